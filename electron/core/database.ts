@@ -1,0 +1,69 @@
+import Database from 'better-sqlite3';
+import type { Migration } from './migrations/migration.ts';
+import { KIOSK_MIGRATIONS } from './migrations/index.ts';
+
+export type Db = Database.Database;
+
+export class DatabaseOpenError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'DatabaseOpenError';
+  }
+}
+
+/** Checks the list is strictly increasing from 1, so a misplaced migration fails loudly. */
+export function assertMigrationOrder(migrations: readonly Migration[]): void {
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`Migration ${migration.name} has version ${migration.version}, expected ${index + 1}`);
+    }
+  });
+}
+
+/** Runs every migration newer than the database, each in its own transaction. */
+export function migrate(db: Db, migrations: readonly Migration[]): void {
+  assertMigrationOrder(migrations);
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.length;
+  if (current > latest) {
+    throw new DatabaseOpenError(
+      `Cơ sở dữ liệu do một phiên bản hailong mới hơn tạo ra (lược đồ ${current}, phiên bản này chỉ hỗ trợ tới ${latest}). ` +
+        'Hãy cài phiên bản hailong mới hơn; dữ liệu không bị thay đổi.',
+    );
+  }
+  for (const migration of migrations.slice(current)) {
+    db.transaction(() => {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+}
+
+/**
+ * Opens (or creates) a SQLite file with the settings that make an acknowledged write
+ * survive a power cut: WAL with synchronous=FULL, foreign keys on, and a busy timeout so a
+ * second process (export, import) waits instead of failing.
+ */
+export function openDatabase(file: string, migrations: readonly Migration[] = KIOSK_MIGRATIONS): Db {
+  let db: Db | undefined;
+  try {
+    db = new Database(file);
+    db.pragma('busy_timeout = 5000');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db?.close();
+    if (error instanceof DatabaseOpenError) throw error;
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new DatabaseOpenError(
+        `Tệp dữ liệu ${file} bị hỏng hoặc không phải cơ sở dữ liệu hailong. Hãy giữ nguyên tệp và báo cán bộ CNTT.`,
+        { cause: error },
+      );
+    }
+    throw new DatabaseOpenError(`Không mở được tệp dữ liệu ${file}: ${(error as Error).message}`, { cause: error });
+  }
+}

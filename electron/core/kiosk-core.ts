@@ -1,0 +1,183 @@
+import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import type { KioskHandlers } from '../../shared/contract/dispatch.ts';
+import type { KioskSettings, KioskState } from '../../shared/contract/kiosk-state.ts';
+import { DomainError } from '../../shared/contract/result.ts';
+import { DEMO_CONFIG, DEMO_PIN, DEMO_TECHNICIAN_PIN } from '../../shared/domain/demo-config.ts';
+import { ConfigStore } from './config-store.ts';
+import { openDatabase, type Db } from './database.ts';
+import { OfficerDuty } from './officer-duty.ts';
+import { Outbox } from './outbox.ts';
+import { PinGuard, type PinPolicy } from './pin-guard.ts';
+import { hashSecret } from './pin-hash.ts';
+import { Ratings } from './ratings.ts';
+
+export const DEFAULT_SETTINGS: KioskSettings = {
+  thankYouSeconds: 5,
+  idleTimeoutSeconds: 30,
+  walkUpIntervalSeconds: 5,
+};
+
+export interface KioskCoreOptions {
+  dataDir: string;
+  now?: () => Date;
+  pinPolicy?: PinPolicy;
+  /** What "exit kiosk" does in this host (Electron leaves kiosk mode; the browser host cannot). */
+  exitKiosk?: () => void;
+}
+
+export const KIOSK_DB_FILE = 'kiosk.db';
+
+/**
+ * The kiosk's logic, plain Node: the store, officer duty, ratings and the outbox behind the
+ * one typed contract. Electron and the browser host only carry calls to `handlers`.
+ */
+export class KioskCore {
+  readonly db: Db;
+  readonly config: ConfigStore;
+  readonly outbox: Outbox;
+  readonly duty: OfficerDuty;
+  readonly ratings: Ratings;
+  readonly handlers: KioskHandlers;
+  private readonly pins: PinGuard;
+  private readonly now: () => Date;
+  private readonly listeners = new Set<(state: KioskState) => void>();
+  private revision = 0;
+
+  constructor(private readonly options: KioskCoreOptions) {
+    mkdirSync(options.dataDir, { recursive: true });
+    this.now = options.now ?? (() => new Date());
+    this.db = openDatabase(join(options.dataDir, KIOSK_DB_FILE));
+    this.config = new ConfigStore(this.db);
+    this.outbox = new Outbox(this.db);
+    this.pins = new PinGuard(this.db, this.now, options.pinPolicy);
+    this.duty = new OfficerDuty(this.db, this.config, this.outbox, this.pins, this.now);
+    this.ratings = new Ratings(this.db, this.config, this.duty, this.outbox, this.now);
+    this.handlers = this.createHandlers();
+  }
+
+  /**
+   * Seeds the demo configuration into a new data folder (PINs 1234, technician 9999) and signs
+   * the first demo officer in at counter 1, so the rating screen is usable at once.
+   */
+  async seedDemo(): Promise<void> {
+    if (this.config.configVersion() >= 0) return;
+    const pinHash = await hashSecret(DEMO_PIN);
+    this.config.applyConfig({
+      ...DEMO_CONFIG,
+      officerPins: Object.fromEntries(DEMO_CONFIG.officers.map((o) => [o.id, pinHash])),
+    });
+    await this.setTechnicianPin(DEMO_TECHNICIAN_PIN);
+    this.config.setSetting('kiosk.counterId', DEMO_CONFIG.counters[0]!.id);
+    await this.duty.signIn(DEMO_CONFIG.counters[0]!.id, DEMO_CONFIG.officers[0]!.id, DEMO_PIN);
+    this.publish();
+  }
+
+  async setTechnicianPin(pin: string): Promise<void> {
+    this.config.setSetting('technician.pinHash', await hashSecret(pin));
+  }
+
+  settings(): KioskSettings {
+    const stored = this.config.getSetting('kiosk.settings');
+    return { ...DEFAULT_SETTINGS, ...(stored ? (JSON.parse(stored) as Partial<KioskSettings>) : {}) };
+  }
+
+  updateSettings(patch: Partial<KioskSettings>): void {
+    this.config.setSetting('kiosk.settings', JSON.stringify({ ...this.settings(), ...patch }));
+    this.publish();
+  }
+
+  counterId(): string | null {
+    return this.config.getSetting('kiosk.counterId');
+  }
+
+  state(): KioskState {
+    const counterId = this.counterId();
+    return {
+      revision: this.revision,
+      centreName: this.config.centreName(),
+      counter: counterId ? this.config.counter(counterId) : null,
+      counters: this.config.counters(),
+      officer: counterId ? this.duty.onDuty(counterId) : null,
+      officers: this.config.officerChoices(),
+      ratingLevels: this.config.ratingLevels(),
+      ratingReasons: this.config.ratingReasons(),
+      settings: this.settings(),
+    };
+  }
+
+  onStateChanged(listener: (state: KioskState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  publish(): void {
+    this.revision += 1;
+    const state = this.state();
+    for (const listener of this.listeners) listener(state);
+  }
+
+  close(): void {
+    this.listeners.clear();
+    this.db.close();
+  }
+
+  private requireCounter(): string {
+    const counterId = this.counterId();
+    if (!counterId) throw new DomainError('no_counter', 'Kiosk chưa được gán quầy. Vui lòng báo cán bộ CNTT.');
+    return counterId;
+  }
+
+  private async checkTechnician(pin: string): Promise<void> {
+    await this.pins.check('technician', pin, this.config.getSetting('technician.pinHash'));
+  }
+
+  private createHandlers(): KioskHandlers {
+    return {
+      'kiosk:getState': () => this.state(),
+      'officer:signIn': async ({ officerId, pin }) => {
+        const officer = await this.duty.signIn(this.requireCounter(), officerId, pin);
+        this.publish();
+        return officer;
+      },
+      'officer:signOut': () => {
+        this.duty.signOut(this.requireCounter());
+        this.publish();
+        return null;
+      },
+      'ratings:submit': ({ level, ticketId }) =>
+        this.ratings.submit({
+          counterId: this.requireCounter(),
+          level,
+          ticketId,
+          walkUpIntervalMs: this.settings().walkUpIntervalSeconds * 1000,
+        }),
+      'ratings:addReasons': ({ ratingId, reasons }) => {
+        this.ratings.addReasons(ratingId, reasons);
+        return null;
+      },
+      'technician:verifyPin': async ({ pin }) => {
+        await this.checkTechnician(pin);
+        return null;
+      },
+      'technician:setCounter': async ({ pin, counterId }) => {
+        await this.checkTechnician(pin);
+        if (!this.config.counter(counterId)) throw new DomainError('not_found', 'Không tìm thấy quầy này.');
+        this.config.setSetting('kiosk.counterId', counterId);
+        this.publish();
+        return null;
+      },
+      'technician:exitKiosk': async ({ pin }) => {
+        await this.checkTechnician(pin);
+        if (!this.options.exitKiosk) {
+          throw new DomainError(
+            'unavailable',
+            'Kiosk đang chạy trong trình duyệt: hãy đóng cửa sổ trình duyệt bằng bàn phím quản trị để thoát.',
+          );
+        }
+        this.options.exitKiosk();
+        return null;
+      },
+    };
+  }
+}

@@ -1,0 +1,80 @@
+import type { OfficerOnDuty } from '../../shared/contract/kiosk-state.ts';
+import { DomainError } from '../../shared/contract/result.ts';
+import { toVietnamIso } from '../../shared/domain/vietnam-time.ts';
+import type { ConfigStore } from './config-store.ts';
+import type { Db } from './database.ts';
+import { Outbox } from './outbox.ts';
+import type { PinGuard } from './pin-guard.ts';
+
+interface DutyRow {
+  counter_id: string;
+  officer_id: string;
+  agency_id: string;
+  signed_in_at: string;
+}
+
+/** Who serves at which counter. One officer per counter, one counter per officer. */
+export class OfficerDuty {
+  constructor(
+    private readonly db: Db,
+    private readonly config: ConfigStore,
+    private readonly outbox: Outbox,
+    private readonly pins: PinGuard,
+    private readonly now: () => Date,
+  ) {}
+
+  onDuty(counterId: string): OfficerOnDuty | null {
+    const row = this.db
+      .prepare<[string], OfficerOnDuty>(
+        `SELECT d.officer_id AS id, o.full_name AS fullName, d.agency_id AS agencyId, a.name AS agencyName,
+                d.signed_in_at AS signedInAt
+           FROM duty d JOIN officers o ON o.id = d.officer_id JOIN agencies a ON a.id = d.agency_id
+          WHERE d.counter_id = ?`,
+      )
+      .get(counterId);
+    return row ?? null;
+  }
+
+  async signIn(counterId: string, officerId: string, pin: string): Promise<OfficerOnDuty> {
+    const officer = this.config.officer(officerId);
+    if (!officer || !officer.active) throw new DomainError('not_found', 'Không tìm thấy cán bộ này trong danh sách.');
+    await this.pins.check(`officer:${officerId}`, pin, officer.pinHash);
+    const occurredAt = toVietnamIso(this.now());
+    this.db.transaction(() => {
+      const displaced = this.db
+        .prepare<[string, string], DutyRow>('SELECT * FROM duty WHERE counter_id = ? OR officer_id = ?')
+        .all(counterId, officerId);
+      for (const row of displaced) this.endDuty(row, row.officer_id === officerId ? 'manual' : 'replaced', occurredAt);
+      this.db
+        .prepare('INSERT INTO duty (counter_id, officer_id, agency_id, signed_in_at) VALUES (?, ?, ?, ?)')
+        .run(counterId, officerId, officer.agencyId, occurredAt);
+      this.outbox.append({
+        id: Outbox.newId(),
+        type: 'officer.signed_in',
+        occurredAt,
+        officerId,
+        agencyId: officer.agencyId,
+        counterId,
+      });
+    })();
+    return this.onDuty(counterId)!;
+  }
+
+  signOut(counterId: string): void {
+    const row = this.db.prepare<[string], DutyRow>('SELECT * FROM duty WHERE counter_id = ?').get(counterId);
+    if (!row) throw new DomainError('no_officer_on_duty', 'Hiện không có cán bộ nào đăng nhập tại quầy.');
+    this.db.transaction(() => this.endDuty(row, 'manual', toVietnamIso(this.now())))();
+  }
+
+  private endDuty(row: DutyRow, cause: 'manual' | 'replaced', occurredAt: string): void {
+    this.db.prepare('DELETE FROM duty WHERE counter_id = ?').run(row.counter_id);
+    this.outbox.append({
+      id: Outbox.newId(),
+      type: 'officer.signed_out',
+      occurredAt,
+      officerId: row.officer_id,
+      counterId: row.counter_id,
+      cause,
+    });
+  }
+}

@@ -1,0 +1,105 @@
+import { DomainError } from '../../shared/contract/result.ts';
+import { toVietnamIso } from '../../shared/domain/vietnam-time.ts';
+import type { ConfigStore } from './config-store.ts';
+import type { Db } from './database.ts';
+import type { OfficerDuty } from './officer-duty.ts';
+import { Outbox } from './outbox.ts';
+
+export interface SubmitRating {
+  counterId: string;
+  level: string;
+  ticketId?: string | undefined;
+  /** Minimum gap between walk-up presses; closer presses are kept with a misuse flag. */
+  walkUpIntervalMs: number;
+}
+
+/**
+ * Records ratings. A rating is attributed to the officer on duty at the counter and to the
+ * agency that officer belongs to at this moment; it is never dropped, only flagged.
+ */
+export class Ratings {
+  private readonly insertRating;
+  private readonly lastWalkUp;
+
+  constructor(
+    private readonly db: Db,
+    private readonly config: ConfigStore,
+    private readonly duty: OfficerDuty,
+    private readonly outbox: Outbox,
+    private readonly now: () => Date,
+  ) {
+    this.insertRating = db.prepare(
+      `INSERT INTO ratings (id, occurred_at, officer_id, agency_id, counter_id, ticket_id, level, misuse)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.lastWalkUp = db.prepare<[string], { occurred_at: string }>(
+      `SELECT occurred_at FROM ratings WHERE counter_id = ? AND ticket_id IS NULL
+        ORDER BY occurred_at DESC LIMIT 1`,
+    );
+  }
+
+  submit(input: SubmitRating): { ratingId: string; misuse: boolean } {
+    const level = this.config.ratingLevels().find((l) => l.code === input.level);
+    if (!level) throw new DomainError('unknown_level', 'Mức đánh giá này không có trong thang đánh giá của Trung tâm.');
+    const instant = this.now();
+    const occurredAt = toVietnamIso(instant);
+    const id = Outbox.newId();
+    let misuse = false;
+    this.db.transaction(() => {
+      const officer = this.duty.onDuty(input.counterId);
+      if (!officer) {
+        throw new DomainError('no_officer_on_duty', 'Quầy chưa có cán bộ đăng nhập nên chưa thể ghi nhận đánh giá.');
+      }
+      if (input.ticketId === undefined) {
+        const last = this.lastWalkUp.get(input.counterId);
+        misuse = last !== undefined && instant.getTime() - Date.parse(last.occurred_at) < input.walkUpIntervalMs;
+      } else if (this.db.prepare('SELECT 1 FROM ratings WHERE ticket_id = ?').get(input.ticketId)) {
+        throw new DomainError('already_rated', 'Phiếu này đã được đánh giá. Mỗi phiếu chỉ được đánh giá một lần.');
+      }
+      this.insertRating.run(
+        id,
+        occurredAt,
+        officer.id,
+        officer.agencyId,
+        input.counterId,
+        input.ticketId ?? null,
+        level.code,
+        misuse ? 1 : 0,
+      );
+      this.outbox.append({
+        id,
+        type: 'rating.submitted',
+        occurredAt,
+        officerId: officer.id,
+        agencyId: officer.agencyId,
+        counterId: input.counterId,
+        ...(input.ticketId !== undefined && { ticketId: input.ticketId }),
+        level: level.code,
+        ...(misuse && { misuse }),
+      });
+    })();
+    return { ratingId: id, misuse };
+  }
+
+  addReasons(ratingId: string, reasons: readonly string[]): void {
+    const known = new Set(this.config.ratingReasons().map((r) => r.code));
+    const unknown = reasons.find((code) => !known.has(code));
+    if (unknown !== undefined) throw new DomainError('invalid_input', 'Lý do được chọn không có trong danh sách.');
+    const unique = [...new Set(reasons)];
+    this.db.transaction(() => {
+      const rating = this.db
+        .prepare<[string], { reasons: string | null }>('SELECT reasons FROM ratings WHERE id = ?')
+        .get(ratingId);
+      if (!rating) throw new DomainError('not_found', 'Không tìm thấy lượt đánh giá.');
+      if (rating.reasons !== null) throw new DomainError('conflict', 'Lượt đánh giá này đã có lý do.');
+      this.db.prepare('UPDATE ratings SET reasons = ? WHERE id = ?').run(JSON.stringify(unique), ratingId);
+      this.outbox.append({
+        id: Outbox.newId(),
+        type: 'rating.reasons_added',
+        occurredAt: toVietnamIso(this.now()),
+        ratingId,
+        reasons: unique,
+      });
+    })();
+  }
+}

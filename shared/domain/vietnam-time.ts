@@ -1,0 +1,74 @@
+/**
+ * Vietnam time (Asia/Ho_Chi_Minh) is a fixed UTC+7 with no daylight saving since 1975, so
+ * every conversion here is plain arithmetic and never depends on the host's time zone.
+ */
+export const VIETNAM_OFFSET_MINUTES = 7 * 60;
+const OFFSET_MS = VIETNAM_OFFSET_MINUTES * 60_000;
+const DAY_MS = 86_400_000;
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** The instant as ISO-8601 in Vietnam time with its offset: 2026-11-28T09:05:03.120+07:00. */
+export function toVietnamIso(instant: Date): string {
+  const shifted = new Date(instant.getTime() + OFFSET_MS);
+  return (
+    `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}` +
+    `T${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}:${pad(shifted.getUTCSeconds())}` +
+    `.${pad(shifted.getUTCMilliseconds(), 3)}+07:00`
+  );
+}
+
+/** The calendar day in Vietnam on which the instant falls, as YYYY-MM-DD. */
+export function vietnamDay(instant: Date): string {
+  return toVietnamIso(instant).slice(0, 10);
+}
+
+const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Parses YYYY-MM-DD strictly (a real calendar day) or returns null. */
+export function parseDay(day: string): { year: number; month: number; date: number } | null {
+  const match = DAY_PATTERN.exec(day);
+  if (!match) return null;
+  const [year, month, date] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const probe = new Date(Date.UTC(year, month - 1, date));
+  if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== date) {
+    return null;
+  }
+  return { year, month, date };
+}
+
+/** The first instant of a Vietnam calendar day (00:00 +07:00) as a Date. */
+export function startOfVietnamDay(day: string): Date {
+  const parsed = parseDay(day);
+  if (!parsed) throw new RangeError(`Ngày không hợp lệ: ${day}`);
+  return new Date(Date.UTC(parsed.year, parsed.month - 1, parsed.date) - OFFSET_MS);
+}
+
+/**
+ * The half-open instant range [start, end) covering whole Vietnam days from `fromDay` to
+ * `toDay`, both included — the period rule of Phụ lục 2.
+ */
+export function vietnamDayRange(fromDay: string, toDay: string): { start: Date; end: Date } {
+  const start = startOfVietnamDay(fromDay);
+  const end = new Date(startOfVietnamDay(toDay).getTime() + DAY_MS);
+  if (end <= start) throw new RangeError('Ngày bắt đầu phải trước hoặc bằng ngày kết thúc');
+  return { start, end };
+}
+
+/** YYYY-MM-DD → dd/mm/yyyy, the form every Vietnamese form uses. */
+export function formatDayVi(day: string): string {
+  const parsed = parseDay(day);
+  if (!parsed) throw new RangeError(`Ngày không hợp lệ: ${day}`);
+  return `${pad(parsed.date)}/${pad(parsed.month)}/${parsed.year}`;
+}
+
+/** An instant as dd/mm/yyyy HH:mm in Vietnam time. */
+export function formatDateTimeVi(instant: Date): string {
+  const iso = toVietnamIso(instant);
+  return `${formatDayVi(iso.slice(0, 10))} ${iso.slice(11, 16)}`;
+}
+
+/** An instant as HH:mm in Vietnam time. */
+export function formatTimeVi(instant: Date): string {
+  return toVietnamIso(instant).slice(11, 16);
+}
