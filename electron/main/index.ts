@@ -1,0 +1,54 @@
+// The Electron main process only wires modules; the kiosk's logic lives in electron/core.
+import { join } from 'node:path';
+import { homedir } from 'node:os';
+import { app, dialog, ipcMain, protocol, screen, type BrowserWindow } from 'electron';
+import { KioskCore } from '../core/kiosk-core.ts';
+import { APP_SCHEME } from '../security/app-origin.ts';
+import { applySecurityRules } from '../security/harden-web-contents.ts';
+import { createAppHandler, registerAppScheme } from './app-protocol.ts';
+import { ensureAutostart } from './autostart.ts';
+import { forwardState, registerIpc } from './ipc.ts';
+import { PRELOAD_PATH, RENDERER_DIR } from './paths.ts';
+import { leaveKioskAndQuit, openKioskWindow, openOfficerWindow } from './windows.ts';
+
+const windows: BrowserWindow[] = [];
+
+async function start(): Promise<void> {
+  const dataDir = process.env.HAILONG_DATA_DIR ?? app.getPath('userData');
+  const core = new KioskCore({ dataDir, exitKiosk: () => leaveKioskAndQuit(windows, () => app.quit()) });
+  app.on('will-quit', () => core.close());
+  if (process.env.HAILONG_DEMO === '1') await core.seedDemo();
+  protocol.handle(APP_SCHEME, createAppHandler(RENDERER_DIR));
+  registerIpc(ipcMain, core.handlers);
+  forwardState(core, () => windows);
+  windows.push(openKioskWindow(PRELOAD_PATH));
+  const officer = openOfficerWindow(screen, PRELOAD_PATH);
+  if (officer) windows.push(officer);
+  if (app.isPackaged) {
+    ensureAutostart({
+      platform: process.platform,
+      homeDir: homedir(),
+      xdgConfigHome: process.env.XDG_CONFIG_HOME,
+      execPath: process.env.APPIMAGE ?? process.execPath,
+      markerFile: join(app.getPath('userData'), 'autostart-configured'),
+      setLoginItem: (openAtLogin) => app.setLoginItemSettings({ openAtLogin }),
+    });
+  }
+}
+
+registerAppScheme(protocol); // Electron requires privileged schemes before 'ready'.
+applySecurityRules(app);
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => windows[0]?.focus());
+  app.on('window-all-closed', () => app.quit());
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      // A corrupt or newer database, for example: say so on screen rather than die silently.
+      dialog.showErrorBox('Không khởi động được kiosk', error instanceof Error ? error.message : String(error));
+      app.exit(1);
+    });
+}
