@@ -1,0 +1,128 @@
+import { PHU_LUC_2_COLUMNS, PHU_LUC_2_TITLE, type PhuLuc2Report } from '../../../shared/domain/phu-luc-2.ts';
+import { formatCount, nfc } from '../../../shared/domain/text.ts';
+import { formatDateTimeVi } from '../../../shared/domain/vietnam-time.ts';
+
+/**
+ * The one description of the Phụ lục 2 table that every file format draws, so XLSX, DOCX,
+ * PDF and CSV cannot drift apart: the same header words, the same cell strings, the same
+ * relative column widths.
+ */
+export interface PhuLuc2Layout {
+  titleLines: readonly string[];
+  periodLine: string;
+  /** STT, Họ và tên, Cơ quan, đơn vị, <levels…>, Ghi chú. */
+  columnCount: number;
+  levelCount: number;
+  /** 0-based index of the first level column. */
+  firstLevelColumn: number;
+  /** Header row 1 words: STT/Họ và tên/Cơ quan/Ghi chú span both header rows; the ratings word spans the levels. */
+  header: {
+    stt: string;
+    fullName: string;
+    agency: string;
+    ratings: string;
+    note: string;
+  };
+  /** Header row 2: the level labels, best first. */
+  levelLabels: string[];
+  /** One header row for flat formats (CSV): "Số lượt đánh giá - Tốt", … */
+  flatHeader: string[];
+  /** The data rows as printed: counts with a dot thousands separator. */
+  body: string[][];
+  /** The same rows with raw numbers, for formats read by machines (CSV). */
+  bodyRaw: (string | number)[][];
+  /** "Tổng cộng" row: label in the first cell (spanning STT…Cơ quan), totals under the levels. */
+  totals: string[];
+  totalsRaw: (string | number)[];
+  totalsLabel: string;
+  /** Number of leading columns the totals label spans. */
+  totalsLabelSpan: number;
+  misuseLine: string;
+  /** Small print under the table: centre name and when the report was made. */
+  footerLines: string[];
+  /** Relative column widths (roughly characters at 13 pt), shared by every paged format. */
+  columnWidths: number[];
+}
+
+export const TOTALS_LABEL = 'Tổng cộng';
+
+/** The level columns together never take more than this, so name and agency keep their room. */
+const LEVELS_MAX_WIDTH = 48;
+
+/**
+ * Whole-table widths in "characters": name and agency get the room, counts stay narrow
+ * (a count is at most "12.345"); a long level label wraps inside its header cell instead.
+ */
+function columnWidthsFor(levelLabels: string[]): number[] {
+  const wanted = levelLabels.map((label) => Math.max(9, Math.min(14, label.length + 3)));
+  const sum = wanted.reduce((total, width) => total + width, 0);
+  const scale = sum > LEVELS_MAX_WIDTH ? LEVELS_MAX_WIDTH / sum : 1;
+  const levelWidths = wanted.map((width) => Math.max(8, Math.round(width * scale * 10) / 10));
+  return [7, 27, 37, ...levelWidths, 15];
+}
+
+export function phuLuc2Layout(report: PhuLuc2Report): PhuLuc2Layout {
+  const levelLabels = report.levels.map((level) => nfc(level.label));
+  const levelCount = levelLabels.length;
+  const header = {
+    stt: PHU_LUC_2_COLUMNS.stt,
+    fullName: PHU_LUC_2_COLUMNS.fullName,
+    agency: PHU_LUC_2_COLUMNS.agency,
+    ratings: PHU_LUC_2_COLUMNS.ratings,
+    note: PHU_LUC_2_COLUMNS.note,
+  };
+  const countsOf = (counts: number[]): number[] => levelLabels.map((_label, index) => counts[index] ?? 0);
+
+  const body = report.rows.map((row) => [
+    String(row.stt),
+    nfc(row.fullName),
+    nfc(row.agencyName),
+    ...countsOf(row.counts).map(formatCount),
+    nfc(row.note),
+  ]);
+  const bodyRaw = report.rows.map((row) => [
+    row.stt,
+    nfc(row.fullName),
+    nfc(row.agencyName),
+    ...countsOf(row.counts),
+    nfc(row.note),
+  ]);
+  const totals = [TOTALS_LABEL, '', '', ...countsOf(report.totals).map(formatCount), ''];
+  const totalsRaw = [TOTALS_LABEL, '', '', ...countsOf(report.totals), ''];
+
+  const footerLines: string[] = [];
+  if (report.centreName.trim() !== '') footerLines.push(nfc(report.centreName));
+  const generated = new Date(report.generatedAt);
+  if (!Number.isNaN(generated.getTime())) footerLines.push(`Lập lúc ${formatDateTimeVi(generated)}`);
+
+  return {
+    titleLines: PHU_LUC_2_TITLE.map(nfc),
+    periodLine: nfc(report.periodLine),
+    columnCount: 4 + levelCount,
+    levelCount,
+    firstLevelColumn: 3,
+    header,
+    levelLabels,
+    flatHeader: [
+      header.stt,
+      header.fullName,
+      header.agency,
+      ...levelLabels.map((label) => `${header.ratings} - ${label}`),
+      header.note,
+    ],
+    body,
+    bodyRaw,
+    totals,
+    totalsRaw,
+    totalsLabel: TOTALS_LABEL,
+    totalsLabelSpan: 3,
+    misuseLine: nfc(report.misuseLine),
+    footerLines,
+    columnWidths: columnWidthsFor(levelLabels),
+  };
+}
+
+/** phu-luc-2_2021-01-01_2021-06-14.xlsx */
+export function phuLuc2FileName(report: Pick<PhuLuc2Report, 'from' | 'to'>, extension: string): string {
+  return `phu-luc-2_${report.from}_${report.to}.${extension}`;
+}
