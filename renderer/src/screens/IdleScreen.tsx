@@ -1,0 +1,44 @@
+import { KioskHeader } from '../components/KioskHeader.tsx';
+import { TechnicianCorner } from '../components/TechnicianCorner.tsx';
+import { useKiosk } from '../store/kiosk-context.ts';
+
+/** Who serves at this counter, and what a citizen can do here. */
+export function IdleScreen() {
+  const officer = useKiosk((s) => s.kiosk?.officer ?? null);
+  const go = useKiosk((s) => s.go);
+
+  return (
+    <main className="screen screen--idle" data-screen="idle">
+      <TechnicianCorner />
+      <KioskHeader />
+      <section className="officer-card" aria-label="Cán bộ phục vụ">
+        {officer ? (
+          <>
+            <p className="officer-card__caption">Cán bộ phục vụ</p>
+            <h1 className="officer-card__name">{officer.fullName}</h1>
+            <p className="officer-card__agency">{officer.agencyName}</p>
+          </>
+        ) : (
+          <h1 className="officer-card__name officer-card__name--empty">Quầy chưa có cán bộ</h1>
+        )}
+      </section>
+      {/* Citizen actions: one button per line; the queue adds "Lấy số thứ tự" here. */}
+      <nav className="idle-actions" aria-label="Chức năng">
+        <button type="button" className="button button--primary button--hero" onClick={() => go({ name: 'rating' })}>
+          Đánh giá cán bộ phục vụ
+        </button>
+      </nav>
+      <footer className="idle-footer">
+        {officer ? (
+          <button type="button" className="button button--quiet" onClick={() => go({ name: 'signOut' })}>
+            Đăng xuất
+          </button>
+        ) : (
+          <button type="button" className="button button--quiet" onClick={() => go({ name: 'signIn' })}>
+            Cán bộ đăng nhập
+          </button>
+        )}
+      </footer>
+    </main>
+  );
+}

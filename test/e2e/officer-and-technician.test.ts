@@ -1,0 +1,118 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, openKiosk, type E2eKiosk } from '../support/e2e-kiosk.ts';
+import { IdlePage, TechnicianPage, ThanksPage, waitForText } from '../support/kiosk-pages.ts';
+
+describe('officer sign-in and the technician screen', () => {
+  let browser: Browser;
+  let kiosk: E2eKiosk | undefined;
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    await kiosk?.close();
+    kiosk = undefined;
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('signs another officer in with the keypad after a wrong PIN, and rates them with their agency', async () => {
+    kiosk = await openKiosk(browser);
+    kiosk.core.updateSettings({ walkUpIntervalSeconds: 0, thankYouSeconds: 1 });
+    const { page, core } = kiosk;
+    const idle = new IdlePage(page);
+    await idle.open(kiosk.url);
+    await idle.signOut();
+    expect(core.state().officer).toBeNull();
+
+    const pin = await (await idle.startSignIn()).pick('Lê Thị Thu Hà');
+    await pin.type('0000');
+    expect(await pin.dots.count()).toBe(4);
+    await pin.submit();
+    await waitForText(pin.error, 'Mã PIN không đúng. Còn 4 lần thử.');
+    // A wrong PIN changes nothing: still on the keypad, nobody on duty, the dots cleared.
+    expect(await pin.root.isVisible()).toBe(true);
+    expect(await pin.dots.count()).toBe(0);
+    expect(core.state().officer).toBeNull();
+
+    await pin.enter('1234');
+    await idle.waitUntilShown();
+    await waitForText(idle.officerCard, 'Lê Thị Thu Hà');
+    await waitForText(idle.officerCard, 'Sở Công Thương');
+
+    await (await idle.startRating()).tap('Khá');
+    await new ThanksPage(page).waitUntilShown();
+    expect(core.db.prepare('SELECT officer_id, agency_id, level FROM ratings').all()).toEqual([
+      { officer_id: 'cb-003', agency_id: 'ag-01', level: 'kha' },
+    ]);
+  });
+
+  it('locks the officer out after five wrong PINs and says until when', async () => {
+    kiosk = await openKiosk(browser);
+    const idle = new IdlePage(kiosk.page);
+    await idle.open(kiosk.url);
+    await idle.signOut();
+    const pin = await (await idle.startSignIn()).pick('Trần Văn Đức');
+    for (let i = 0; i < 4; i += 1) {
+      await pin.enter('0000');
+      await waitForText(pin.error, `Còn ${4 - i} lần thử`);
+    }
+    await pin.enter('0000');
+    await waitForText(pin.error, 'tạm khóa');
+    // Even the right PIN is refused while locked.
+    const answered = kiosk.page.waitForResponse((r) => r.url().includes('officer%3AsignIn'));
+    await pin.enter('1234');
+    expect(await (await answered).json()).toMatchObject({ ok: false, error: { code: 'locked_out' } });
+    await waitForText(pin.error, 'tạm khóa');
+    expect(await pin.root.isVisible()).toBe(true);
+    expect(kiosk.core.state().officer).toBeNull();
+  });
+
+  it('asks before signing out, and Huỷ keeps the officer on duty', async () => {
+    kiosk = await openKiosk(browser);
+    const idle = new IdlePage(kiosk.page);
+    await idle.open(kiosk.url);
+    await kiosk.page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+    await kiosk.page.getByRole('button', { name: 'Huỷ', exact: true }).click();
+    await idle.waitUntilShown();
+    await waitForText(idle.officerCard, 'Nguyễn Thị Hồng Nhung');
+    expect(kiosk.core.state().officer?.id).toBe('cb-001');
+  });
+
+  it('opens the technician screen with the hidden gesture and PIN 9999, and moves the kiosk to another counter', async () => {
+    kiosk = await openKiosk(browser);
+    const { page, core } = kiosk;
+    const idle = new IdlePage(page);
+    await idle.open(kiosk.url);
+    await waitForText(idle.counterName, 'Quầy số 1');
+
+    const pin = await idle.openTechnician();
+    await pin.enter('1111');
+    await waitForText(pin.error, 'Mã PIN không đúng');
+    await pin.enter('9999');
+    const technician = new TechnicianPage(page);
+    await technician.root.waitFor();
+
+    await technician.exitKiosk();
+    // The browser host cannot leave kiosk mode itself and says how to.
+    await waitForText(technician.error, 'Kiosk đang chạy trong trình duyệt');
+
+    await technician.chooseCounter('Quầy số 3');
+    await waitForText(technician.notice, 'Quầy số 3');
+    await technician.done();
+    await idle.waitUntilShown();
+    await waitForText(idle.counterName, 'Quầy số 3');
+    expect(core.counterId()).toBe('q-3');
+  });
+
+  it('does not open the technician PIN for fewer than five taps', async () => {
+    kiosk = await openKiosk(browser);
+    const idle = new IdlePage(kiosk.page);
+    await idle.open(kiosk.url);
+    const corner = kiosk.page.getByRole('button', { name: 'Khu vực kỹ thuật' });
+    for (let i = 0; i < 4; i += 1) await corner.click();
+    expect(await kiosk.page.locator('[data-screen="technicianPin"]').count()).toBe(0);
+    expect(await idle.root.isVisible()).toBe(true);
+  });
+});
