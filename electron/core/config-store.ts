@@ -1,6 +1,6 @@
 import type { Counter, KioskConfig, RatingLevel, RatingReason } from '../../shared/domain/config.ts';
 import type { OfficerChoice } from '../../shared/contract/kiosk-state.ts';
-import type { Db } from './database.ts';
+import { cachedStatement, type Db } from './database.ts';
 
 export interface StoredOfficer {
   id: string;
@@ -19,8 +19,8 @@ export class ConfigStore {
   constructor(private readonly db: Db) {}
 
   getSetting(key: string): string | null {
-    const row = this.db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);
-    return row?.value ?? null;
+    const select = cachedStatement<[string], { value: string }>(this.db, 'SELECT value FROM settings WHERE key = ?');
+    return select.get(key)?.value ?? null;
   }
 
   setSetting(key: string, value: string): void {
@@ -80,10 +80,10 @@ export class ConfigStore {
   }
 
   ratingLevels(): RatingLevel[] {
-    return this.db
-      .prepare<[], { code: string; label: string; order: number; low: number }>(
-        'SELECT code, label, sort_order AS "order", low FROM rating_levels ORDER BY sort_order',
-      )
+    return cachedStatement<[], { code: string; label: string; order: number; low: number }>(
+      this.db,
+      'SELECT code, label, sort_order AS "order", low FROM rating_levels ORDER BY sort_order',
+    )
       .all()
       .map((row) => ({ ...row, low: row.low === 1 }));
   }

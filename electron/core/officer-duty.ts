@@ -2,7 +2,7 @@ import type { OfficerOnDuty } from '../../shared/contract/kiosk-state.ts';
 import { DomainError } from '../../shared/contract/result.ts';
 import { toVietnamIso } from '../../shared/domain/vietnam-time.ts';
 import type { ConfigStore } from './config-store.ts';
-import type { Db } from './database.ts';
+import { cachedStatement, type Db } from './database.ts';
 import { Outbox } from './outbox.ts';
 import type { PinGuard } from './pin-guard.ts';
 
@@ -24,14 +24,14 @@ export class OfficerDuty {
   ) {}
 
   onDuty(counterId: string): OfficerOnDuty | null {
-    const row = this.db
-      .prepare<[string], OfficerOnDuty>(
-        `SELECT d.officer_id AS id, o.full_name AS fullName, d.agency_id AS agencyId, a.name AS agencyName,
-                d.signed_in_at AS signedInAt
-           FROM duty d JOIN officers o ON o.id = d.officer_id JOIN agencies a ON a.id = d.agency_id
-          WHERE d.counter_id = ?`,
-      )
-      .get(counterId);
+    const row = cachedStatement<[string], OfficerOnDuty>(
+      this.db,
+      // The officer's agency now, not at sign-in: a rating goes to the agency of the moment.
+      `SELECT d.officer_id AS id, o.full_name AS fullName, o.agency_id AS agencyId, a.name AS agencyName,
+              d.signed_in_at AS signedInAt
+         FROM duty d JOIN officers o ON o.id = d.officer_id JOIN agencies a ON a.id = o.agency_id
+        WHERE d.counter_id = ?`,
+    ).get(counterId);
     return row ?? null;
   }
 

@@ -20,19 +20,11 @@ export class PinGuard {
 
   /** Throws `locked_out` or `wrong_pin`; resets the counter on success. */
   async check(subject: string, pin: string, storedHash: string | null): Promise<void> {
-    const attempts = this.db
-      .prepare<[string], { failures: number; locked_until_ms: number | null }>(
-        'SELECT failures, locked_until_ms FROM pin_attempts WHERE subject = ?',
-      )
-      .get(subject);
-    const nowMs = this.now().getTime();
-    if (attempts?.locked_until_ms && attempts.locked_until_ms > nowMs) {
-      throw new DomainError(
-        'locked_out',
-        `Đăng nhập tạm khóa do nhập sai mã PIN nhiều lần. Vui lòng thử lại sau ${formatTimeVi(new Date(attempts.locked_until_ms))}.`,
-      );
-    }
+    this.refuseIfLocked(subject);
     const valid = storedHash !== null && (await verifySecret(pin, storedHash));
+    // Read again after the await: guesses sent together must count one by one, and a lock
+    // set by one of them meanwhile holds for the rest, the right PIN included.
+    const { attempts, nowMs } = this.refuseIfLocked(subject);
     if (valid) {
       this.db.prepare('DELETE FROM pin_attempts WHERE subject = ?').run(subject);
       return;
@@ -53,5 +45,21 @@ export class PinGuard {
       );
     }
     throw new DomainError('wrong_pin', `Mã PIN không đúng. Còn ${this.policy.maxFailures - failures} lần thử.`);
+  }
+
+  private refuseIfLocked(subject: string) {
+    const attempts = this.db
+      .prepare<[string], { failures: number; locked_until_ms: number | null }>(
+        'SELECT failures, locked_until_ms FROM pin_attempts WHERE subject = ?',
+      )
+      .get(subject);
+    const nowMs = this.now().getTime();
+    if (attempts?.locked_until_ms && attempts.locked_until_ms > nowMs) {
+      throw new DomainError(
+        'locked_out',
+        `Đăng nhập tạm khóa do nhập sai mã PIN nhiều lần. Vui lòng thử lại sau ${formatTimeVi(new Date(attempts.locked_until_ms))}.`,
+      );
+    }
+    return { attempts, nowMs };
   }
 }

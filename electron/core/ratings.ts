@@ -1,7 +1,7 @@
 import { DomainError } from '../../shared/contract/result.ts';
 import { toVietnamIso } from '../../shared/domain/vietnam-time.ts';
 import type { ConfigStore } from './config-store.ts';
-import type { Db } from './database.ts';
+import { cachedStatement, type Db } from './database.ts';
 import type { OfficerDuty } from './officer-duty.ts';
 import { Outbox } from './outbox.ts';
 
@@ -32,8 +32,10 @@ export class Ratings {
       `INSERT INTO ratings (id, occurred_at, officer_id, agency_id, counter_id, ticket_id, level, misuse)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    this.lastWalkUp = db.prepare<[string], { occurred_at: string }>(
-      `SELECT occurred_at FROM ratings WHERE counter_id = ? AND ticket_id IS NULL
+    // Only presses up to now: after the clock is set back, a press stamped "in the future"
+    // must not make every new press look too close to it.
+    this.lastWalkUp = db.prepare<[string, string], { occurred_at: string }>(
+      `SELECT occurred_at FROM ratings WHERE counter_id = ? AND ticket_id IS NULL AND occurred_at <= ?
         ORDER BY occurred_at DESC LIMIT 1`,
     );
   }
@@ -51,9 +53,9 @@ export class Ratings {
         throw new DomainError('no_officer_on_duty', 'Quầy chưa có cán bộ đăng nhập nên chưa thể ghi nhận đánh giá.');
       }
       if (input.ticketId === undefined) {
-        const last = this.lastWalkUp.get(input.counterId);
+        const last = this.lastWalkUp.get(input.counterId, occurredAt);
         misuse = last !== undefined && instant.getTime() - Date.parse(last.occurred_at) < input.walkUpIntervalMs;
-      } else if (this.db.prepare('SELECT 1 FROM ratings WHERE ticket_id = ?').get(input.ticketId)) {
+      } else if (cachedStatement(this.db, 'SELECT 1 FROM ratings WHERE ticket_id = ?').get(input.ticketId)) {
         throw new DomainError('already_rated', 'Phiếu này đã được đánh giá. Mỗi phiếu chỉ được đánh giá một lần.');
       }
       this.insertRating.run(
@@ -88,10 +90,14 @@ export class Ratings {
     const unique = [...new Set(reasons)];
     this.db.transaction(() => {
       const rating = this.db
-        .prepare<[string], { reasons: string | null }>('SELECT reasons FROM ratings WHERE id = ?')
+        .prepare<[string], { reasons: string | null; level: string }>('SELECT reasons, level FROM ratings WHERE id = ?')
         .get(ratingId);
       if (!rating) throw new DomainError('not_found', 'Không tìm thấy lượt đánh giá.');
       if (rating.reasons !== null) throw new DomainError('conflict', 'Lượt đánh giá này đã có lý do.');
+      // Reasons explain a low level only; a Tốt carrying "Thái độ chưa tốt" would mislead the reports.
+      if (!this.config.ratingLevels().find((l) => l.code === rating.level)?.low) {
+        throw new DomainError('conflict', 'Chỉ ghi nhận lý do cho mức đánh giá chưa hài lòng.');
+      }
       this.db.prepare('UPDATE ratings SET reasons = ? WHERE id = ?').run(JSON.stringify(unique), ratingId);
       this.outbox.append({
         id: Outbox.newId(),

@@ -28,6 +28,8 @@ const STATUS_BY_ERROR: Partial<Record<string, number>> = {
 export async function startBrowserHost(options: BrowserHostOptions): Promise<{ app: FastifyInstance; url: string }> {
   const { core } = options;
   const app = Fastify({ bodyLimit: 64 * 1024, logger: false });
+  // JSON only: text/plain is the one body a foreign page can post without a CORS preflight.
+  app.removeContentTypeParser('text/plain');
   let allowedHosts = new Set<string>();
   const streams = new Set<ServerResponse>();
   // Open event streams would hold close() forever; end them first.
@@ -82,16 +84,19 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<{ a
     });
   });
 
-  app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) => {
+  app.setErrorHandler((error: { statusCode?: number; code?: string }, _request, reply) => {
     const status = error.statusCode ?? 500;
+    // Fastify's own messages are English; the person at the screen gets Vietnamese only.
     const message =
       status === 415
         ? 'Yêu cầu phải gửi dữ liệu JSON'
         : status === 413
           ? 'Dữ liệu gửi lên quá lớn'
-          : status < 500
-            ? `Yêu cầu không hợp lệ: ${error.message}`
-            : 'Đã có lỗi không mong muốn.';
+          : error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+            ? 'Yêu cầu không hợp lệ: dữ liệu gửi lên không phải JSON hợp lệ'
+            : status < 500
+              ? 'Yêu cầu không hợp lệ'
+              : 'Đã có lỗi không mong muốn.';
     return reply
       .code(status)
       .send({ ok: false, error: { code: status < 500 ? 'invalid_input' : 'internal', message } });
