@@ -1,0 +1,59 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createServer } from '../../server/app.ts';
+import { seedDefaults } from '../../server/config/seed.ts';
+import { openServerDb, type ServerDb } from '../../server/db/database.ts';
+import { UsageError, parsePort } from '../usage-error.ts';
+
+export const SERVER_USAGE = `hailong server [--db FILE | --database-url postgres://…] [--port N] [--host H] [--demo]
+  Chạy máy chủ trung tâm (mặc định SQLite ./data/central.db, cổng 8080, chỉ nghe 127.0.0.1).`;
+
+export const DB_OPTIONS = {
+  db: { type: 'string' },
+  'database-url': { type: 'string' },
+} as const;
+
+/** --database-url (or HAILONG_DATABASE_URL) for PostgreSQL, else --db FILE, else ./data/central.db. */
+export function dbOptionsFrom(values: { db?: string; 'database-url'?: string }): {
+  dbFile?: string;
+  databaseUrl?: string;
+} {
+  if (values.db && values['database-url']) throw new UsageError('Chỉ dùng một trong hai: --db hoặc --database-url.');
+  const url = values['database-url'] ?? (values.db ? undefined : process.env.HAILONG_DATABASE_URL);
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new UsageError(`--database-url phải bắt đầu bằng postgres://: ${url}`);
+    return { databaseUrl: url };
+  }
+  return { dbFile: resolve(values.db ?? 'data/central.db') };
+}
+
+/** Opens the central database for a command-line tool (works while the server runs on it). */
+export async function openCliDb(values: { db?: string; 'database-url'?: string }): Promise<ServerDb> {
+  const server = await openServerDb(dbOptionsFrom(values));
+  await seedDefaults(server.db);
+  return server;
+}
+
+export async function runServer(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      ...DB_OPTIONS,
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      demo: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const dbOptions = dbOptionsFrom(values);
+  const app = await createServer({ ...dbOptions, demo: values.demo, log: (message) => console.log(message) });
+  const address = await app.listen({ host: values.host, port: parsePort(values.port, 8080) });
+  console.log(`Máy chủ trung tâm: ${address}/`);
+  console.log(`Cơ sở dữ liệu: ${dbOptions.databaseUrl ? 'PostgreSQL' : dbOptions.dbFile}`);
+  console.log(`Tài liệu API: ${address}/api/v1/openapi.json`);
+  const stop = () => {
+    void app.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

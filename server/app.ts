@@ -1,0 +1,131 @@
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { ensureAdmin } from './auth/accounts.ts';
+import { LoginLimiter } from './auth/login-limiter.ts';
+import { seedDefaults, seedDemo } from './config/seed.ts';
+import type { ServerContext } from './context.ts';
+import { openServerDb, type Backend, type Db } from './db/database.ts';
+import { HttpError } from './http-error.ts';
+import { authRoutes } from './routes/auth-routes.ts';
+import { configRoutes } from './routes/config-routes.ts';
+import { deviceRoutes } from './routes/device-routes.ts';
+import { openApiDocument } from './routes/openapi.ts';
+import { reportRoutes } from './routes/report-routes.ts';
+import { staffRoutes } from './routes/staff-routes.ts';
+import { syncRoutes } from './routes/sync-routes.ts';
+import { consoleRoutes } from './console/index.ts';
+
+export const SERVER_VERSION = '0.1.0';
+
+export interface CreateServerOptions {
+  /** postgres://… ; otherwise SQLite at dbFile. */
+  databaseUrl?: string;
+  dbFile?: string;
+  now?: () => Date;
+  log?: (message: string) => void;
+  /** Seed the demo officers, counters and services (once). */
+  demo?: boolean;
+  /** Password for the first `admin` (else HAILONG_ADMIN_PASSWORD, else generated and logged once). */
+  adminPassword?: string;
+  /** Failed logins allowed per username and address within 15 minutes. */
+  loginAttempts?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    hailong: { db: Db; backend: Backend; generatedAdminPassword: string | null };
+  }
+}
+
+const STATUS_MESSAGES: Record<number, [string, string]> = {
+  400: ['invalid_input', 'Yêu cầu không hợp lệ.'],
+  404: ['not_found', 'Không tìm thấy địa chỉ này.'],
+  413: ['payload_too_large', 'Dữ liệu gửi lên quá lớn (đồng bộ: tối đa 1 MB mỗi lần; tệp cán bộ: tối đa 10 MB).'],
+  415: ['unsupported_media_type', 'Kiểu dữ liệu gửi lên không được hỗ trợ: hãy gửi JSON.'],
+};
+
+/** The central server as a Fastify app (not listening): test with inject() or listen on port 0. */
+export async function createServer(options: CreateServerOptions = {}): Promise<FastifyInstance> {
+  const now = options.now ?? (() => new Date());
+  const log = options.log ?? ((message: string) => console.error(message));
+  const opened = await openServerDb(options);
+  const { db, backend } = opened;
+  const close = () => opened.close();
+  let generatedAdminPassword: string | null = null;
+  try {
+    await seedDefaults(db);
+    if (options.demo) await seedDemo(db);
+    const admin = await ensureAdmin(db, now(), options.adminPassword ?? process.env.HAILONG_ADMIN_PASSWORD);
+    if (admin.created && admin.generated) {
+      generatedAdminPassword = admin.password;
+      log(
+        `Đã tạo tài khoản quản trị "admin" với mật khẩu: ${admin.password} (chỉ in một lần; hãy đổi sau khi đăng nhập).`,
+      );
+    } else if (admin.created) {
+      log('Đã tạo tài khoản quản trị "admin" với mật khẩu từ HAILONG_ADMIN_PASSWORD.');
+    }
+  } catch (error) {
+    await close();
+    throw error;
+  }
+
+  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, trustProxy: false });
+  const server: ServerContext = {
+    db,
+    backend,
+    now,
+    log,
+    loginLimiter: new LoginLimiter(options.loginAttempts ?? 5),
+    routes: [],
+  };
+  app.decorate('hailong', { db, backend, generatedAdminPassword });
+  app.addHook('onClose', async () => close());
+  await app.register(fastifyCookie);
+
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'no-referrer');
+    reply.header('X-Frame-Options', 'DENY');
+  });
+
+  app.setErrorHandler((error: FastifyError | HttpError | Error, _request, reply) => {
+    if (error instanceof HttpError) {
+      return reply.code(error.status).send({ error: { code: error.code, message: error.message } });
+    }
+    // vietnam-time throws RangeError with a Vietnamese message for an impossible period.
+    if (error instanceof RangeError && (error as FastifyError).statusCode === undefined) {
+      return reply.code(400).send({ error: { code: 'invalid_input', message: error.message } });
+    }
+    const status = (error as FastifyError).statusCode ?? 500;
+    if (status < 500) {
+      const [code, message] = STATUS_MESSAGES[status] ?? ['invalid_input', 'Yêu cầu không hợp lệ.'];
+      const detail =
+        (error as FastifyError).code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError
+          ? 'Nội dung không phải JSON hợp lệ.'
+          : (error as FastifyError).code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+            ? 'Nội dung JSON bị trống.'
+            : message;
+      return reply.code(status).send({ error: { code, message: detail } });
+    }
+    log(`Lỗi máy chủ: ${error.stack ?? error.message}`);
+    return reply.code(500).send({ error: { code: 'internal', message: 'Đã có lỗi không mong muốn ở máy chủ.' } });
+  });
+  app.setNotFoundHandler((_request, reply) =>
+    reply.code(404).send({ error: { code: 'not_found', message: 'Không tìm thấy địa chỉ này.' } }),
+  );
+
+  app.get('/healthz', async () => {
+    await db.selectFrom('settings').select('key').limit(1).execute();
+    return { ok: true, db: backend };
+  });
+  authRoutes(app, server);
+  deviceRoutes(app, server);
+  syncRoutes(app, server);
+  configRoutes(app, server);
+  staffRoutes(app, server);
+  reportRoutes(app, server);
+  await consoleRoutes(app, server);
+  const openApi = openApiDocument(server.routes, SERVER_VERSION);
+  app.get('/api/v1/openapi.json', () => Promise.resolve(openApi));
+  return app;
+}

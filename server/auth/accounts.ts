@@ -1,0 +1,46 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { hashSecret } from './secret-hash.ts';
+import type { Role } from '../../shared/contract/server-api.ts';
+import type { Db } from '../db/database.ts';
+
+export async function createUser(db: Db, username: string, password: string, role: Role, now: Date) {
+  const id = randomUUID();
+  await db
+    .insertInto('users')
+    .values({
+      id,
+      username,
+      password_hash: await hashSecret(password),
+      role,
+      disabled: 0,
+      created_at: now.toISOString(),
+    })
+    .execute();
+  return id;
+}
+
+/**
+ * First start with no account: create `admin` with HAILONG_ADMIN_PASSWORD, or a generated
+ * password returned so the caller prints it once.
+ */
+export async function ensureAdmin(
+  db: Db,
+  now: Date,
+  envPassword: string | undefined,
+): Promise<{ created: false } | { created: true; password: string; generated: boolean }> {
+  const any = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  if (any) return { created: false };
+  // An empty HAILONG_ADMIN_PASSWORD counts as unset: never create an account with no password.
+  const generated = envPassword === undefined || envPassword === '';
+  const password = generated ? randomBytes(12).toString('base64url') : envPassword;
+  try {
+    await createUser(db, 'admin', password, 'admin', now);
+  } catch (error) {
+    // Another process (CLI and server starting together) created it first.
+    if (await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst()) {
+      return { created: false };
+    }
+    throw error;
+  }
+  return { created: true, password, generated };
+}

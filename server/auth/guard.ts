@@ -1,0 +1,79 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Role } from '../../shared/contract/server-api.ts';
+import type { ServerContext } from '../context.ts';
+import { HttpError } from '../http-error.ts';
+import { hashToken } from './tokens.ts';
+
+export const SESSION_COOKIE = 'hailong_session';
+export const CSRF_HEADER = 'x-hailong-csrf';
+
+export interface AuthUser {
+  userId: string;
+  username: string;
+  role: Role;
+  tokenHash: string;
+  via: 'bearer' | 'cookie';
+}
+
+export interface AuthDevice {
+  deviceId: string;
+  name: string;
+}
+
+const unauthorized = (message = 'Cần đăng nhập để dùng chức năng này.') => new HttpError(401, 'unauthorized', message);
+
+function bearer(request: FastifyRequest): string | null {
+  const header = request.headers.authorization;
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  return match ? match[1]! : null;
+}
+
+/** A session from the bearer token or the cookie; admins may do everything a supervisor may. */
+export async function authenticateUser(
+  server: ServerContext,
+  request: FastifyRequest,
+  _reply: FastifyReply,
+  role: Role,
+): Promise<AuthUser> {
+  const fromHeader = bearer(request);
+  const fromCookie = request.cookies[SESSION_COOKIE];
+  const token = fromHeader ?? fromCookie;
+  if (!token) throw unauthorized();
+  const tokenHash = hashToken(token);
+  const row = await server.db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', 'u.id', 's.user_id')
+    .select(['u.id', 'u.username', 'u.role', 'u.disabled', 's.expires_ms', 's.csrf_token'])
+    .where('s.token_hash', '=', tokenHash)
+    .executeTakeFirst();
+  if (!row || row.disabled === 1 || row.expires_ms <= server.now().getTime()) {
+    throw unauthorized('Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Hãy đăng nhập lại.');
+  }
+  const via = fromHeader ? 'bearer' : 'cookie';
+  // A browser sends the cookie on its own; a write must also prove it read the login answer.
+  if (via === 'cookie' && request.method !== 'GET' && request.method !== 'HEAD') {
+    if (request.headers[CSRF_HEADER] !== row.csrf_token) {
+      throw new HttpError(403, 'csrf', 'Thiếu hoặc sai mã chống giả mạo yêu cầu (X-Hailong-CSRF).');
+    }
+  }
+  if (role === 'admin' && row.role !== 'admin') {
+    throw new HttpError(403, 'forbidden', 'Chỉ quản trị viên được dùng chức năng này.');
+  }
+  return { userId: row.id, username: row.username, role: row.role, tokenHash, via };
+}
+
+export async function authenticateDevice(server: ServerContext, request: FastifyRequest): Promise<AuthDevice> {
+  const token = bearer(request);
+  if (!token) throw unauthorized('Thiết bị cần gửi mã truy cập (Authorization: Bearer …).');
+  const row = await server.db
+    .selectFrom('devices')
+    .select(['id', 'name', 'revoked_at'])
+    .where('token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+  if (!row) throw unauthorized('Mã truy cập của thiết bị không hợp lệ. Hãy đăng ký lại thiết bị.');
+  if (row.revoked_at !== null) {
+    throw unauthorized('Thiết bị này đã bị thu hồi quyền đồng bộ. Hãy liên hệ quản trị viên để đăng ký lại.');
+  }
+  return { deviceId: row.id, name: row.name };
+}

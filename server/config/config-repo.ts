@@ -1,0 +1,97 @@
+import type { Agency, Counter, RatingLevel, RatingReason } from '../../shared/domain/config.ts';
+import { QueueConfigSchema, type QueueConfig } from '../../shared/domain/queue-config.ts';
+import type { OfficerOut } from '../../shared/contract/server-api.ts';
+import type { SyncConfig } from '../../shared/contract/sync-protocol.ts';
+import type { Db } from '../db/database.ts';
+import { DEFAULT_CENTRE_NAME } from './seed.ts';
+import { configVersion, getSetting } from './settings.ts';
+
+/** Reads configuration from the database on every call: the CLI may change it under a running server. */
+export async function listAgencies(db: Db): Promise<Agency[]> {
+  const rows = await db.selectFrom('agencies').selectAll().orderBy('sort_order').orderBy('name').execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, order: r.sort_order, active: r.active === 1 }));
+}
+
+export async function listOfficers(db: Db): Promise<OfficerOut[]> {
+  const rows = await db
+    .selectFrom('officers as o')
+    .innerJoin('agencies as a', 'a.id', 'o.agency_id')
+    .select([
+      'o.id',
+      'o.full_name',
+      'o.agency_id',
+      'a.name as agency_name',
+      'o.sort_order',
+      'o.active',
+      'o.active_from',
+      'o.active_to',
+      'o.pin_hash',
+      'a.sort_order as agency_order',
+    ])
+    .orderBy('a.sort_order')
+    .orderBy('o.sort_order')
+    .orderBy('o.full_name')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    fullName: r.full_name,
+    agencyId: r.agency_id,
+    agencyName: r.agency_name,
+    order: r.sort_order,
+    active: r.active === 1,
+    activeFrom: r.active_from,
+    activeTo: r.active_to,
+    hasPin: r.pin_hash !== null,
+  }));
+}
+
+export async function listCounters(db: Db): Promise<Counter[]> {
+  return db.selectFrom('counters').select(['id', 'number', 'name']).orderBy('number').execute();
+}
+
+export async function listLevels(db: Db): Promise<RatingLevel[]> {
+  const rows = await db.selectFrom('rating_levels').selectAll().orderBy('sort_order').execute();
+  return rows.map((r) => ({ code: r.code, label: r.label, order: r.sort_order, low: r.low === 1 }));
+}
+
+export async function listReasons(db: Db): Promise<RatingReason[]> {
+  const rows = await db.selectFrom('rating_reasons').selectAll().orderBy('sort_order').execute();
+  return rows.map((r) => ({ code: r.code, label: r.label, order: r.sort_order }));
+}
+
+export async function readQueueConfig(db: Db): Promise<QueueConfig> {
+  const stored = await getSetting(db, 'queue.config');
+  return QueueConfigSchema.parse(stored ? JSON.parse(stored) : { services: [], priorities: [] });
+}
+
+export async function centreName(db: Db): Promise<string> {
+  return (await getSetting(db, 'centre.name')) ?? DEFAULT_CENTRE_NAME;
+}
+
+/** What a kiosk receives: its KioskConfig plus officers' PIN hashes and the queue setup. */
+export async function buildSyncConfig(db: Db): Promise<SyncConfig> {
+  return db.transaction().execute(async (trx) => {
+    const officers = await trx
+      .selectFrom('officers')
+      .select(['id', 'full_name', 'agency_id', 'sort_order', 'active', 'pin_hash'])
+      .orderBy('sort_order')
+      .execute();
+    return {
+      version: await configVersion(trx),
+      centreName: await centreName(trx),
+      agencies: await listAgencies(trx),
+      officers: officers.map((o) => ({
+        id: o.id,
+        fullName: o.full_name,
+        agencyId: o.agency_id,
+        order: o.sort_order,
+        active: o.active === 1,
+      })),
+      counters: await listCounters(trx),
+      ratingLevels: await listLevels(trx),
+      ratingReasons: await listReasons(trx),
+      officerPins: Object.fromEntries(officers.filter((o) => o.pin_hash !== null).map((o) => [o.id, o.pin_hash!])),
+      queue: await readQueueConfig(trx),
+    };
+  });
+}

@@ -1,0 +1,163 @@
+import Database from 'better-sqlite3';
+import {
+  CompiledQuery,
+  Kysely,
+  Migrator,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type DatabaseConnection,
+  type Driver,
+  type Migration,
+  type MigrationProvider,
+} from 'kysely';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import pg from 'pg';
+import { DatabaseOpenError } from '../kiosk-core-shared.ts';
+import { SERVER_MIGRATIONS } from './migrations/index.ts';
+import type { ServerMigration } from './migrations/migration.ts';
+import type { ServerSchema } from './schema.ts';
+
+export type Backend = 'sqlite' | 'postgres';
+export type Db = Kysely<ServerSchema>;
+
+export interface ServerDb {
+  db: Db;
+  backend: Backend;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  /** postgres://… ; wins over dbFile. */
+  databaseUrl?: string;
+  dbFile?: string;
+}
+
+export const MIGRATION_TABLE = 'schema_migrations';
+
+/** Names must be `NNNN-…` and strictly increasing, so a misplaced file fails loudly. */
+export function assertMigrationOrder(migrations: readonly ServerMigration[]): void {
+  migrations.forEach((migration, index) => {
+    const expected = String(index + 1).padStart(4, '0');
+    if (!migration.name.startsWith(`${expected}-`)) {
+      throw new Error(`Migration ${migration.name} is out of order: expected ${expected}-…`);
+    }
+  });
+}
+
+class OrderedProvider implements MigrationProvider {
+  constructor(private readonly migrations: readonly ServerMigration[]) {}
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve(Object.fromEntries(this.migrations.map((m) => [m.name, { up: (db) => m.up(db) }])));
+  }
+}
+
+// pg returns bigint and numeric as strings; every such value here fits a JS number.
+const toNumber = (value: string) => Number(value);
+const PG_TYPES = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20 || oid === 1700
+      ? toNumber
+      : (pg.types.getTypeParser as (oid: number, format?: 'text' | 'binary') => unknown)(
+          oid,
+          format,
+        )) as typeof pg.types.getTypeParser,
+};
+
+/**
+ * Transactions start with BEGIN IMMEDIATE: they take the write lock first, so a writer that
+ * meets another process's write (the CLI on the same file) waits on busy_timeout instead of
+ * failing with SQLITE_BUSY when its read snapshot cannot be upgraded.
+ */
+class ImmediateSqliteDialect extends SqliteDialect {
+  override createDriver(): Driver {
+    const driver = super.createDriver();
+    driver.beginTransaction = async (connection: DatabaseConnection) => {
+      await connection.executeQuery(CompiledQuery.raw('begin immediate'));
+    };
+    return driver;
+  }
+}
+
+function openSqlite(file: string): Db {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  let sqlite: Database.Database | undefined;
+  try {
+    sqlite = new Database(file);
+    // WAL + synchronous=FULL: an acknowledged batch survives a power cut; busy_timeout lets the
+    // CLI and the server share the file.
+    sqlite.pragma('busy_timeout = 10000');
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('foreign_keys = ON');
+  } catch (error) {
+    sqlite?.close();
+    const code = (error as { code?: string }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
+      throw new DatabaseOpenError(
+        `Tệp ${file} bị hỏng hoặc không phải cơ sở dữ liệu hailong. Hãy giữ nguyên tệp và báo cán bộ CNTT.`,
+        { cause: error },
+      );
+    }
+    throw new DatabaseOpenError(`Không mở được tệp dữ liệu ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  return new Kysely<ServerSchema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+}
+
+function openPostgres(url: string): Db {
+  const pool = new pg.Pool({ connectionString: url, max: 10, types: PG_TYPES });
+  // An idle connection cut by a PostgreSQL restart must not crash the server; the pool opens a new one.
+  pool.on('error', () => undefined);
+  return new Kysely<ServerSchema>({ dialect: new PostgresDialect({ pool }) });
+}
+
+/** Refuses a database that a newer server has migrated: its data would be misread. */
+async function assertNotNewer(db: Db, migrations: readonly ServerMigration[]): Promise<void> {
+  const tables = await db.introspection.getTables();
+  if (!tables.some((t) => t.name === MIGRATION_TABLE)) return;
+  const applied = await sql<{ name: string }>`SELECT name FROM ${sql.table(MIGRATION_TABLE)}`.execute(db);
+  const known = new Set(migrations.map((m) => m.name));
+  const unknown = applied.rows.map((r) => r.name).filter((name) => !known.has(name));
+  if (unknown.length > 0) {
+    throw new DatabaseOpenError(
+      `Cơ sở dữ liệu do một phiên bản máy chủ hailong mới hơn tạo ra (có thay đổi lược đồ ${unknown.join(', ')} ` +
+        `mà phiên bản này không biết). Hãy cài phiên bản hailong mới hơn; dữ liệu không bị thay đổi.`,
+    );
+  }
+}
+
+export async function migrateServerDb(db: Db, migrations: readonly ServerMigration[] = SERVER_MIGRATIONS) {
+  assertMigrationOrder(migrations);
+  await assertNotNewer(db, migrations);
+  const migrator = new Migrator({
+    db,
+    provider: new OrderedProvider(migrations),
+    migrationTableName: MIGRATION_TABLE,
+    migrationLockTableName: `${MIGRATION_TABLE}_lock`,
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? '?';
+    throw new DatabaseOpenError(
+      `Không nâng cấp được cơ sở dữ liệu (bước ${failed}): ${error instanceof Error ? error.message : JSON.stringify(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
+/** Opens SQLite (default) or PostgreSQL, with every migration applied. */
+export async function openServerDb(options: DbOptions): Promise<ServerDb> {
+  const backend: Backend = options.databaseUrl ? 'postgres' : 'sqlite';
+  const db = options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options.dbFile ?? 'data/central.db');
+  try {
+    await migrateServerDb(db);
+  } catch (error) {
+    await db.destroy();
+    if (error instanceof DatabaseOpenError) throw error;
+    throw new DatabaseOpenError(`Không mở được cơ sở dữ liệu: ${(error as Error).message}`, { cause: error });
+  }
+  return { db, backend, close: () => db.destroy() };
+}

@@ -1,0 +1,127 @@
+import type { Generated } from 'kysely';
+
+/**
+ * The central database, the same on SQLite and PostgreSQL. Booleans are 0/1 integers and
+ * instants are stored twice: the original ISO string and epoch milliseconds (bigint), so
+ * range queries compare numbers on both engines.
+ */
+export interface ServerSchema {
+  settings: { key: string; value: string };
+  users: {
+    id: string;
+    username: string;
+    password_hash: string;
+    role: 'admin' | 'supervisor';
+    disabled: number;
+    created_at: string;
+  };
+  sessions: {
+    token_hash: string;
+    user_id: string;
+    csrf_token: string;
+    created_at: string;
+    expires_ms: number;
+  };
+  enrollment_codes: {
+    code_hash: string;
+    created_by: string;
+    created_at: string;
+    expires_ms: number;
+    used_at: string | null;
+    device_id: string | null;
+  };
+  devices: {
+    id: string;
+    name: string;
+    token_hash: string;
+    created_at: string;
+    revoked_at: string | null;
+    last_sync_at: string | null;
+    first_seq: number | null;
+    last_seq: Generated<number>;
+    event_count: Generated<number>;
+    clock_offset_ms: number | null;
+    app_version: string | null;
+    config_version: number | null;
+  };
+  agencies: { id: string; name: string; name_key: string; sort_order: number; active: number };
+  officers: {
+    id: string;
+    full_name: string;
+    name_key: string;
+    agency_id: string;
+    sort_order: number;
+    active: number;
+    active_from: string | null;
+    active_to: string | null;
+    pin_hash: string | null;
+  };
+  counters: { id: string; number: number; name: string };
+  rating_levels: { code: string; label: string; sort_order: number; low: number };
+  rating_reasons: { code: string; label: string; sort_order: number };
+  events: {
+    id: string;
+    device_id: string;
+    seq: number;
+    type: string;
+    /** As the device wrote it, offset included. */
+    occurred_at: string;
+    /** The same instant normalised to UTC (ISO-8601 with Z). */
+    occurred_at_utc: string;
+    occurred_ms: number;
+    received_at: string;
+    body: string;
+  };
+  ratings: {
+    id: string;
+    device_id: string;
+    occurred_at: string;
+    occurred_ms: number;
+    /** Vietnam calendar day of the rating, YYYY-MM-DD. */
+    day: string;
+    officer_id: string;
+    agency_id: string;
+    counter_id: string | null;
+    ticket_id: string | null;
+    level: string;
+    reasons: string | null;
+    misuse: number;
+  };
+  rating_reason_events: { event_id: string; rating_id: string; reasons: string };
+  /** Daily counts kept in the ingest transaction: Phụ lục 2 periods are whole Vietnam days. */
+  rating_daily: {
+    day: string;
+    officer_id: string;
+    agency_id: string;
+    level: string;
+    misuse: number;
+    n: number;
+  };
+  duty_events: {
+    event_id: string;
+    device_id: string;
+    kind: 'signed_in' | 'signed_out';
+    officer_id: string;
+    agency_id: string | null;
+    counter_id: string;
+    cause: string | null;
+    occurred_at: string;
+    occurred_ms: number;
+  };
+  tickets_served: {
+    event_id: string;
+    ticket_id: string;
+    device_id: string;
+    number: string;
+    service_id: string;
+    officer_id: string;
+    agency_id: string;
+    counter_id: string;
+    issued_ms: number;
+    called_ms: number;
+    started_ms: number;
+    finished_ms: number;
+    finished_at: string;
+    day: string;
+  };
+}

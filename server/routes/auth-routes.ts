@@ -1,0 +1,177 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { hashSecret, verifySecret } from '../auth/secret-hash.ts';
+import {
+  LoginRequestSchema,
+  LoginResponseSchema,
+  UserCreateSchema,
+  UserSchema,
+  UserUpdateSchema,
+} from '../../shared/contract/server-api.ts';
+import { createUser } from '../auth/accounts.ts';
+import { SESSION_COOKIE } from '../auth/guard.ts';
+import { hashToken, newToken } from '../auth/tokens.ts';
+import type { ServerContext } from '../context.ts';
+import { HttpError, conflict, notFound } from '../http-error.ts';
+import { addRoute } from './route.ts';
+
+const SESSION_MS = 12 * 60 * 60_000;
+// Verifying against a fixed hash keeps unknown usernames as slow as wrong passwords.
+let dummyHash: Promise<string> | null = null;
+const dummy = () => (dummyHash ??= hashSecret('không có tài khoản này'));
+
+export function authRoutes(app: FastifyInstance, server: ServerContext): void {
+  addRoute(app, server, {
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    summary: 'Đăng nhập: trả mã phiên (bearer) và đặt cookie cho trình duyệt',
+    access: 'public',
+    body: LoginRequestSchema,
+    response: LoginResponseSchema,
+    handler: async ({ body, request, reply }) => {
+      const nowMs = server.now().getTime();
+      const wait = server.loginLimiter.blockedFor(body.username, request.ip, nowMs);
+      if (wait > 0) {
+        reply.header('Retry-After', String(Math.ceil(wait / 1000)));
+        throw new HttpError(
+          429,
+          'too_many_attempts',
+          `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${Math.ceil(wait / 60_000)} phút.`,
+        );
+      }
+      const user = await server.db
+        .selectFrom('users')
+        .selectAll()
+        .where('username', '=', body.username)
+        .executeTakeFirst();
+      const valid = await verifySecret(body.password, user?.password_hash ?? (await dummy()));
+      if (!user || !valid || user.disabled === 1) {
+        server.loginLimiter.fail(body.username, request.ip, nowMs);
+        throw new HttpError(401, 'bad_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
+      }
+      server.loginLimiter.succeed(body.username, request.ip);
+      const token = newToken();
+      const csrfToken = newToken();
+      const expiresMs = nowMs + SESSION_MS;
+      await server.db.deleteFrom('sessions').where('expires_ms', '<', nowMs).execute();
+      await server.db
+        .insertInto('sessions')
+        .values({
+          token_hash: hashToken(token),
+          user_id: user.id,
+          csrf_token: csrfToken,
+          created_at: new Date(nowMs).toISOString(),
+          expires_ms: expiresMs,
+        })
+        .execute();
+      reply.setCookie(SESSION_COOKIE, token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        path: '/',
+        secure: request.protocol === 'https',
+        maxAge: SESSION_MS / 1000,
+      });
+      return {
+        token,
+        csrfToken,
+        role: user.role,
+        username: user.username,
+        expiresAt: new Date(expiresMs).toISOString(),
+      };
+    },
+  });
+
+  addRoute(app, server, {
+    method: 'POST',
+    url: '/api/v1/auth/logout',
+    summary: 'Đăng xuất: huỷ phiên hiện tại',
+    access: 'supervisor',
+    handler: async ({ user, reply }) => {
+      await server.db.deleteFrom('sessions').where('token_hash', '=', user!.tokenHash).execute();
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return { ok: true };
+    },
+  });
+
+  addRoute(app, server, {
+    method: 'GET',
+    url: '/api/v1/auth/me',
+    summary: 'Tài khoản đang đăng nhập',
+    access: 'supervisor',
+    handler: ({ user }) => Promise.resolve({ username: user!.username, role: user!.role }),
+  });
+
+  const toUser = (u: {
+    id: string;
+    username: string;
+    role: 'admin' | 'supervisor';
+    disabled: number;
+    created_at: string;
+  }) => ({
+    id: u.id,
+    username: u.username,
+    role: u.role,
+    disabled: u.disabled === 1,
+    createdAt: u.created_at,
+  });
+
+  addRoute(app, server, {
+    method: 'GET',
+    url: '/api/v1/users',
+    summary: 'Danh sách tài khoản (quản trị viên)',
+    access: 'admin',
+    response: z.array(UserSchema),
+    handler: async () => (await server.db.selectFrom('users').selectAll().orderBy('username').execute()).map(toUser),
+  });
+
+  addRoute(app, server, {
+    method: 'POST',
+    url: '/api/v1/users',
+    summary: 'Tạo tài khoản (quản trị viên)',
+    access: 'admin',
+    body: UserCreateSchema,
+    response: UserSchema,
+    handler: async ({ body, reply }) => {
+      const exists = await server.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', body.username)
+        .executeTakeFirst();
+      if (exists) throw conflict(`Tên đăng nhập "${body.username}" đã có.`);
+      const id = await createUser(server.db, body.username, body.password, body.role, server.now());
+      reply.code(201);
+      return toUser(await server.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
+    },
+  });
+
+  addRoute(app, server, {
+    method: 'PATCH',
+    url: '/api/v1/users/:id',
+    summary: 'Đổi mật khẩu, vai trò hoặc khoá tài khoản (quản trị viên)',
+    access: 'admin',
+    body: UserUpdateSchema,
+    response: UserSchema,
+    handler: async ({ body, params, user }) => {
+      const target = await server.db.selectFrom('users').selectAll().where('id', '=', params.id!).executeTakeFirst();
+      if (!target) throw notFound('Không tìm thấy tài khoản.');
+      if (target.id === user!.userId && (body.disabled === true || body.role === 'supervisor')) {
+        throw conflict('Không thể tự khoá hoặc tự hạ quyền tài khoản đang dùng.');
+      }
+      await server.db
+        .updateTable('users')
+        .set({
+          ...(body.password ? { password_hash: await hashSecret(body.password) } : {}),
+          ...(body.role ? { role: body.role } : {}),
+          ...(body.disabled !== undefined ? { disabled: body.disabled ? 1 : 0 } : {}),
+        })
+        .where('id', '=', target.id)
+        .execute();
+      if (body.password || body.disabled) {
+        await server.db.deleteFrom('sessions').where('user_id', '=', target.id).execute();
+      }
+      return toUser(
+        await server.db.selectFrom('users').selectAll().where('id', '=', target.id).executeTakeFirstOrThrow(),
+      );
+    },
+  });
+}

@@ -1,0 +1,181 @@
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import {
+  DeviceSummarySchema,
+  EnrollmentCodeRequestSchema,
+  EnrollmentCodeResponseSchema,
+} from '../../shared/contract/server-api.ts';
+import {
+  CLOCK_OFFSET_WARN_MS,
+  EnrollRequestSchema,
+  EnrollResponseSchema,
+  SYNC_PATHS,
+} from '../../shared/contract/sync-protocol.ts';
+import { hashToken, newEnrollmentCode, newToken, normaliseCode } from '../auth/tokens.ts';
+import type { ServerContext } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import { HttpError, notFound } from '../http-error.ts';
+import { addRoute } from './route.ts';
+
+const DEFAULT_CODE_HOURS = 24;
+
+export async function listDevices(db: Db) {
+  const rows = await db.selectFrom('devices').selectAll().orderBy('created_at').execute();
+  return rows.map((d) => {
+    const span = d.first_seq === null ? 0 : d.last_seq - d.first_seq + 1;
+    return {
+      id: d.id,
+      name: d.name,
+      createdAt: d.created_at,
+      lastSyncAt: d.last_sync_at,
+      lastSeq: d.last_seq,
+      eventCount: d.event_count,
+      gaps: Math.max(0, span - d.event_count),
+      clockOffsetMs: d.clock_offset_ms,
+      clockWarning: d.clock_offset_ms !== null && Math.abs(d.clock_offset_ms) > CLOCK_OFFSET_WARN_MS,
+      version: d.app_version,
+      configVersion: d.config_version,
+      revoked: d.revoked_at !== null,
+    };
+  });
+}
+
+export function deviceRoutes(app: FastifyInstance, server: ServerContext): void {
+  addRoute(app, server, {
+    method: 'POST',
+    url: '/api/v1/devices/enrollment-codes',
+    summary: 'Tạo mã đăng ký thiết bị dùng một lần (mặc định hết hạn sau 24 giờ)',
+    access: 'admin',
+    body: EnrollmentCodeRequestSchema.optional().transform((b) => b ?? {}),
+    response: EnrollmentCodeResponseSchema,
+    handler: async ({ body, user, reply }) => {
+      const code = newEnrollmentCode();
+      const now = server.now();
+      const expiresMs = now.getTime() + (body.validHours ?? DEFAULT_CODE_HOURS) * 3_600_000;
+      await server.db
+        .insertInto('enrollment_codes')
+        .values({
+          code_hash: hashToken(normaliseCode(code)),
+          created_by: user!.userId,
+          created_at: now.toISOString(),
+          expires_ms: Math.round(expiresMs),
+          used_at: null,
+          device_id: null,
+        })
+        .execute();
+      reply.code(201);
+      return { code, expiresAt: new Date(expiresMs).toISOString() };
+    },
+  });
+
+  addRoute(app, server, {
+    method: 'POST',
+    url: SYNC_PATHS.enroll,
+    summary: 'Đăng ký kiosk bằng mã dùng một lần; trả mã truy cập của thiết bị',
+    access: 'public',
+    body: EnrollRequestSchema,
+    response: EnrollResponseSchema,
+    handler: async ({ body, reply }) => {
+      const now = server.now();
+      const deviceId = `kiosk-${randomUUID()}`;
+      const token = newToken();
+      const codeHash = hashToken(normaliseCode(body.code));
+      await server.db.transaction().execute(async (trx) => {
+        // The conditional UPDATE is the one-time check: two kiosks racing for one code, one wins.
+        const used = await trx
+          .updateTable('enrollment_codes')
+          .set({ used_at: now.toISOString(), device_id: deviceId })
+          .where('code_hash', '=', codeHash)
+          .where('used_at', 'is', null)
+          .where('expires_ms', '>', now.getTime())
+          .executeTakeFirst();
+        if (Number(used.numUpdatedRows) !== 1) {
+          const row = await trx
+            .selectFrom('enrollment_codes')
+            .selectAll()
+            .where('code_hash', '=', codeHash)
+            .executeTakeFirst();
+          const message = !row
+            ? 'Mã đăng ký không đúng.'
+            : row.used_at !== null
+              ? 'Mã đăng ký này đã được dùng. Hãy xin quản trị viên một mã mới.'
+              : 'Mã đăng ký đã hết hạn. Hãy xin quản trị viên một mã mới.';
+          throw new HttpError(400, 'bad_enrollment_code', message);
+        }
+        await trx
+          .insertInto('devices')
+          .values({
+            id: deviceId,
+            name: body.name,
+            token_hash: hashToken(token),
+            created_at: now.toISOString(),
+            revoked_at: null,
+            last_sync_at: null,
+            first_seq: null,
+            clock_offset_ms: null,
+            app_version: null,
+            config_version: null,
+          })
+          .execute();
+      });
+      reply.code(201);
+      return { deviceId, token };
+    },
+  });
+
+  addRoute(app, server, {
+    method: 'GET',
+    url: '/api/v1/devices',
+    summary: 'Các kiosk: lần đồng bộ cuối, số thứ tự, khoảng trống, lệch đồng hồ, phiên bản',
+    access: 'supervisor',
+    response: z.array(DeviceSummarySchema),
+    handler: () => listDevices(server.db),
+  });
+
+  addRoute(app, server, {
+    method: 'GET',
+    url: '/api/v1/devices/:id/gaps',
+    summary: 'Các khoảng số thứ tự sự kiện chưa nhận được từ một kiosk (tối đa 100 khoảng)',
+    access: 'supervisor',
+    response: z.array(z.object({ from: z.number(), to: z.number() })),
+    handler: async ({ params }) => {
+      const exists = await server.db.selectFrom('devices').select('id').where('id', '=', params.id!).executeTakeFirst();
+      if (!exists) throw notFound('Không tìm thấy thiết bị.');
+      // LAG over the device's stored seqs: a jump of more than one is a range that never arrived.
+      const rows = await sql<{ seq: number; prev: number | null }>`
+        SELECT seq, prev FROM (
+          SELECT seq, LAG(seq) OVER (ORDER BY seq) AS prev FROM events WHERE device_id = ${params.id!}
+        ) AS s
+        WHERE prev IS NOT NULL AND seq - prev > 1
+        ORDER BY seq
+        LIMIT 100`.execute(server.db);
+      return rows.rows.map((r) => ({ from: (r.prev ?? 0) + 1, to: r.seq - 1 }));
+    },
+  });
+
+  addRoute(app, server, {
+    method: 'POST',
+    url: '/api/v1/devices/:id/revoke',
+    summary: 'Thu hồi mã truy cập của một kiosk',
+    access: 'admin',
+    handler: async ({ params }) => {
+      const result = await server.db
+        .updateTable('devices')
+        .set({ revoked_at: server.now().toISOString() })
+        .where('id', '=', params.id!)
+        .where('revoked_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) {
+        const exists = await server.db
+          .selectFrom('devices')
+          .select('id')
+          .where('id', '=', params.id!)
+          .executeTakeFirst();
+        if (!exists) throw notFound('Không tìm thấy thiết bị.');
+      }
+      return { ok: true };
+    },
+  });
+}

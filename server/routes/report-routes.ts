@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import { CoverageQuerySchema, ReportQuerySchema } from '../../shared/contract/server-api.ts';
+import type { ServerContext } from '../context.ts';
+import { badRequest } from '../http-error.ts';
+import { coverageReport } from '../reports/coverage-query.ts';
+import type { ExportedFile } from '../reports/export/index.ts';
+import { phuLuc2Report } from '../reports/phu-luc-2-query.ts';
+import { addRoute } from './route.ts';
+import type { FastifyReply } from 'fastify';
+
+// The exporters pull in exceljs, docx and pdfkit (~50 MB): loaded on the first file export only.
+const exporters = () => import('../reports/export/index.ts');
+
+function checkPeriod(from: string, to: string): void {
+  if (from > to) throw badRequest('Ngày bắt đầu (from) phải trước hoặc bằng ngày kết thúc (to).', 'bad_period');
+}
+
+function sendFile(reply: FastifyReply, file: ExportedFile): FastifyReply {
+  // RFC 5987: the Vietnamese-free ASCII name plus the UTF-8 one.
+  const ascii = file.fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '');
+  return reply
+    .header('Content-Type', file.contentType)
+    .header(
+      'Content-Disposition',
+      `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+    )
+    .header('Cache-Control', 'no-store')
+    .send(file.body);
+}
+
+export function reportRoutes(app: FastifyInstance, server: ServerContext): void {
+  addRoute(app, server, {
+    method: 'GET',
+    url: '/api/v1/reports/phu-luc-2',
+    summary: 'Phụ lục 2: kết quả đánh giá theo cán bộ, các ngày theo giờ Việt Nam, tính cả hai đầu',
+    access: 'supervisor',
+    query: ReportQuerySchema,
+    produces: [
+      'application/json',
+      'text/csv',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      'application/pdf',
+    ],
+    handler: async ({ query, reply }) => {
+      checkPeriod(query.from, query.to);
+      const report = await phuLuc2Report(server.db, query.from, query.to, server.now());
+      if (query.format === 'json') return report;
+      return sendFile(reply, await (await exporters()).exportPhuLuc2(report, query.format));
+    },
+  });
+
+  addRoute(app, server, {
+    method: 'GET',
+    url: '/api/v1/reports/coverage',
+    summary: 'Tỷ lệ đánh giá và thời gian phục vụ theo cán bộ',
+    access: 'supervisor',
+    query: CoverageQuerySchema,
+    produces: ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    handler: async ({ query, reply }) => {
+      checkPeriod(query.from, query.to);
+      const report = await coverageReport(server.db, query.from, query.to, server.now());
+      if (query.format === 'json') return report;
+      return sendFile(reply, await (await exporters()).exportCoverage(report, query.format));
+    },
+  });
+}

@@ -1,0 +1,61 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { Role } from '../../shared/contract/server-api.ts';
+import { authenticateDevice, authenticateUser, type AuthDevice, type AuthUser } from '../auth/guard.ts';
+import type { ServerContext } from '../context.ts';
+import { parseWith } from '../http-error.ts';
+
+export type Access = 'public' | 'device' | Role;
+
+/** One route: its schemas feed both validation and the OpenAPI document. */
+export interface RouteDef<B = unknown, Q = unknown> {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  summary: string;
+  access: Access;
+  body?: z.ZodType<B>;
+  query?: z.ZodType<Q>;
+  response?: z.ZodType;
+  /** The body for OpenAPI only, when the handler validates it itself (sync answers 413 before zod). */
+  docBody?: z.ZodType;
+  /** Request content types other than JSON (uploads), for OpenAPI. */
+  consumes?: string[];
+  /** Extra response descriptions for OpenAPI (e.g. file downloads). */
+  produces?: string[];
+  bodyLimit?: number;
+  handler: (ctx: RouteCtx<B, Q>) => Promise<unknown>;
+}
+
+export interface RouteCtx<B, Q> {
+  request: FastifyRequest;
+  reply: FastifyReply;
+  body: B;
+  query: Q;
+  params: Record<string, string>;
+  user: AuthUser | null;
+  device: AuthDevice | null;
+  server: ServerContext;
+}
+
+export type AnyRoute = RouteDef<never, never>;
+
+export function addRoute<B, Q>(app: FastifyInstance, server: ServerContext, def: RouteDef<B, Q>): void {
+  server.routes.push(def as unknown as AnyRoute);
+  app.route({
+    method: def.method,
+    url: def.url,
+    ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
+    handler: async (request, reply) => {
+      let user: AuthUser | null = null;
+      let device: AuthDevice | null = null;
+      if (def.access === 'device') device = await authenticateDevice(server, request);
+      else if (def.access !== 'public') user = await authenticateUser(server, request, reply, def.access);
+      const body = def.body ? parseWith(def.body, request.body) : (undefined as B);
+      const query = def.query ? parseWith(def.query, request.query) : (undefined as Q);
+      const params = (request.params ?? {}) as Record<string, string>;
+      const result = await def.handler({ request, reply, body, query, params, user, device, server });
+      if (reply.sent) return reply;
+      return result === undefined ? reply.code(204).send() : result;
+    },
+  });
+}

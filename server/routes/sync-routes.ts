@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  SYNC_MAX_BYTES,
+  SYNC_MAX_EVENTS,
+  SYNC_PATHS,
+  SyncRequestSchema,
+  SyncResponseSchema,
+  type SyncResponse,
+} from '../../shared/contract/sync-protocol.ts';
+import { buildSyncConfig } from '../config/config-repo.ts';
+import { configVersion } from '../config/settings.ts';
+import type { ServerContext } from '../context.ts';
+import { HttpError, parseWith } from '../http-error.ts';
+import { ingestEvents } from '../sync/ingest.ts';
+import { emitIngested } from '../console/live-events.ts';
+import { addRoute } from './route.ts';
+
+export function syncRoutes(app: FastifyInstance, server: ServerContext): void {
+  addRoute(app, server, {
+    method: 'POST',
+    url: SYNC_PATHS.sync,
+    summary: 'Kiosk gửi sự kiện (tối đa 500 sự kiện hoặc 1 MB) và nhận cấu hình mới',
+    access: 'device',
+    bodyLimit: SYNC_MAX_BYTES,
+    docBody: SyncRequestSchema,
+    response: SyncResponseSchema,
+    handler: async ({ request, device }) => {
+      const receivedAt = server.now();
+      if (!(request.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+        throw new HttpError(
+          415,
+          'unsupported_media_type',
+          'Đồng bộ chỉ nhận dữ liệu JSON (Content-Type: application/json).',
+        );
+      }
+      const raw = request.body as { events?: unknown } | null;
+      // Too many events is a whole-request error: nothing of it is stored.
+      if (raw && Array.isArray(raw.events) && raw.events.length > SYNC_MAX_EVENTS) {
+        throw new HttpError(
+          413,
+          'batch_too_large',
+          `Mỗi lần gửi tối đa ${SYNC_MAX_EVENTS} sự kiện (đã gửi ${raw.events.length}). Hãy chia nhỏ.`,
+        );
+      }
+      const body = parseWith(SyncRequestSchema, request.body);
+      const clockOffsetMs = Date.parse(body.deviceTime) - receivedAt.getTime();
+      const result = await ingestEvents(server.db, device!.deviceId, body.events, receivedAt, {
+        lastSyncAt: receivedAt.toISOString(),
+        clockOffsetMs,
+        ...(body.appVersion !== undefined ? { appVersion: body.appVersion } : {}),
+        ...(body.configVersion !== undefined ? { configVersion: body.configVersion } : {}),
+      });
+      emitIngested(server, device!.deviceId, body.events, result.accepted);
+      const version = await configVersion(server.db);
+      const response: SyncResponse = {
+        ...result,
+        serverTime: receivedAt.toISOString(),
+        clockOffsetMs,
+        configVersion: version,
+      };
+      if (body.configVersion === undefined || body.configVersion < version) {
+        response.config = await buildSyncConfig(server.db);
+      }
+      return response;
+    },
+  });
+}

@@ -1,0 +1,288 @@
+import '../../shared/contract/zod-vietnamese.ts';
+import { sql } from 'kysely';
+import { describeIssues } from '../../shared/contract/dispatch.ts';
+import type { SyncRejection } from '../../shared/contract/sync-protocol.ts';
+import { KioskEventSchema, type KioskEvent } from '../../shared/domain/events.ts';
+import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
+import type { Db } from '../db/database.ts';
+import type { ServerSchema } from '../db/schema.ts';
+
+export interface IngestResult {
+  accepted: string[];
+  duplicates: string[];
+  rejected: SyncRejection[];
+}
+
+/** What the sync request tells about the device besides its events; stored in the same transaction. */
+export interface DeviceTouch {
+  lastSyncAt?: string;
+  clockOffsetMs?: number;
+  appVersion?: string;
+  configVersion?: number;
+}
+
+const KNOWN_TYPES = new Set(KioskEventSchema.options.map((option) => option.shape.type.value as string));
+
+interface Parsed {
+  index: number;
+  event: KioskEvent;
+  ms: number;
+}
+
+function readId(raw: unknown): string | null {
+  if (raw && typeof raw === 'object' && 'id' in raw && typeof raw.id === 'string') return raw.id.slice(0, 64);
+  return null;
+}
+
+function validate(raw: unknown, index: number): Parsed | SyncRejection {
+  const id = readId(raw);
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { id, index, reason: 'Sự kiện phải là một đối tượng JSON.' };
+  }
+  const type = (raw as { type?: unknown }).type;
+  if (typeof type !== 'string' || !KNOWN_TYPES.has(type)) {
+    return { id, index, reason: `Loại sự kiện không được hỗ trợ: ${JSON.stringify(type ?? null).slice(0, 60)}.` };
+  }
+  const parsed = KioskEventSchema.safeParse(raw);
+  if (!parsed.success) return { id, index, reason: describeIssues(parsed.error) };
+  return { index, event: parsed.data, ms: Date.parse(parsed.data.occurredAt) };
+}
+
+type EventRow = ServerSchema['events'];
+type RatingRow = ServerSchema['ratings'];
+
+const CHUNK = 250;
+function chunks<T>(rows: T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += CHUNK) out.push(rows.slice(i, i + CHUNK));
+  return out;
+}
+
+/**
+ * The one ingest path (HTTP sync and `hailong sync import`). Each event is validated on its
+ * own; the events that pass and their projections are written in ONE transaction, so an
+ * acknowledged batch is fully stored and a resent one finds every id already present.
+ */
+export async function ingestEvents(
+  db: Db,
+  deviceId: string,
+  rawEvents: readonly unknown[],
+  receivedAt: Date,
+  touch: DeviceTouch = {},
+): Promise<IngestResult> {
+  const rejected: SyncRejection[] = [];
+  const duplicates: string[] = [];
+  const candidates: Parsed[] = [];
+  const seen = new Set<string>();
+  rawEvents.forEach((raw, index) => {
+    const result = validate(raw, index);
+    if ('reason' in result) {
+      rejected.push(result);
+    } else if (seen.has(result.event.id)) {
+      duplicates.push(result.event.id);
+    } else {
+      seen.add(result.event.id);
+      candidates.push(result);
+    }
+  });
+  const receivedIso = receivedAt.toISOString();
+
+  const accepted = await db.transaction().execute(async (trx) => {
+    const ids = candidates.map((c) => c.event.id);
+    const existing = new Set<string>();
+    for (const part of chunks(ids)) {
+      const rows = await trx.selectFrom('events').select('id').where('id', 'in', part).execute();
+      for (const row of rows) existing.add(row.id);
+    }
+    const fresh = candidates.filter((c) => {
+      if (!existing.has(c.event.id)) return true;
+      duplicates.push(c.event.id);
+      return false;
+    });
+
+    // A fixed key order keeps two concurrent batches that share ids from deadlocking (PostgreSQL).
+    const toStore = (await semanticCheck(trx, fresh, rejected)).sort((a, b) =>
+      a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0,
+    );
+    const inserted = new Set<string>();
+    for (const part of chunks(toStore)) {
+      const rows: EventRow[] = part.map(({ event, ms }) => ({
+        id: event.id,
+        device_id: deviceId,
+        seq: event.seq,
+        type: event.type,
+        occurred_at: event.occurredAt,
+        occurred_at_utc: new Date(ms).toISOString(),
+        occurred_ms: ms,
+        received_at: receivedIso,
+        body: JSON.stringify(event),
+      }));
+      // ON CONFLICT DO NOTHING + RETURNING: a concurrent resend of the same id counts once.
+      const done = await trx
+        .insertInto('events')
+        .values(rows)
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id')
+        .execute();
+      for (const row of done) inserted.add(row.id);
+    }
+    const stored = toStore.filter((c) => {
+      if (inserted.has(c.event.id)) return true;
+      duplicates.push(c.event.id);
+      return false;
+    });
+    await project(trx, deviceId, stored);
+    await touchDevice(trx, deviceId, stored, touch);
+    return stored.sort((a, b) => a.index - b.index).map((c) => c.event.id);
+  });
+  rejected.sort((a, b) => a.index - b.index);
+  return { accepted, duplicates, rejected };
+}
+
+/** Unknown officers and agencies, and levels outside the configured scale, are rejected by reason. */
+async function semanticCheck(trx: Db, fresh: Parsed[], rejected: SyncRejection[]): Promise<Parsed[]> {
+  const officerIds = new Set<string>();
+  for (const { event } of fresh) if ('officerId' in event) officerIds.add(event.officerId);
+  const knownOfficers = new Set<string>();
+  for (const part of chunks([...officerIds])) {
+    for (const row of await trx.selectFrom('officers').select('id').where('id', 'in', part).execute()) {
+      knownOfficers.add(row.id);
+    }
+  }
+  const agencies = new Set((await trx.selectFrom('agencies').select('id').execute()).map((r) => r.id));
+  const levels = new Set((await trx.selectFrom('rating_levels').select('code').execute()).map((r) => r.code));
+  return fresh.filter(({ event, index }) => {
+    const reject = (reason: string) => {
+      rejected.push({ id: event.id, index, reason });
+      return false;
+    };
+    if ('officerId' in event && !knownOfficers.has(event.officerId)) {
+      return reject(`Cán bộ không có trên máy chủ: ${event.officerId}.`);
+    }
+    if ('agencyId' in event && !agencies.has(event.agencyId)) {
+      return reject(`Cơ quan, đơn vị không có trên máy chủ: ${event.agencyId}.`);
+    }
+    if (event.type === 'rating.submitted' && !levels.has(event.level)) {
+      return reject(`Mức đánh giá "${event.level}" không có trong thang đánh giá đang dùng.`);
+    }
+    return true;
+  });
+}
+
+async function project(trx: Db, deviceId: string, stored: Parsed[]): Promise<void> {
+  const ratings: RatingRow[] = [];
+  const daily = new Map<string, ServerSchema['rating_daily']>();
+  const reasonEvents: ServerSchema['rating_reason_events'][] = [];
+  const duty: ServerSchema['duty_events'][] = [];
+  const served: ServerSchema['tickets_served'][] = [];
+  for (const { event, ms } of stored) {
+    switch (event.type) {
+      case 'rating.submitted': {
+        const day = vietnamDay(new Date(ms));
+        const misuse = event.misuse ? 1 : 0;
+        ratings.push({
+          id: event.id,
+          device_id: deviceId,
+          occurred_at: event.occurredAt,
+          occurred_ms: ms,
+          day,
+          officer_id: event.officerId,
+          agency_id: event.agencyId,
+          counter_id: event.counterId ?? null,
+          ticket_id: event.ticketId ?? null,
+          level: event.level,
+          reasons: event.reasons ? JSON.stringify(event.reasons) : null,
+          misuse,
+        });
+        const key = [day, event.officerId, event.agencyId, event.level, misuse].join('\u0000');
+        const row = daily.get(key);
+        if (row) row.n += 1;
+        else
+          daily.set(key, {
+            day,
+            officer_id: event.officerId,
+            agency_id: event.agencyId,
+            level: event.level,
+            misuse,
+            n: 1,
+          });
+        break;
+      }
+      case 'rating.reasons_added':
+        reasonEvents.push({ event_id: event.id, rating_id: event.ratingId, reasons: JSON.stringify(event.reasons) });
+        break;
+      case 'officer.signed_in':
+      case 'officer.signed_out':
+        duty.push({
+          event_id: event.id,
+          device_id: deviceId,
+          kind: event.type === 'officer.signed_in' ? 'signed_in' : 'signed_out',
+          officer_id: event.officerId,
+          agency_id: event.type === 'officer.signed_in' ? event.agencyId : null,
+          counter_id: event.counterId,
+          cause: event.type === 'officer.signed_out' ? event.cause : null,
+          occurred_at: event.occurredAt,
+          occurred_ms: ms,
+        });
+        break;
+      case 'ticket.finished':
+        served.push({
+          event_id: event.id,
+          ticket_id: event.ticketId,
+          device_id: deviceId,
+          number: event.number,
+          service_id: event.serviceId,
+          officer_id: event.officerId,
+          agency_id: event.agencyId,
+          counter_id: event.counterId,
+          issued_ms: Date.parse(event.issuedAt),
+          called_ms: Date.parse(event.calledAt),
+          started_ms: Date.parse(event.startedAt),
+          finished_ms: ms,
+          finished_at: event.occurredAt,
+          day: vietnamDay(new Date(ms)),
+        });
+        break;
+      default:
+        // Other types are kept raw in `events` only; a later projection can replay them.
+        break;
+    }
+  }
+  for (const part of chunks(ratings)) await trx.insertInto('ratings').values(part).execute();
+  const dailyRows = [...daily.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+  for (const part of chunks(dailyRows)) {
+    await trx
+      .insertInto('rating_daily')
+      .values(part)
+      .onConflict((oc) =>
+        oc
+          .columns(['day', 'officer_id', 'agency_id', 'level', 'misuse'])
+          .doUpdateSet({ n: sql<number>`rating_daily.n + excluded.n` }),
+      )
+      .execute();
+  }
+  for (const part of chunks(reasonEvents)) await trx.insertInto('rating_reason_events').values(part).execute();
+  for (const part of chunks(duty)) await trx.insertInto('duty_events').values(part).execute();
+  for (const part of chunks(served)) await trx.insertInto('tickets_served').values(part).execute();
+}
+
+async function touchDevice(trx: Db, deviceId: string, stored: Parsed[], touch: DeviceTouch): Promise<void> {
+  let min = Number.POSITIVE_INFINITY;
+  let max = 0;
+  for (const { event } of stored) {
+    if (event.seq < min) min = event.seq;
+    if (event.seq > max) max = event.seq;
+  }
+  const update: Record<string, unknown> = {};
+  if (stored.length > 0) {
+    update.first_seq = sql<number>`CASE WHEN first_seq IS NULL OR first_seq > ${min} THEN ${min} ELSE first_seq END`;
+    update.last_seq = sql<number>`CASE WHEN last_seq < ${max} THEN ${max} ELSE last_seq END`;
+    update.event_count = sql<number>`event_count + ${stored.length}`;
+  }
+  if (touch.lastSyncAt !== undefined) update.last_sync_at = touch.lastSyncAt;
+  if (touch.clockOffsetMs !== undefined) update.clock_offset_ms = Math.round(touch.clockOffsetMs);
+  if (touch.appVersion !== undefined) update.app_version = touch.appVersion;
+  if (touch.configVersion !== undefined) update.config_version = touch.configVersion;
+  if (Object.keys(update).length === 0) return;
+  await trx.updateTable('devices').set(update).where('id', '=', deviceId).execute();
+}

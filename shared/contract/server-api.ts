@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { IdSchema, RatingLevelSchema, RatingReasonSchema } from '../domain/config.ts';
+import { nfc } from '../domain/text.ts';
+import { parseDay } from '../domain/vietnam-time.ts';
+import { PriorityCategorySchema, QueueOptionsSchema, QueueServiceSchema } from '../domain/queue-config.ts';
+
+/** Request and response shapes of the central server's HTTP API (besides sync). */
+const Name = z.string().trim().min(1, 'Không được để trống').max(200).transform(nfc);
+const Day = z.string().refine((value) => parseDay(value) !== null, 'Ngày phải có dạng YYYY-MM-DD và là ngày có thật');
+
+export const RoleSchema = z.enum(['admin', 'supervisor']);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const LoginRequestSchema = z.object({
+  username: z.string().trim().min(1).max(64),
+  password: z.string().min(1).max(256),
+});
+export const LoginResponseSchema = z.object({
+  token: z.string(),
+  /** Send back as header X-Hailong-CSRF on cookie-authenticated writes. */
+  csrfToken: z.string(),
+  role: RoleSchema,
+  username: z.string(),
+  expiresAt: z.string(),
+});
+export type LoginResponse = z.infer<typeof LoginResponseSchema>;
+
+export const UserSchema = z.object({
+  id: z.string(),
+  username: z.string(),
+  role: RoleSchema,
+  disabled: z.boolean(),
+  createdAt: z.string(),
+});
+export const UserCreateSchema = z.object({
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9_.-]{3,64}$/, 'Tên đăng nhập gồm 3–64 chữ thường, số, dấu chấm, gạch'),
+  password: z.string().min(10, 'Mật khẩu cần ít nhất 10 ký tự').max(256),
+  role: RoleSchema,
+});
+export const UserUpdateSchema = z.object({
+  password: z.string().min(10, 'Mật khẩu cần ít nhất 10 ký tự').max(256).optional(),
+  role: RoleSchema.optional(),
+  disabled: z.boolean().optional(),
+});
+
+export const EnrollmentCodeRequestSchema = z.object({
+  /** Hours the code stays valid (default 24). */
+  validHours: z
+    .number()
+    .min(0.01)
+    .max(24 * 30)
+    .optional(),
+});
+export const EnrollmentCodeResponseSchema = z.object({ code: z.string(), expiresAt: z.string() });
+
+export const DeviceSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  createdAt: z.string(),
+  lastSyncAt: z.string().nullable(),
+  lastSeq: z.number(),
+  eventCount: z.number(),
+  /** Sequence numbers below lastSeq that never arrived. */
+  gaps: z.number(),
+  clockOffsetMs: z.number().nullable(),
+  /** True when the device clock is more than 5 minutes off. */
+  clockWarning: z.boolean(),
+  version: z.string().nullable(),
+  configVersion: z.number().nullable(),
+  revoked: z.boolean(),
+});
+export type DeviceSummary = z.infer<typeof DeviceSummarySchema>;
+
+export const AgencyInputSchema = z.object({
+  id: IdSchema.optional(),
+  name: Name,
+  order: z.number().int().min(0),
+  active: z.boolean().default(true),
+});
+export const AgencyPatchSchema = AgencyInputSchema.omit({ id: true }).partial();
+export const AgencyOutSchema = z.object({ id: z.string(), name: z.string(), order: z.number(), active: z.boolean() });
+
+export const OfficerInputSchema = z.object({
+  id: IdSchema.optional(),
+  fullName: Name,
+  agencyId: IdSchema,
+  order: z.number().int().min(0).optional(),
+  active: z.boolean().default(true),
+  activeFrom: Day.nullable().optional(),
+  activeTo: Day.nullable().optional(),
+});
+export const OfficerPatchSchema = OfficerInputSchema.omit({ id: true }).partial();
+export const OfficerOutSchema = z.object({
+  id: z.string(),
+  fullName: z.string(),
+  agencyId: z.string(),
+  agencyName: z.string(),
+  order: z.number(),
+  active: z.boolean(),
+  activeFrom: z.string().nullable(),
+  activeTo: z.string().nullable(),
+  hasPin: z.boolean(),
+});
+export type OfficerOut = z.infer<typeof OfficerOutSchema>;
+export const OfficerPinSchema = z.object({ pin: z.string().regex(/^\d{4,8}$/, 'Mã PIN gồm 4 đến 8 chữ số') });
+
+export const CounterInputSchema = z.object({
+  id: IdSchema.optional(),
+  number: z.number().int().min(1).max(999),
+  name: Name,
+});
+export const CounterPatchSchema = CounterInputSchema.omit({ id: true }).partial();
+
+export const ServiceInputSchema = QueueServiceSchema;
+export const QueueOptionsInputSchema = QueueOptionsSchema;
+export const PriorityCategoriesSchema = z.array(PriorityCategorySchema);
+export const RatingScaleSchema = z
+  .array(RatingLevelSchema)
+  .min(2)
+  .max(10)
+  .refine((levels) => new Set(levels.map((l) => l.code)).size === levels.length, 'Mã mức đánh giá bị trùng');
+export const RatingReasonsSchema = z
+  .array(RatingReasonSchema)
+  .refine((reasons) => new Set(reasons.map((r) => r.code)).size === reasons.length, 'Mã lý do bị trùng');
+export const CentreSchema = z.object({ centreName: Name });
+
+export const StaffImportResultSchema = z.object({
+  dryRun: z.boolean(),
+  /** The 1-based row of the header line in the file. */
+  headerRow: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  unknownAgencies: z.array(z.object({ row: z.number(), name: z.string() })),
+  skipped: z.array(z.object({ row: z.number(), reason: z.string() })),
+});
+export type StaffImportResult = z.infer<typeof StaffImportResultSchema>;
+
+export const ReportFormatSchema = z.enum(['json', 'csv', 'xlsx', 'docx', 'pdf']);
+export type ReportFormat = z.infer<typeof ReportFormatSchema>;
+export const ReportQuerySchema = z.object({
+  from: Day,
+  to: Day,
+  format: ReportFormatSchema.default('json'),
+});
+export const CoverageQuerySchema = z.object({
+  from: Day,
+  to: Day,
+  format: z.enum(['json', 'csv', 'xlsx']).default('json'),
+});
+
+export const HealthSchema = z.object({ ok: z.boolean(), db: z.enum(['sqlite', 'postgres']) });

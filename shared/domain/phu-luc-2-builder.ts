@@ -1,0 +1,111 @@
+import type { PhuLuc2Report, PhuLuc2Row } from './phu-luc-2.ts';
+import { formatCount } from './text.ts';
+import { formatDayVi, toVietnamIso } from './vietnam-time.ts';
+
+/** What the database hands the builder: counts and the roster, nothing formatted yet. */
+export interface PhuLuc2Input {
+  centreName: string;
+  /** YYYY-MM-DD, both included. */
+  from: string;
+  to: string;
+  /** The configured scale; sorted here by `order`. */
+  levels: { code: string; label: string; order: number }[];
+  agencies: { id: string; name: string; order: number }[];
+  officers: { id: string; fullName: string; agencyId: string; order: number }[];
+  /** (officer, agency) pairs that must appear even with no rating: officers assigned in the period. */
+  roster: { officerId: string; agencyId: string }[];
+  /** Non-misuse ratings grouped by officer, agency at the time of the rating, and level. */
+  counts: { officerId: string; agencyId: string; level: string; count: number }[];
+  misuseExcluded: number;
+  generatedAt: Date;
+}
+
+export function periodLine(from: string, to: string): string {
+  return `(Từ ngày ${formatDayVi(from)} đến ${formatDayVi(to)})`;
+}
+
+export function misuseLine(excluded: number): string {
+  return excluded > 0
+    ? `Có ${formatCount(excluded)} lượt bấm bị đánh dấu nghi vấn (bấm liên tiếp trong thời gian ngắn) không được tính vào biểu.`
+    : 'Không có lượt bấm nào bị đánh dấu nghi vấn; mọi lượt đánh giá đều được tính vào biểu.';
+}
+
+const collator = new Intl.Collator('vi');
+
+/**
+ * Builds Phụ lục 2: one row per (officer, agency at the time of rating), in the agencies'
+ * official order, then the officer's order within the agency, then the name as Vietnamese
+ * sorts it. Levels outside the scale are not columns and are left out.
+ */
+export function buildPhuLuc2(input: PhuLuc2Input): PhuLuc2Report {
+  const levels = [...input.levels].sort((a, b) => a.order - b.order);
+  const column = new Map(levels.map((level, index) => [level.code, index]));
+  const agencies = new Map(input.agencies.map((a) => [a.id, a]));
+  const officers = new Map(input.officers.map((o) => [o.id, o]));
+
+  const rows = new Map<string, { officerId: string; agencyId: string; counts: number[] }>();
+  const rowFor = (officerId: string, agencyId: string) => {
+    const key = `${officerId}\u0000${agencyId}`;
+    let row = rows.get(key);
+    if (!row) {
+      row = { officerId, agencyId, counts: levels.map(() => 0) };
+      rows.set(key, row);
+    }
+    return row;
+  };
+  for (const entry of input.roster) rowFor(entry.officerId, entry.agencyId);
+  for (const entry of input.counts) {
+    const index = column.get(entry.level);
+    const row = rowFor(entry.officerId, entry.agencyId);
+    if (index !== undefined) row.counts[index] = (row.counts[index] ?? 0) + entry.count;
+  }
+
+  const sortKey = (row: { officerId: string; agencyId: string }) => {
+    const agency = agencies.get(row.agencyId);
+    const officer = officers.get(row.officerId);
+    return {
+      agencyOrder: agency?.order ?? Number.MAX_SAFE_INTEGER,
+      agencyName: agency?.name ?? row.agencyId,
+      officerOrder: officer?.order ?? Number.MAX_SAFE_INTEGER,
+      fullName: officer?.fullName ?? row.officerId,
+    };
+  };
+  const ordered = [...rows.values()]
+    .map((row) => ({ row, key: sortKey(row) }))
+    .sort(
+      (a, b) =>
+        a.key.agencyOrder - b.key.agencyOrder ||
+        collator.compare(a.key.agencyName, b.key.agencyName) ||
+        a.row.agencyId.localeCompare(b.row.agencyId) ||
+        a.key.officerOrder - b.key.officerOrder ||
+        collator.compare(a.key.fullName, b.key.fullName) ||
+        a.row.officerId.localeCompare(b.row.officerId),
+    );
+
+  const totals = levels.map(() => 0);
+  const reportRows: PhuLuc2Row[] = ordered.map(({ row, key }, index) => {
+    row.counts.forEach((count, i) => (totals[i] = (totals[i] ?? 0) + count));
+    return {
+      stt: index + 1,
+      officerId: row.officerId,
+      fullName: key.fullName,
+      agencyId: row.agencyId,
+      agencyName: key.agencyName,
+      counts: row.counts,
+      note: '',
+    };
+  });
+
+  return {
+    centreName: input.centreName,
+    from: input.from,
+    to: input.to,
+    periodLine: periodLine(input.from, input.to),
+    levels: levels.map(({ code, label }) => ({ code, label })),
+    rows: reportRows,
+    totals,
+    misuseExcluded: input.misuseExcluded,
+    misuseLine: misuseLine(input.misuseExcluded),
+    generatedAt: toVietnamIso(input.generatedAt),
+  };
+}

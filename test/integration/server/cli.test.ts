@@ -1,0 +1,187 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  BACKENDS,
+  addOfficer,
+  auth,
+  enrollDevice,
+  rating,
+  startTestServer,
+  sync,
+  type SyncBody,
+  type TestServer,
+} from './support.ts';
+
+const run = promisify(execFile);
+const ROOT = join(import.meta.dirname, '../../..');
+
+async function cli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ stdout: string; stderr: string; code: number }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'cli/index.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+    });
+    return { stdout, stderr, code: 0 };
+  } catch (error) {
+    const failed = error as { stdout: string; stderr: string; code: number };
+    return { stdout: failed.stdout, stderr: failed.stderr, code: failed.code };
+  }
+}
+
+/** Starts `hailong server` on port 0 and returns what it printed up to the URL. */
+async function startCliServer(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'server', ...args, '--port', '0'], {
+    cwd: ROOT,
+    env: { ...process.env, HAILONG_ADMIN_PASSWORD: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Máy chủ trung tâm: (http:\/\/\S+?)\/\s/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+  });
+  const stop = async () => {
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+  };
+  return { url, output: () => out, stop };
+}
+
+describe('hailong server', () => {
+  let dir = '';
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'hailong-cli-'));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('creates admin with a generated password printed once, and serves with --demo', async () => {
+    const db = join(dir, 'central.db');
+    const first = await startCliServer(['--db', db, '--demo']);
+    let password = '';
+    try {
+      const match = /Đã tạo tài khoản quản trị "admin" với mật khẩu: (\S+)/.exec(first.output());
+      expect(match).not.toBeNull();
+      password = match![1]!;
+      const health: unknown = await (await fetch(`${first.url}/healthz`)).json();
+      expect(health).toEqual({ ok: true, db: 'sqlite' });
+      const login = await fetch(`${first.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password }),
+      });
+      const { token } = (await login.json()) as { token: string };
+      const officers = (await (
+        await fetch(`${first.url}/api/v1/officers`, { headers: auth(token) })
+      ).json()) as unknown[];
+      expect(officers).toHaveLength(8);
+    } finally {
+      await first.stop();
+    }
+    const second = await startCliServer(['--db', db]);
+    try {
+      expect(second.output()).not.toContain('mật khẩu:');
+      expect(second.output()).not.toContain(password);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('explains bad options in Vietnamese with exit code 2', async () => {
+    const both = await cli(['server', '--db', join(dir, 'a.db'), '--database-url', 'postgres://x']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('Chỉ dùng một trong hai: --db hoặc --database-url.');
+    const report = await cli([
+      'report',
+      'phu-luc-2',
+      '--from',
+      '2026-02-30',
+      '--to',
+      '2026-03-01',
+      '--db',
+      join(dir, 'a.db'),
+    ]);
+    expect(report.code).toBe(2);
+    expect(report.stderr).toContain('--from phải là một ngày có thật');
+  });
+});
+
+describe.each(BACKENDS)('hailong report on %s', (backend) => {
+  let s: TestServer;
+  beforeEach(async () => {
+    s = await startTestServer(backend);
+  });
+  afterEach(async () => s.close());
+
+  it('writes Phụ lục 2 as JSON to the screen and as XLSX to a file, from the same database', async () => {
+    const device = await enrollDevice(s.app, s.admin);
+    const officer = await addOfficer(s.app, s.admin, { fullName: 'Đỗ Thị Ngọc Ánh', agencyId: 'ag-04' });
+    await sync(s.app, device.token, [rating({ officerId: officer, agencyId: 'ag-04', level: 'kha' })]);
+    const dbArgs = s.options.databaseUrl ? ['--database-url', s.options.databaseUrl] : ['--db', s.options.dbFile!];
+    const json = await cli(['report', 'phu-luc-2', '--from', '2026-11-01', '--to', '2026-11-30', ...dbArgs]);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as { rows: { fullName: string; counts: number[] }[] };
+    expect(report.rows.map((r) => [r.fullName, ...r.counts])).toEqual([['Đỗ Thị Ngọc Ánh', 0, 1, 0, 0]]);
+    const out = join(mkdtempSync(join(tmpdir(), 'hailong-report-')), 'pl2.xlsx');
+    const xlsx = await cli([
+      'report',
+      'phu-luc-2',
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2026-11-30',
+      '--format',
+      'xlsx',
+      '--out',
+      out,
+      ...dbArgs,
+    ]);
+    expect(xlsx.code).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString()).toBe('PK');
+    const coverage = await cli(['report', 'coverage', '--from', '2026-11-01', '--to', '2026-11-30', ...dbArgs]);
+    expect(JSON.parse(coverage.stdout)).toMatchObject({ rows: [{ fullName: 'Đỗ Thị Ngọc Ánh', ratingsReceived: 1 }] });
+  });
+});
+
+describe('a CLI import and HTTP sync writing the same SQLite file at once', () => {
+  let s: TestServer;
+  beforeEach(async () => {
+    s = await startTestServer('sqlite');
+  });
+  afterEach(async () => s.close());
+
+  it('both finish, and every event is stored once', async () => {
+    const device = await enrollDevice(s.app, s.admin);
+    const officer = await addOfficer(s.app, s.admin, { fullName: 'Phạm Quốc Việt', agencyId: 'ag-10' });
+    const fileEvents = Array.from({ length: 3000 }, () => rating({ officerId: officer, agencyId: 'ag-10' }));
+    const file = join(join(s.options.dbFile!, '..'), 'export.jsonl');
+    writeFileSync(file, fileEvents.map((e) => JSON.stringify(e)).join('\n'));
+    const importing = cli(['sync', 'import', file, '--db', s.options.dbFile!]);
+    let accepted = 0;
+    for (let i = 0; i < 20; i += 1) {
+      const batch = Array.from({ length: 100 }, () => rating({ officerId: officer, agencyId: 'ag-10' }, uuidv7()));
+      const res = await sync(s.app, device.token, batch);
+      expect(res.statusCode).toBe(200);
+      accepted += res.json<SyncBody>().accepted.length;
+    }
+    const imported = await importing;
+    expect(imported.stdout).toContain('Đã nhận 3000 sự kiện mới');
+    expect(accepted).toBe(2000);
+    const report = (
+      await s.app.inject({ url: '/api/v1/reports/phu-luc-2?from=2026-11-28&to=2026-11-28', headers: auth(s.admin) })
+    ).json<{ totals: number[] }>();
+    expect(report.totals).toEqual([5000, 0, 0, 0]);
+  });
+});

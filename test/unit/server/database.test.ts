@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { assertMigrationOrder, MIGRATION_TABLE, openServerDb } from '../../../server/db/database.ts';
+import { SERVER_MIGRATIONS } from '../../../server/db/migrations/index.ts';
+import { seedDefaults } from '../../../server/config/seed.ts';
+import { LoginLimiter } from '../../../server/auth/login-limiter.ts';
+
+let dir = '';
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('server database', () => {
+  it('keeps the migration list in order', () => {
+    expect(() => assertMigrationOrder(SERVER_MIGRATIONS)).not.toThrow();
+    const [first] = SERVER_MIGRATIONS;
+    expect(() => assertMigrationOrder([{ ...first!, name: '0002-x' }])).toThrow(/out of order/);
+  });
+
+  it('creates every table with the durable SQLite settings and seeds the defaults once', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hailong-db-'));
+    const server = await openServerDb({ dbFile: join(dir, 'central.db') });
+    try {
+      const mode = await sql<{ journal_mode: string }>`PRAGMA journal_mode`.execute(server.db);
+      expect(mode.rows[0]!.journal_mode).toBe('wal');
+      const sync = await sql<{ synchronous: number }>`PRAGMA synchronous`.execute(server.db);
+      expect(sync.rows[0]!.synchronous).toBe(2);
+      expect(await seedDefaults(server.db)).toBe(true);
+      expect(await seedDefaults(server.db)).toBe(false);
+      expect(await server.db.selectFrom('agencies').selectAll().execute()).toHaveLength(17);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a database written by a newer server, and changes nothing', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'hailong-db-'));
+    const file = join(dir, 'central.db');
+    const first = await openServerDb({ dbFile: file });
+    await sql`INSERT INTO ${sql.table(MIGRATION_TABLE)} (name, timestamp) VALUES ('0002-from-the-future', '2030-01-01')`.execute(
+      first.db,
+    );
+    await first.close();
+    await expect(openServerDb({ dbFile: file })).rejects.toThrow(
+      /phiên bản máy chủ hailong mới hơn.*0002-from-the-future/,
+    );
+  });
+});
+
+describe('LoginLimiter', () => {
+  it('blocks after five failures for fifteen minutes, per name and address', () => {
+    const limiter = new LoginLimiter();
+    for (let i = 0; i < 5; i += 1) limiter.fail('admin', '10.0.0.1', 1000);
+    expect(limiter.blockedFor('admin', '10.0.0.1', 2000)).toBeGreaterThan(0);
+    expect(limiter.blockedFor('ADMIN', '10.0.0.1', 2000)).toBeGreaterThan(0);
+    expect(limiter.blockedFor('admin', '10.0.0.2', 2000)).toBe(0);
+    expect(limiter.blockedFor('admin', '10.0.0.1', 1000 + 15 * 60_000)).toBe(0);
+  });
+});
