@@ -42,7 +42,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'shared/ must not import electron.' },
+            { regex: '^electron(/.*)?$', message: 'shared/ must not import electron.' },
             { group: nodeBuiltins, message: 'shared/ must not import Node built-ins.' },
             { group: ['**/electron/**', '**/renderer/**', '**/server/**'], message: 'shared/ imports only shared/.' },
           ],
@@ -77,7 +77,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', 'electron/*'], message: 'Only electron/main and electron/preload import electron.' },
+            { regex: '^electron(/.*)?$', message: 'Only electron/main and electron/preload import electron.' },
           ],
         },
       ],

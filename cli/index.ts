@@ -1,28 +1,59 @@
-import { DatabaseOpenError } from '../electron/core/database.ts';
-import { KIOSK_USAGE, runKiosk } from './commands/kiosk.ts';
-import { START_USAGE, runStart } from './commands/start.ts';
-import { UsageError } from './usage-error.ts';
+import { CommandError, UsageError } from './usage-error.ts';
 
-type Command = { usage: string; run: (argv: string[]) => Promise<void> };
+interface Command {
+  usage: string;
+  run: (argv: string[]) => Promise<void>;
+}
 
-/** Every subcommand of `hailong`; later issues add theirs here. */
-const COMMANDS: Record<string, Command> = {
-  kiosk: { usage: KIOSK_USAGE, run: runKiosk },
-  start: { usage: START_USAGE, run: runStart },
+/**
+ * Every subcommand of `hailong`, loaded only when used: the server should not carry the
+ * kiosk's, the printer's or the exporters' modules in memory, nor the other way round.
+ */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  start: async () => {
+    const m = await import('./commands/start.ts');
+    return { usage: m.START_USAGE, run: m.runStart };
+  },
+  kiosk: async () => {
+    const m = await import('./commands/kiosk.ts');
+    return { usage: m.KIOSK_USAGE, run: m.runKiosk };
+  },
+  printer: async () => {
+    const m = await import('./commands/printer.ts');
+    return { usage: m.PRINTER_USAGE, run: m.runPrinter };
+  },
+  server: async () => {
+    const m = await import('./commands/server.ts');
+    return { usage: m.SERVER_USAGE, run: m.runServer };
+  },
+  staff: async () => {
+    const m = await import('./commands/staff.ts');
+    return { usage: m.STAFF_USAGE, run: m.runStaff };
+  },
+  sync: async () => {
+    const m = await import('./commands/sync.ts');
+    return { usage: m.SYNC_USAGE, run: m.runSync };
+  },
+  report: async () => {
+    const m = await import('./commands/report.ts');
+    return { usage: m.REPORT_USAGE, run: m.runReport };
+  },
 };
 
-function usage(): string {
-  return ['Cách dùng:', ...Object.values(COMMANDS).map((c) => c.usage)].join('\n');
+async function usage(): Promise<string> {
+  const commands = await Promise.all(Object.values(COMMANDS).map((load) => load()));
+  return ['Cách dùng:', ...commands.map((c) => c.usage)].join('\n');
 }
 
 async function main(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    console.log(usage());
+    console.log(await usage());
     return;
   }
-  const command = COMMANDS[name];
-  if (!command) throw new UsageError(`Không có lệnh "${name}".`);
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) throw new UsageError(`Không có lệnh "${name}".`);
+  const command = await load();
   try {
     await command.run(rest);
   } catch (error) {
@@ -33,12 +64,13 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
+main(process.argv.slice(2)).catch(async (error: unknown) => {
   if (error instanceof UsageError) {
-    console.error(`Lỗi: ${error.message}\n\n${usage()}`);
+    console.error(`Lỗi: ${error.message}\n\n${await usage()}`);
     process.exit(2);
   }
-  if (error instanceof DatabaseOpenError) {
+  // Matched by name so that this entry does not load the SQLite layer for every command.
+  if (error instanceof CommandError || (error instanceof Error && error.name === 'DatabaseOpenError')) {
     console.error(`Lỗi: ${error.message}`);
     process.exit(1);
   }

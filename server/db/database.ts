@@ -14,7 +14,7 @@ import {
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pg from 'pg';
-import { DatabaseOpenError } from '../kiosk-core-shared.ts';
+import { DatabaseOpenError } from '../../electron/core/database.ts';
 import { SERVER_MIGRATIONS } from './migrations/index.ts';
 import type { ServerMigration } from './migrations/migration.ts';
 import type { ServerSchema } from './schema.ts';
