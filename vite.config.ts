@@ -1,4 +1,5 @@
 import react from '@vitejs/plugin-react';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 // The kiosk screens: built to dist/renderer, served by Electron's app:// protocol or the
@@ -12,5 +13,13 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'chrome120',
     assetsInlineLimit: 0,
+    // The kiosk, plus the supervisor console and the waiting-room board the central server serves.
+    rolldownOptions: {
+      input: {
+        kiosk: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
+        console: fileURLToPath(new URL('./renderer/console/index.html', import.meta.url)),
+        board: fileURLToPath(new URL('./renderer/board/index.html', import.meta.url)),
+      },
+    },
   },
 });

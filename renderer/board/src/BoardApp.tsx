@@ -1,0 +1,115 @@
+import { useEffect, useRef, useState } from 'react';
+import type { BoardCall, BoardSnapshot } from '../../../shared/contract/console-api.ts';
+import { formatTimeVi, formatDayVi, vietnamDay } from '../../../shared/domain/vietnam-time.ts';
+import { AnnouncementQueue, callAnnouncement } from '../../src/queue/announcement-queue.ts';
+import { createBrowserAnnouncer } from '../../src/queue/browser-announcer.ts';
+import { addCall, publicCall } from './board-state.ts';
+
+const EMPTY: BoardSnapshot = { current: [], recent: [] };
+
+function useClock(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(new Date()), 10_000);
+    return () => window.clearInterval(timer);
+  }, []);
+  return now;
+}
+
+export function BoardApp() {
+  const [state, setState] = useState<BoardSnapshot>(EMPTY);
+  const [latest, setLatest] = useState<BoardCall | null>(null);
+  const [online, setOnline] = useState(true);
+  const [soundOn, setSoundOn] = useState(false);
+  const queue = useRef<AnnouncementQueue | null>(null);
+  const now = useClock();
+
+  useEffect(() => {
+    queue.current = new AnnouncementQueue(createBrowserAnnouncer());
+    const source = new EventSource('/api/v1/board/stream');
+    source.addEventListener('snapshot', (event) => {
+      const data = JSON.parse((event as MessageEvent<string>).data) as BoardSnapshot;
+      setState({
+        current: data.current.map(publicCall).filter((c): c is BoardCall => c !== null),
+        recent: data.recent.map(publicCall).filter((c): c is BoardCall => c !== null),
+      });
+      setOnline(true);
+    });
+    source.addEventListener('call', (event) => {
+      const call = publicCall(JSON.parse((event as MessageEvent<string>).data));
+      if (!call) return;
+      setState((s) => addCall(s, call));
+      setLatest(call);
+      // Queued: a call made while another is read waits for it; none is cut off.
+      void queue.current?.enqueue(callAnnouncement(call.number, call.counterNumber));
+    });
+    source.onopen = () => setOnline(true);
+    source.onerror = () => setOnline(false);
+    return () => source.close();
+  }, []);
+
+  const banner = latest ?? state.recent[0] ?? null;
+  return (
+    <div className="board">
+      <header className="board-head">
+        <h1>Mời công dân theo số thứ tự</h1>
+        <p className="clock" aria-label="Giờ hiện tại">
+          {formatTimeVi(now)} · {formatDayVi(vietnamDay(now))}
+        </p>
+        {!soundOn ? (
+          <button
+            type="button"
+            className="sound"
+            onClick={() => {
+              // Browsers play audio only after a tap on the page; one tap when the TV is set up.
+              setSoundOn(true);
+              void queue.current?.enqueue('Đã bật âm thanh bảng gọi số');
+            }}
+          >
+            Bật âm thanh
+          </button>
+        ) : null}
+      </header>
+      {!online ? (
+        <p className="board-offline" role="status">
+          Đang kết nối lại máy chủ…
+        </p>
+      ) : null}
+      <section className="board-banner" aria-live="assertive" aria-atomic="true">
+        {banner ? (
+          <p key={`${banner.number}-${banner.calledAt}`} className={latest ? 'flash' : undefined}>
+            Mời công dân có số thứ tự <strong className="banner-number">{banner.number}</strong> đến{' '}
+            <strong>{banner.counterName}</strong>
+          </p>
+        ) : (
+          <p>Chưa có số nào được gọi hôm nay.</p>
+        )}
+      </section>
+      <main className="board-main">
+        <section aria-labelledby="h-now" className="board-now">
+          <h2 id="h-now">Đang phục vụ</h2>
+          <ul className="board-counters">
+            {state.current.map((c) => (
+              <li key={c.counterNumber} className="board-counter" aria-label={`${c.counterName}: số ${c.number}`}>
+                <span className="board-counter-name">{c.counterName}</span>
+                <span className="board-counter-number">{c.number}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="h-recent" className="board-recent">
+          <h2 id="h-recent">Vừa gọi</h2>
+          <ol>
+            {state.recent.map((c) => (
+              <li key={`${c.counterNumber}-${c.number}-${c.calledAt}`}>
+                <span className="recent-number">{c.number}</span>
+                <span className="recent-counter">{c.counterName}</span>
+                <span className="recent-time">{formatTimeVi(new Date(c.calledAt))}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      </main>
+    </div>
+  );
+}

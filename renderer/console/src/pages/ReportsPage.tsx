@@ -1,0 +1,207 @@
+import { useState } from 'react';
+import {
+  COVERAGE_COLUMNS,
+  COVERAGE_TITLE,
+  formatMinutesSeconds,
+  formatPercentVi,
+  type CoverageReport,
+} from '../../../../shared/domain/coverage-report.ts';
+import { PHU_LUC_2_COLUMNS, PHU_LUC_2_TITLE, type PhuLuc2Report } from '../../../../shared/domain/phu-luc-2.ts';
+import { formatDateTimeVi } from '../../../../shared/domain/vietnam-time.ts';
+import { PeriodPicker, type Period } from '../components/PeriodPicker.tsx';
+import { formatCount } from '../format.ts';
+import { presetPeriod } from '../periods.ts';
+import { useFetch } from '../use-fetch.ts';
+
+const FORMATS = [
+  { format: 'xlsx', label: 'Tải XLSX (Excel)' },
+  { format: 'docx', label: 'Tải DOCX (Word)' },
+  { format: 'pdf', label: 'Tải PDF' },
+  { format: 'csv', label: 'Tải CSV' },
+] as const;
+
+/** Phụ lục 2 as it prints: the same title lines, period line, merged header, totals and misuse line. */
+export function PhuLuc2Sheet({ report }: { report: PhuLuc2Report }) {
+  const levels = report.levels;
+  return (
+    <article className="paper" aria-label="Phụ lục 2">
+      <p className="paper-title">
+        {PHU_LUC_2_TITLE[0]}
+        <br />
+        {PHU_LUC_2_TITLE[1]}
+      </p>
+      <p className="paper-period">{report.periodLine}</p>
+      <div className="table-wrap">
+        <table className="form-table">
+          <caption className="visually-hidden">Phụ lục 2 {report.periodLine}</caption>
+          <thead>
+            <tr>
+              <th scope="col" rowSpan={2}>
+                {PHU_LUC_2_COLUMNS.stt}
+              </th>
+              <th scope="col" rowSpan={2}>
+                {PHU_LUC_2_COLUMNS.fullName}
+              </th>
+              <th scope="col" rowSpan={2}>
+                {PHU_LUC_2_COLUMNS.agency}
+              </th>
+              <th scope="colgroup" colSpan={levels.length}>
+                {PHU_LUC_2_COLUMNS.ratings}
+              </th>
+              <th scope="col" rowSpan={2}>
+                {PHU_LUC_2_COLUMNS.note}
+              </th>
+            </tr>
+            <tr>
+              {levels.map((l) => (
+                <th scope="col" key={l.code}>
+                  {l.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {report.rows.map((row) => (
+              <tr key={`${row.officerId}-${row.agencyId}`}>
+                <td className="center">{row.stt}</td>
+                <td>{row.fullName}</td>
+                <td>{row.agencyName}</td>
+                {levels.map((l, i) => (
+                  <td key={l.code} className="center">
+                    {formatCount(row.counts[i] ?? 0)}
+                  </td>
+                ))}
+                <td>{row.note}</td>
+              </tr>
+            ))}
+            <tr className="totals">
+              <th scope="row" colSpan={3}>
+                Tổng cộng
+              </th>
+              {levels.map((l, i) => (
+                <td key={l.code} className="center">
+                  {formatCount(report.totals[i] ?? 0)}
+                </td>
+              ))}
+              <td />
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      <p className="paper-note">{report.misuseLine}</p>
+      <p className="paper-footer">
+        {report.centreName}
+        <br />
+        Lập lúc {formatDateTimeVi(new Date(report.generatedAt))}
+      </p>
+    </article>
+  );
+}
+
+function CoverageSheet({ report }: { report: CoverageReport }) {
+  return (
+    <article className="paper" aria-label="Tỷ lệ đánh giá">
+      <p className="paper-title">{COVERAGE_TITLE}</p>
+      <p className="paper-period">{report.periodLine}</p>
+      <div className="table-wrap">
+        <table className="form-table">
+          <thead>
+            <tr>
+              <th scope="col">{COVERAGE_COLUMNS.stt}</th>
+              <th scope="col">{COVERAGE_COLUMNS.fullName}</th>
+              <th scope="col">{COVERAGE_COLUMNS.ticketsServed}</th>
+              <th scope="col">{COVERAGE_COLUMNS.ratingsReceived}</th>
+              <th scope="col">{COVERAGE_COLUMNS.coveragePercent}</th>
+              <th scope="col">{COVERAGE_COLUMNS.averageWait}</th>
+              <th scope="col">{COVERAGE_COLUMNS.averageService}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {report.rows.map((row) => (
+              <tr key={row.officerId}>
+                <td className="center">{row.stt}</td>
+                <td>
+                  {row.fullName}
+                  <span className="small muted"> · {row.agencyName}</span>
+                </td>
+                <td className="center">{formatCount(row.ticketsServed)}</td>
+                <td className="center">{formatCount(row.ratingsReceived)}</td>
+                <td className="center">{formatPercentVi(row.coveragePercent)}</td>
+                <td className="center">{formatMinutesSeconds(row.averageWaitSeconds)}</td>
+                <td className="center">{formatMinutesSeconds(row.averageServiceSeconds)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </article>
+  );
+}
+
+export default function ReportsPage() {
+  const [period, setPeriod] = useState<Period>(() => presetPeriod('month', new Date()));
+  const query = `from=${period.from}&to=${period.to}`;
+  const phuLuc2 = useFetch<PhuLuc2Report>(`/api/v1/reports/phu-luc-2?${query}&format=json`);
+  const coverage = useFetch<CoverageReport>(`/api/v1/reports/coverage?${query}&format=json`);
+  return (
+    <>
+      <div className="toolbar">
+        <PeriodPicker value={period} onChange={setPeriod} />
+      </div>
+      <div className="reports">
+        <section className="card" aria-labelledby="h-pl2">
+          <div className="section-head">
+            <h2 id="h-pl2">Phụ lục 2</h2>
+            <div className="downloads">
+              {FORMATS.map((f) => (
+                <a
+                  key={f.format}
+                  className="button"
+                  href={`/api/v1/reports/phu-luc-2?${query}&format=${f.format}`}
+                  download
+                >
+                  {f.label}
+                </a>
+              ))}
+            </div>
+          </div>
+          {phuLuc2.error ? (
+            <p className="error" role="alert">
+              {phuLuc2.error}
+            </p>
+          ) : null}
+          {phuLuc2.data ? <PhuLuc2Sheet report={phuLuc2.data} /> : <p role="status">Đang tải…</p>}
+        </section>
+        <section className="card" aria-labelledby="h-cov">
+          <div className="section-head">
+            <h2 id="h-cov">Tỷ lệ đánh giá và thời gian phục vụ</h2>
+            <div className="downloads">
+              <a
+                className="button"
+                href={`/api/v1/reports/coverage?${query}&format=xlsx`}
+                download
+                aria-label="Tải XLSX tỷ lệ đánh giá"
+              >
+                Tải XLSX
+              </a>
+              <a
+                className="button"
+                href={`/api/v1/reports/coverage?${query}&format=csv`}
+                download
+                aria-label="Tải CSV tỷ lệ đánh giá"
+              >
+                Tải CSV
+              </a>
+            </div>
+          </div>
+          {coverage.error ? (
+            <p className="error" role="alert">
+              {coverage.error}
+            </p>
+          ) : null}
+          {coverage.data ? <CoverageSheet report={coverage.data} /> : <p role="status">Đang tải…</p>}
+        </section>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,274 @@
+import { useState } from 'react';
+import type { Counter } from '../../../../../shared/domain/config.ts';
+import type { PriorityCategory, QueueService } from '../../../../../shared/domain/queue-config.ts';
+import { api } from '../../api.ts';
+import { Message } from '../../components/Message.tsx';
+import { formatCount } from '../../format.ts';
+import { useAction } from '../../use-action.ts';
+import { useFetch } from '../../use-fetch.ts';
+
+export function CountersTab({ admin }: { admin: boolean }) {
+  const { data, reload } = useFetch<Counter[]>('/api/v1/counters');
+  const { flash, busy, run } = useAction(reload);
+  const [number, setNumber] = useState('');
+  const [name, setName] = useState('');
+  return (
+    <>
+      <Message flash={flash} />
+      <div className="table-wrap">
+        <table className="data">
+          <caption>Quầy</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="num">
+                Số quầy
+              </th>
+              <th scope="col">Tên hiển thị</th>
+              {admin ? <th scope="col">Thao tác</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {(data ?? []).map((c) => (
+              <tr key={c.id}>
+                <td className="num">{c.number}</td>
+                <th scope="row">{c.name}</th>
+                {admin ? (
+                  <td className="actions">
+                    <button
+                      type="button"
+                      disabled={busy}
+                      aria-label={`Xoá ${c.name}`}
+                      onClick={() =>
+                        void run(
+                          () => api(`/api/v1/counters/${encodeURIComponent(c.id)}`, { method: 'DELETE' }),
+                          `Đã xoá ${c.name}; các đánh giá đã ghi được giữ nguyên.`,
+                        )
+                      }
+                    >
+                      Xoá
+                    </button>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {admin ? (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const n = Number(number);
+            void run(
+              () => api('/api/v1/counters', { method: 'POST', json: { number: n, name: name || `Quầy số ${n}` } }),
+              `Đã thêm quầy số ${n}.`,
+            ).then((ok) => {
+              if (ok) {
+                setNumber('');
+                setName('');
+              }
+            });
+          }}
+        >
+          <label>
+            <span>Số quầy</span>
+            <input
+              type="number"
+              min={1}
+              max={999}
+              value={number}
+              onChange={(e) => setNumber(e.target.value)}
+              required
+            />
+          </label>
+          <label>
+            <span>Tên hiển thị</span>
+            <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Quầy số …" />
+          </label>
+          <button type="submit" className="primary" disabled={busy}>
+            Thêm quầy
+          </button>
+        </form>
+      ) : null}
+    </>
+  );
+}
+
+export function ServicesTab({ admin }: { admin: boolean }) {
+  const services = useFetch<QueueService[]>('/api/v1/services');
+  const counters = useFetch<Counter[]>('/api/v1/counters');
+  const priorities = useFetch<PriorityCategory[]>('/api/v1/priority-categories');
+  const { flash, busy, run } = useAction(() => {
+    services.reload();
+    priorities.reload();
+  });
+  const [form, setForm] = useState({ name: '', counterId: '', prefix: '', start: '1001', end: '1999' });
+  const [priority, setPriority] = useState('');
+  const counterName = (id: string) => counters.data?.find((c) => c.id === id)?.name ?? id;
+  const list = services.data ?? [];
+  return (
+    <>
+      <Message flash={flash} />
+      <div className="table-wrap">
+        <table className="data">
+          <caption>Dịch vụ (lĩnh vực) cấp số thứ tự</caption>
+          <thead>
+            <tr>
+              <th scope="col">Tên dịch vụ</th>
+              <th scope="col">Quầy</th>
+              <th scope="col">Dải số</th>
+              <th scope="col" className="num">
+                Tối đa mỗi ngày
+              </th>
+              {admin ? <th scope="col">Thao tác</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">{s.name}</th>
+                <td>{counterName(s.counterId)}</td>
+                <td>
+                  {s.prefix}
+                  {s.start} – {s.prefix}
+                  {s.end}
+                </td>
+                <td className="num">{formatCount(s.dailyCap)}</td>
+                {admin ? (
+                  <td className="actions">
+                    <button
+                      type="button"
+                      disabled={busy}
+                      aria-label={`Xoá dịch vụ ${s.name}`}
+                      onClick={() =>
+                        void run(
+                          () => api(`/api/v1/services/${encodeURIComponent(s.id)}`, { method: 'DELETE' }),
+                          `Đã xoá dịch vụ ${s.name}.`,
+                        )
+                      }
+                    >
+                      Xoá
+                    </button>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {admin ? (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const id = `dv-${Date.now().toString(36)}`;
+            const start = Number(form.start);
+            const end = Number(form.end);
+            const body = {
+              id,
+              counterId: form.counterId,
+              name: form.name,
+              prefix: form.prefix,
+              start,
+              end,
+              step: 1,
+              dailyCap: Math.max(1, end - start + 1),
+              order: list.length + 1,
+            };
+            void run(
+              () => api(`/api/v1/services/${id}`, { method: 'PUT', json: body }),
+              `Đã thêm dịch vụ ${form.name}.`,
+            ).then((ok) => ok && setForm({ ...form, name: '' }));
+          }}
+        >
+          <label>
+            <span>Tên dịch vụ</span>
+            <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required />
+          </label>
+          <label>
+            <span>Quầy</span>
+            <select value={form.counterId} onChange={(e) => setForm({ ...form, counterId: e.target.value })} required>
+              <option value="">— Chọn —</option>
+              {(counters.data ?? []).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            <span>Tiền tố</span>
+            <input
+              value={form.prefix}
+              maxLength={1}
+              size={2}
+              onChange={(e) => setForm({ ...form, prefix: e.target.value.toUpperCase() })}
+            />
+          </label>
+          <label>
+            <span>Số đầu</span>
+            <input type="number" value={form.start} onChange={(e) => setForm({ ...form, start: e.target.value })} />
+          </label>
+          <label>
+            <span>Số cuối</span>
+            <input type="number" value={form.end} onChange={(e) => setForm({ ...form, end: e.target.value })} />
+          </label>
+          <button type="submit" className="primary" disabled={busy}>
+            Thêm dịch vụ
+          </button>
+        </form>
+      ) : null}
+
+      <h3>Đối tượng ưu tiên</h3>
+      <ul className="chips">
+        {(priorities.data ?? []).map((p) => (
+          <li key={p.code}>
+            {p.label}
+            {admin ? (
+              <button
+                type="button"
+                className="link"
+                aria-label={`Bỏ ${p.label}`}
+                onClick={() =>
+                  void run(
+                    () =>
+                      api('/api/v1/priority-categories', {
+                        method: 'PUT',
+                        json: (priorities.data ?? []).filter((x) => x.code !== p.code),
+                      }),
+                    `Đã bỏ “${p.label}”.`,
+                  )
+                }
+              >
+                ✕
+              </button>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {admin ? (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const list = priorities.data ?? [];
+            const next = [...list, { code: `ut_${Date.now().toString(36)}`, label: priority, order: list.length + 1 }];
+            void run(
+              () => api('/api/v1/priority-categories', { method: 'PUT', json: next }),
+              `Đã thêm “${priority}”.`,
+            ).then((ok) => ok && setPriority(''));
+          }}
+        >
+          <label>
+            <span>Thêm đối tượng ưu tiên</span>
+            <input value={priority} onChange={(e) => setPriority(e.target.value)} required />
+          </label>
+          <button type="submit" disabled={busy}>
+            Thêm
+          </button>
+        </form>
+      ) : null}
+    </>
+  );
+}

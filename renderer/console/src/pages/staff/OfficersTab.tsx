@@ -1,0 +1,218 @@
+import { useState } from 'react';
+import type { OfficerOut } from '../../../../../shared/contract/server-api.ts';
+import type { Agency } from '../../../../../shared/domain/config.ts';
+import { api } from '../../api.ts';
+import { Message } from '../../components/Message.tsx';
+import { formatDayVi } from '../../format.ts';
+import { useAction } from '../../use-action.ts';
+import { useFetch } from '../../use-fetch.ts';
+import { move, saveOrder } from './AgenciesTab.tsx';
+
+const day = (value: string | null) => (value ? formatDayVi(value) : '—');
+
+function OfficerEditor({
+  officer,
+  onSave,
+  onPin,
+  onCancel,
+  busy,
+}: {
+  officer: OfficerOut;
+  onSave: (patch: { activeFrom: string | null; activeTo: string | null; active: boolean }) => void;
+  onPin: (pin: string) => void;
+  onCancel: () => void;
+  busy: boolean;
+}) {
+  const [from, setFrom] = useState(officer.activeFrom ?? '');
+  const [to, setTo] = useState(officer.activeTo ?? '');
+  const [active, setActive] = useState(officer.active);
+  const [pin, setPin] = useState('');
+  return (
+    <div className="editor">
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSave({ activeFrom: from || null, activeTo: to || null, active });
+        }}
+      >
+        <label>
+          <span>Làm việc từ ngày</span>
+          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+        </label>
+        <label>
+          <span>Đến ngày</span>
+          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
+          <span>Đang làm việc</span>
+        </label>
+        <button type="submit" className="primary" disabled={busy}>
+          Lưu
+        </button>
+        <button type="button" onClick={onCancel}>
+          Đóng
+        </button>
+      </form>
+      {/* The server's Vietnamese message explains a wrong PIN; the browser's tooltip would not. */}
+      <form
+        className="inline-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          onPin(pin);
+          setPin('');
+        }}
+      >
+        <label>
+          <span>Mã PIN mới (4–8 chữ số)</span>
+          <input value={pin} onChange={(e) => setPin(e.target.value)} inputMode="numeric" autoComplete="off" />
+        </label>
+        <button type="submit" disabled={busy}>
+          Đặt lại PIN
+        </button>
+      </form>
+    </div>
+  );
+}
+
+export function OfficersTab({ admin }: { admin: boolean }) {
+  const officers = useFetch<OfficerOut[]>('/api/v1/officers');
+  const agencies = useFetch<Agency[]>('/api/v1/agencies');
+  const { flash, busy, run } = useAction(officers.reload);
+  const [editing, setEditing] = useState<string | null>(null);
+  const [fullName, setFullName] = useState('');
+  const [agencyId, setAgencyId] = useState('');
+  const all = officers.data ?? [];
+  const groups = (agencies.data ?? [])
+    .map((agency) => ({ agency, officers: all.filter((o) => o.agencyId === agency.id) }))
+    .filter((g) => g.officers.length > 0);
+  const officerUrl = (id: string) => `/api/v1/officers/${encodeURIComponent(id)}`;
+  return (
+    <>
+      <p className="muted small">Trong mỗi cơ quan, Phụ lục 2 xếp cán bộ theo thứ tự dưới đây.</p>
+      <Message flash={flash} />
+      {admin ? (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void run(
+              () => api('/api/v1/officers', { method: 'POST', json: { fullName, agencyId } }),
+              `Đã thêm cán bộ “${fullName}”.`,
+            ).then((ok) => ok && setFullName(''));
+          }}
+        >
+          <label>
+            <span>Họ và tên</span>
+            <input value={fullName} onChange={(e) => setFullName(e.target.value)} required />
+          </label>
+          <label>
+            <span>Cơ quan, đơn vị</span>
+            <select value={agencyId} onChange={(e) => setAgencyId(e.target.value)} required>
+              <option value="">— Chọn —</option>
+              {(agencies.data ?? []).map((a) => (
+                <option key={a.id} value={a.id}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="primary" disabled={busy}>
+            Thêm cán bộ
+          </button>
+        </form>
+      ) : null}
+      {groups.length === 0 ? <p>Chưa có cán bộ nào. Hãy thêm hoặc nhập danh sách từ tệp.</p> : null}
+      {groups.map(({ agency, officers: list }) => (
+        <div className="table-wrap" key={agency.id}>
+          <table className="data officers">
+            <caption>{agency.name}</caption>
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  Thứ tự
+                </th>
+                <th scope="col">Họ và tên</th>
+                <th scope="col">Làm việc từ</th>
+                <th scope="col">Đến</th>
+                <th scope="col">Trạng thái</th>
+                <th scope="col">PIN</th>
+                {admin ? <th scope="col">Thao tác</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((o, i) => (
+                <tr key={o.id}>
+                  <td className="num">{i + 1}</td>
+                  <th scope="row">
+                    {o.fullName}
+                    {editing === o.id ? (
+                      <OfficerEditor
+                        officer={o}
+                        busy={busy}
+                        onCancel={() => setEditing(null)}
+                        onSave={(patch) =>
+                          void run(
+                            () => api(officerUrl(o.id), { method: 'PATCH', json: patch }),
+                            `Đã lưu thông tin của ${o.fullName}.`,
+                          )
+                        }
+                        onPin={(pin) =>
+                          void run(
+                            () => api(`${officerUrl(o.id)}/pin`, { method: 'POST', json: { pin } }),
+                            `Đã đặt lại mã PIN cho ${o.fullName}; kiosk nhận mã mới ở lần đồng bộ sau.`,
+                          )
+                        }
+                      />
+                    ) : null}
+                  </th>
+                  <td>{day(o.activeFrom)}</td>
+                  <td>{day(o.activeTo)}</td>
+                  <td>{o.active ? 'Đang làm việc' : 'Nghỉ'}</td>
+                  <td>{o.hasPin ? 'Đã đặt' : 'Chưa đặt'}</td>
+                  {admin ? (
+                    <td className="actions">
+                      <button
+                        type="button"
+                        disabled={busy || i === 0}
+                        aria-label={`Đưa ${o.fullName} lên`}
+                        onClick={() =>
+                          void run(
+                            () => saveOrder(move(list, i, -1), officerUrl),
+                            `Đã đổi thứ tự trong ${agency.name}.`,
+                          )
+                        }
+                      >
+                        ▲ Lên
+                      </button>
+                      <button
+                        type="button"
+                        disabled={busy || i === list.length - 1}
+                        aria-label={`Đưa ${o.fullName} xuống`}
+                        onClick={() =>
+                          void run(() => saveOrder(move(list, i, 1), officerUrl), `Đã đổi thứ tự trong ${agency.name}.`)
+                        }
+                      >
+                        ▼ Xuống
+                      </button>
+                      <button
+                        type="button"
+                        aria-label={`Sửa ${o.fullName}`}
+                        aria-expanded={editing === o.id}
+                        onClick={() => setEditing(editing === o.id ? null : o.id)}
+                      >
+                        Sửa
+                      </button>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+    </>
+  );
+}

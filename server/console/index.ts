@@ -1,0 +1,24 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../context.ts';
+import { alertsRoutes } from './alerts-routes.ts';
+import { boardRoutes } from './board-routes.ts';
+import { ensureConsoleAggregates } from './console-aggregates.ts';
+import { ensureConsoleIndexes } from './console-indexes.ts';
+import { ratingsStatsRoutes } from './ratings-stats-routes.ts';
+import { sessionRoutes } from './session-routes.ts';
+import { closeStreamsOnShutdown } from './sse.ts';
+import { staticRoutes } from './static-routes.ts';
+import { todayRoutes } from './today-routes.ts';
+
+/** The supervisor console's API and pages, and the public waiting-room board. */
+export async function consoleRoutes(app: FastifyInstance, server: ServerContext): Promise<void> {
+  await ensureConsoleIndexes(server.db);
+  await ensureConsoleAggregates(server.db, server.backend);
+  closeStreamsOnShutdown(app);
+  sessionRoutes(app, server);
+  todayRoutes(app, server);
+  ratingsStatsRoutes(app, server);
+  alertsRoutes(app, server);
+  boardRoutes(app, server);
+  staticRoutes(app);
+}

@@ -1,0 +1,53 @@
+import { EventEmitter } from 'node:events';
+import { KioskEventSchema, type KioskEvent } from '../../shared/domain/events.ts';
+import type { ServerContext } from '../context.ts';
+
+/** What one committed sync batch brought: only the events stored for the first time. */
+export interface IngestedBatch {
+  deviceId: string;
+  events: KioskEvent[];
+}
+
+type Listener = (batch: IngestedBatch) => void;
+
+// One emitter per server (keyed by its database handle), so two servers in one test process
+// never hear each other's kiosks.
+const emitters = new WeakMap<object, EventEmitter>();
+
+function emitterOf(server: Pick<ServerContext, 'db'>): EventEmitter {
+  let emitter = emitters.get(server.db);
+  if (!emitter) {
+    emitter = new EventEmitter();
+    // Every open Today page and board holds one listener.
+    emitter.setMaxListeners(0);
+    emitters.set(server.db, emitter);
+  }
+  return emitter;
+}
+
+/**
+ * Called by the sync route after its transaction committed. Re-parses the accepted raw events
+ * (they passed the same schema in the ingest) so listeners get typed events.
+ */
+export function emitIngested(
+  server: Pick<ServerContext, 'db'>,
+  deviceId: string,
+  rawEvents: readonly unknown[],
+  acceptedIds: readonly string[],
+): void {
+  if (acceptedIds.length === 0) return;
+  const accepted = new Set(acceptedIds);
+  const events: KioskEvent[] = [];
+  for (const raw of rawEvents) {
+    const parsed = KioskEventSchema.safeParse(raw);
+    if (parsed.success && accepted.has(parsed.data.id)) events.push(parsed.data);
+  }
+  emitterOf(server).emit('ingested', { deviceId, events } satisfies IngestedBatch);
+}
+
+/** Subscribes to committed batches; returns the unsubscribe function. */
+export function onIngested(server: Pick<ServerContext, 'db'>, listener: Listener): () => void {
+  const emitter = emitterOf(server);
+  emitter.on('ingested', listener);
+  return () => emitter.off('ingested', listener);
+}

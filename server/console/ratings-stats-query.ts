@@ -1,0 +1,291 @@
+import { sql } from 'kysely';
+import type {
+  Granularity,
+  RatingsBucket,
+  RatingsOfficerRow,
+  RatingsQuery,
+  RatingsStats,
+} from '../../shared/contract/console-api.ts';
+import { coveragePercent } from '../../shared/domain/coverage-report.ts';
+import { periodLine } from '../../shared/domain/phu-luc-2-builder.ts';
+import { formatDayVi, parseDay, vietnamDayRange } from '../../shared/domain/vietnam-time.ts';
+import { listAgencies, listLevels, listReasons } from '../config/config-repo.ts';
+import type { Db } from '../db/database.ts';
+import { badRequest } from '../http-error.ts';
+import { rosterFor } from '../reports/phu-luc-2-query.ts';
+import type { ConsoleAggregateSchema } from './console-aggregates.ts';
+
+const DAY_MS = 86_400_000;
+const collator = new Intl.Collator('vi');
+
+const dayNumber = (day: string) => {
+  const p = parseDay(day)!;
+  return Date.UTC(p.year, p.month - 1, p.date) / DAY_MS;
+};
+const dayString = (n: number) => new Date(n * DAY_MS).toISOString().slice(0, 10);
+
+/** Days for a month, weeks up to about four months, months beyond: a chart of at most ~31 bars. */
+export function granularityFor(from: string, to: string): Granularity {
+  const days = dayNumber(to) - dayNumber(from) + 1;
+  if (days <= 31) return 'day';
+  if (days <= 140) return 'week';
+  return 'month';
+}
+
+/** The first day of the bucket a day falls in; weeks start on Monday. */
+export function bucketStart(day: string, granularity: Granularity): string {
+  if (granularity === 'day') return day;
+  if (granularity === 'month') return `${day.slice(0, 7)}-01`;
+  const n = dayNumber(day);
+  // 1970-01-01 was a Thursday: (n + 3) % 7 is 0 on Mondays.
+  return dayString(n - ((n + 3) % 7));
+}
+
+export function bucketLabel(start: string, granularity: Granularity): string {
+  const vi = formatDayVi(start);
+  if (granularity === 'day') return vi.slice(0, 5);
+  if (granularity === 'week') return `Tuần ${vi.slice(0, 5)}`;
+  return `T${Number(start.slice(5, 7))}/${start.slice(0, 4)}`;
+}
+
+/** Every bucket of the period, empty ones included, so the time axis has no holes. */
+export function bucketsOf(from: string, to: string, granularity: Granularity): string[] {
+  const out: string[] = [];
+  let current = bucketStart(from, granularity);
+  const last = dayNumber(to);
+  while (dayNumber(current) <= last) {
+    out.push(current);
+    if (granularity === 'day') current = dayString(dayNumber(current) + 1);
+    else if (granularity === 'week') current = dayString(dayNumber(current) + 7);
+    else {
+      const [y, m] = [Number(current.slice(0, 4)), Number(current.slice(5, 7))];
+      current = m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+    }
+  }
+  return out;
+}
+
+const seconds = (sum: number, n: number) => (n === 0 ? null : Math.round(sum / n / 100) / 10);
+
+/**
+ * Ratings over a period for the console: the counts come from the daily table the ingest keeps
+ * (as Phụ lục 2), tickets and coverage from the served tickets, so a year of a province answers
+ * without touching each rating.
+ */
+export async function ratingsStats(db: Db, query: RatingsQuery): Promise<RatingsStats> {
+  const { from, to } = query;
+  if (from > to) throw badRequest('Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.', 'bad_period');
+  vietnamDayRange(from, to); // a RangeError (400) for an impossible period
+  const granularity = granularityFor(from, to);
+  const levels = await listLevels(db);
+  const column = new Map(levels.map((l, i) => [l.code, i]));
+  const zero = () => levels.map(() => 0);
+
+  let daily = db.selectFrom('rating_daily').where('day', '>=', from).where('day', '<=', to).where('misuse', '=', 0);
+  if (query.agencyId) daily = daily.where('agency_id', '=', query.agencyId);
+  if (query.officerId) daily = daily.where('officer_id', '=', query.officerId);
+  const seriesRows = await daily
+    .select(['day', 'level', sql<number>`sum(n)`.as('n')])
+    .groupBy(['day', 'level'])
+    .execute();
+
+  // The tables below the chart: every officer of the agency in scope (or of the centre).
+  let perOfficer = db.selectFrom('rating_daily').where('day', '>=', from).where('day', '<=', to);
+  if (query.agencyId) perOfficer = perOfficer.where('agency_id', '=', query.agencyId);
+  const officerRows = await perOfficer
+    .select(['officer_id', 'agency_id', 'level', 'misuse', sql<number>`sum(n)`.as('n')])
+    .groupBy(['officer_id', 'agency_id', 'level', 'misuse'])
+    .execute();
+
+  // Daily totals kept by triggers (console-aggregates.ts): a year is a few thousand rows.
+  const agg = db.withTables<ConsoleAggregateSchema>();
+  let tickets = agg.selectFrom('console_ticket_daily').where('day', '>=', from).where('day', '<=', to);
+  if (query.agencyId) tickets = tickets.where('agency_id', '=', query.agencyId);
+  const ticketRows = await tickets
+    .select([
+      'officer_id',
+      sql<number>`sum(n)`.as('n'),
+      sql<number>`sum(wait_ms)`.as('wait'),
+      sql<number>`sum(service_ms)`.as('service'),
+    ])
+    .groupBy('officer_id')
+    .execute();
+
+  let onTicket = agg.selectFrom('console_rating_ticket_daily').where('day', '>=', from).where('day', '<=', to);
+  if (query.agencyId) onTicket = onTicket.where('agency_id', '=', query.agencyId);
+  const onTicketRows = await onTicket
+    .select(['officer_id', sql<number>`sum(n)`.as('n')])
+    .groupBy('officer_id')
+    .execute();
+
+  let withReasons = db
+    .selectFrom('ratings')
+    .select('reasons')
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .where('reasons', 'is not', null)
+    .where('misuse', '=', 0);
+  if (query.agencyId) withReasons = withReasons.where('agency_id', '=', query.agencyId);
+  if (query.officerId) withReasons = withReasons.where('officer_id', '=', query.officerId);
+  const reasonRows = await withReasons.execute();
+  let laterReasons = db
+    .selectFrom('rating_reason_events as e')
+    .innerJoin('ratings as r', 'r.id', 'e.rating_id')
+    .select('e.reasons')
+    .where('r.day', '>=', from)
+    .where('r.day', '<=', to)
+    .where('r.misuse', '=', 0);
+  if (query.agencyId) laterReasons = laterReasons.where('r.agency_id', '=', query.agencyId);
+  if (query.officerId) laterReasons = laterReasons.where('r.officer_id', '=', query.officerId);
+  const laterRows = await laterReasons.execute();
+
+  const [agencies, reasonList, officers, roster] = await Promise.all([
+    listAgencies(db),
+    listReasons(db),
+    db.selectFrom('officers').select(['id', 'full_name', 'agency_id', 'sort_order']).execute(),
+    rosterFor(db, from, to),
+  ]);
+
+  // Series
+  const buckets = new Map<string, number[]>(bucketsOf(from, to, granularity).map((b) => [b, zero()]));
+  for (const row of seriesRows) {
+    const index = column.get(row.level);
+    const bucket = buckets.get(bucketStart(row.day, granularity));
+    if (index !== undefined && bucket) bucket[index]! += row.n;
+  }
+  const series: RatingsBucket[] = [...buckets].map(([bucket, counts]) => ({
+    start: bucket,
+    label: bucketLabel(bucket, granularity),
+    counts,
+  }));
+
+  // Per officer (and agency at the time of rating)
+  const agencyById = new Map(agencies.map((a) => [a.id, a]));
+  const officerById = new Map(officers.map((o) => [o.id, o]));
+  const rows = new Map<string, { officerId: string; agencyId: string; counts: number[] }>();
+  const rowFor = (officerId: string, agencyId: string) => {
+    const key = `${officerId}\u0000${agencyId}`;
+    let row = rows.get(key);
+    if (!row) rows.set(key, (row = { officerId, agencyId, counts: zero() }));
+    return row;
+  };
+  let misuseExcluded = 0;
+  for (const row of officerRows) {
+    if (row.misuse !== 0) {
+      if (!query.officerId || row.officer_id === query.officerId) misuseExcluded += row.n;
+      continue;
+    }
+    const index = column.get(row.level);
+    if (index !== undefined) rowFor(row.officer_id, row.agency_id).counts[index]! += row.n;
+  }
+  for (const r of roster) if (!query.agencyId || r.agency_id === query.agencyId) rowFor(r.id, r.agency_id);
+  const ticketsBy = new Map(ticketRows.map((t) => [t.officer_id, t]));
+  const onTicketBy = new Map(onTicketRows.map((t) => [t.officer_id, t.n]));
+  const listed = new Set([...rows.values()].map((r) => r.officerId));
+  for (const t of ticketRows) {
+    if (!listed.has(t.officer_id)) rowFor(t.officer_id, officerById.get(t.officer_id)?.agency_id ?? '');
+  }
+  // Tickets and coverage belong to the officer: shown on the officer's first row only.
+  const seen = new Set<string>();
+  const byOfficer: RatingsOfficerRow[] = [...rows.values()]
+    .sort((a, b) => {
+      const [ga, gb] = [agencyById.get(a.agencyId), agencyById.get(b.agencyId)];
+      const [oa, ob] = [officerById.get(a.officerId), officerById.get(b.officerId)];
+      return (
+        (ga?.order ?? Number.MAX_SAFE_INTEGER) - (gb?.order ?? Number.MAX_SAFE_INTEGER) ||
+        (oa?.sort_order ?? Number.MAX_SAFE_INTEGER) - (ob?.sort_order ?? Number.MAX_SAFE_INTEGER) ||
+        collator.compare(oa?.full_name ?? a.officerId, ob?.full_name ?? b.officerId)
+      );
+    })
+    .map((row) => {
+      const first = !seen.has(row.officerId);
+      seen.add(row.officerId);
+      const t = first ? ticketsBy.get(row.officerId) : undefined;
+      const served = t?.n ?? 0;
+      const ticketRatings = first ? (onTicketBy.get(row.officerId) ?? 0) : 0;
+      return {
+        officerId: row.officerId,
+        fullName: officerById.get(row.officerId)?.full_name ?? row.officerId,
+        agencyId: row.agencyId,
+        agencyName: agencyById.get(row.agencyId)?.name ?? row.agencyId,
+        counts: row.counts,
+        total: row.counts.reduce((a, b) => a + b, 0),
+        ticketsServed: served,
+        ticketRatings,
+        coveragePercent: coveragePercent(ticketRatings, served),
+        averageWaitSeconds: seconds(t?.wait ?? 0, served),
+        averageServiceSeconds: seconds(t?.service ?? 0, served),
+      };
+    });
+
+  const byAgencyMap = new Map<string, number[]>();
+  for (const row of byOfficer) {
+    const counts = byAgencyMap.get(row.agencyId) ?? zero();
+    row.counts.forEach((n, i) => (counts[i]! += n));
+    byAgencyMap.set(row.agencyId, counts);
+  }
+  const byAgency = [...byAgencyMap]
+    .map(([agencyId, counts]) => ({
+      agencyId,
+      agencyName: agencyById.get(agencyId)?.name ?? agencyId,
+      counts,
+      total: counts.reduce((a, b) => a + b, 0),
+    }))
+    .sort(
+      (a, b) =>
+        (agencyById.get(a.agencyId)?.order ?? Number.MAX_SAFE_INTEGER) -
+        (agencyById.get(b.agencyId)?.order ?? Number.MAX_SAFE_INTEGER),
+    );
+
+  let lowest: RatingsOfficerRow | null = null;
+  for (const row of byOfficer) {
+    if (row.coveragePercent === null) continue;
+    if (!lowest || row.coveragePercent < lowest.coveragePercent!) lowest = row;
+  }
+
+  const reasonCounts = new Map<string, number>();
+  for (const row of [...reasonRows, ...laterRows]) {
+    try {
+      const codes = JSON.parse(row.reasons ?? '[]') as unknown;
+      if (Array.isArray(codes))
+        for (const code of codes)
+          if (typeof code === 'string') reasonCounts.set(code, (reasonCounts.get(code) ?? 0) + 1);
+    } catch {
+      // A stored reason list is always JSON; a broken one is skipped, not fatal.
+    }
+  }
+  const reasonLabel = new Map(reasonList.map((r) => [r.code, r.label]));
+  const reasons = [...reasonCounts]
+    .map(([code, count]) => ({ code, label: reasonLabel.get(code) ?? code, count }))
+    .sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
+
+  const totalsCounts = series.reduce((acc, b) => acc.map((n, i) => n + b.counts[i]!), zero());
+  const scopeTickets = query.officerId ? ticketRows.filter((t) => t.officer_id === query.officerId) : ticketRows;
+  const served = scopeTickets.reduce((sum, t) => sum + t.n, 0);
+  return {
+    from,
+    to,
+    periodLine: periodLine(from, to),
+    levels: levels.map((l) => ({ code: l.code, label: l.label, low: l.low })),
+    granularity,
+    series,
+    byAgency,
+    byOfficer,
+    lowestCoverageOfficerId: lowest?.officerId ?? null,
+    reasons,
+    totals: {
+      counts: totalsCounts,
+      total: totalsCounts.reduce((a, b) => a + b, 0),
+      ticketsServed: served,
+      averageWaitSeconds: seconds(
+        scopeTickets.reduce((sum, t) => sum + t.wait, 0),
+        served,
+      ),
+      averageServiceSeconds: seconds(
+        scopeTickets.reduce((sum, t) => sum + t.service, 0),
+        served,
+      ),
+      misuseExcluded,
+    },
+  };
+}

@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import { RatingsQuerySchema } from '../../shared/contract/console-api.ts';
+import type { ServerContext } from '../context.ts';
+import { addRoute } from '../routes/route.ts';
+import { ratingsStats } from './ratings-stats-query.ts';
+
+export function ratingsStatsRoutes(app: FastifyInstance, server: ServerContext): void {
+  addRoute(app, server, {
+    method: 'GET',
+    url: '/api/v1/console/ratings',
+    summary:
+      'Đánh giá trong một kỳ: theo thời gian, theo cơ quan, theo cán bộ, tỷ lệ được đánh giá, lý do chưa hài lòng, thời gian chờ và phục vụ',
+    access: 'supervisor',
+    query: RatingsQuerySchema,
+    handler: ({ query }) => ratingsStats(server.db, query),
+  });
+}

@@ -1,0 +1,130 @@
+import { sql } from 'kysely';
+import type { TodaySnapshot } from '../../shared/contract/console-api.ts';
+import { KioskEventSchema, type KioskEvent } from '../../shared/domain/events.ts';
+import { vietnamDay, vietnamDayRange } from '../../shared/domain/vietnam-time.ts';
+import { listCounters, listLevels, listOfficers, readQueueConfig } from '../config/config-repo.ts';
+import type { Db } from '../db/database.ts';
+import { buildToday } from './today-model.ts';
+
+/** Today's events of the given types (Vietnam day), parsed; a body that no longer parses is skipped. */
+export async function eventsOfDay(
+  db: Db,
+  day: string,
+  typePrefix: string,
+): Promise<{ deviceId: string; ms: number; event: KioskEvent }[]> {
+  const { start, end } = vietnamDayRange(day, day);
+  const rows = await db
+    .selectFrom('events')
+    .select(['device_id', 'occurred_ms', 'body'])
+    .where('occurred_ms', '>=', start.getTime())
+    .where('occurred_ms', '<', end.getTime())
+    .where('type', 'like', `${typePrefix}%`)
+    .execute();
+  const out: { deviceId: string; ms: number; event: KioskEvent }[] = [];
+  for (const row of rows) {
+    const parsed = KioskEventSchema.safeParse(JSON.parse(row.body));
+    if (parsed.success) out.push({ deviceId: row.device_id, ms: row.occurred_ms, event: parsed.data });
+  }
+  return out;
+}
+
+export async function todaySnapshot(db: Db, now: Date): Promise<TodaySnapshot> {
+  const day = vietnamDay(now);
+  const { start, end } = vietnamDayRange(day, day);
+  const [s, e] = [start.getTime(), end.getTime()];
+  const [counters, officers, queue, levels, events] = await Promise.all([
+    listCounters(db),
+    listOfficers(db),
+    readQueueConfig(db),
+    listLevels(db),
+    eventsOfDay(db, day, 'ticket.'),
+  ]);
+  const lastDuty = await db
+    .selectFrom('duty_events as d')
+    .select(['d.counter_id', 'd.kind', 'd.officer_id', 'd.occurred_at', 'd.occurred_ms'])
+    .where((eb) =>
+      eb(
+        'd.occurred_ms',
+        '=',
+        eb
+          .selectFrom('duty_events as x')
+          .select(({ fn }) => fn.max('x.occurred_ms').as('m'))
+          .whereRef('x.counter_id', '=', 'd.counter_id'),
+      ),
+    )
+    .execute();
+  const deviceDuty = await db
+    .selectFrom('duty_events as d')
+    .select(['d.device_id', 'd.counter_id'])
+    .where((eb) =>
+      eb(
+        'd.occurred_ms',
+        '=',
+        eb
+          .selectFrom('duty_events as x')
+          .select(({ fn }) => fn.max('x.occurred_ms').as('m'))
+          .whereRef('x.device_id', '=', 'd.device_id'),
+      ),
+    )
+    .execute();
+  const deviceCounter = new Map(deviceDuty.map((d) => [d.device_id, d.counter_id]));
+  // Today's queue events say best where a kiosk stands now.
+  for (const { deviceId, event } of [...events].sort((a, b) => a.ms - b.ms)) {
+    if ('counterId' in event && event.counterId !== undefined) deviceCounter.set(deviceId, event.counterId);
+  }
+  const devices = await db.selectFrom('devices').select(['id', 'name', 'last_sync_at', 'revoked_at']).execute();
+  const served = await db
+    .selectFrom('tickets_served')
+    .select(['counter_id', sql<number>`count(*)`.as('n')])
+    .where('finished_ms', '>=', s)
+    .where('finished_ms', '<', e)
+    .groupBy('counter_id')
+    .execute();
+  const rated = await db
+    .selectFrom('ratings')
+    .select(['counter_id', sql<number>`count(*)`.as('n')])
+    .where('occurred_ms', '>=', s)
+    .where('occurred_ms', '<', e)
+    .where('misuse', '=', 0)
+    .groupBy('counter_id')
+    .execute();
+  const daily = await db
+    .selectFrom('rating_daily')
+    .select(['level', 'misuse', sql<number>`sum(n)`.as('n')])
+    .where('day', '=', day)
+    .groupBy(['level', 'misuse'])
+    .execute();
+  const ratingsByLevel = new Map<string, number>();
+  let misuse = 0;
+  for (const row of daily) {
+    if (row.misuse !== 0) misuse += row.n;
+    else ratingsByLevel.set(row.level, (ratingsByLevel.get(row.level) ?? 0) + row.n);
+  }
+  return buildToday({
+    day,
+    now,
+    counters,
+    serviceCounter: new Map(queue.services.map((svc) => [svc.id, svc.counterId])),
+    officers: new Map(officers.map((o) => [o.id, { fullName: o.fullName, agencyName: o.agencyName }])),
+    lastDuty: lastDuty.map((d) => ({
+      counterId: d.counter_id,
+      kind: d.kind,
+      officerId: d.officer_id,
+      occurredAt: d.occurred_at,
+    })),
+    events,
+    devices: devices.map((d) => ({
+      id: d.id,
+      name: d.name,
+      lastSyncAt: d.last_sync_at,
+      revoked: d.revoked_at !== null,
+    })),
+    deviceCounter,
+    servedByCounter: new Map(served.map((r) => [r.counter_id, r.n])),
+    ratingsByCounter: new Map(rated.filter((r) => r.counter_id !== null).map((r) => [r.counter_id!, r.n])),
+    levels: levels.map((l) => ({ code: l.code, label: l.label })),
+    ratingsByLevel,
+    misuse,
+    served: served.reduce((sum, r) => sum + r.n, 0),
+  });
+}

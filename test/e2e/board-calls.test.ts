@@ -1,0 +1,87 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { KioskEvents, launchBrowser, newPage, startConsoleServer, type ConsoleServer } from './console-support.ts';
+
+type SpeechLog = { text: string; start: number; end: number }[];
+
+describe('waiting-room board', () => {
+  let browser: Browser;
+  let server: ConsoleServer;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser.close());
+  beforeEach(async () => {
+    server = await startConsoleServer();
+  });
+  afterEach(async () => server.close());
+
+  it('shows and announces, one after the other, the calls made on a kiosk; never a name', async () => {
+    const kiosk = await server.enroll('Kiosk quầy 1');
+    const q1 = new KioskEvents('q-1', 'cb-001', 'ag-11');
+    const q2 = new KioskEvents('q-2', 'cb-002', 'ag-11');
+    const { context, page } = await newPage(browser, { width: 1920, height: 1080 });
+    // A Vietnamese voice that takes 400 ms per sentence, recording when each one starts and ends.
+    await page.addInitScript(() => {
+      const log: { text: string; start: number; end: number }[] = [];
+      (window as unknown as { speechLog: typeof log }).speechLog = log;
+      class FakeUtterance {
+        voice: unknown = null;
+        lang = '';
+        rate = 1;
+        onend: (() => void) | null = null;
+        onerror: (() => void) | null = null;
+        constructor(readonly text: string) {}
+      }
+      let speaking = false;
+      const synth = {
+        getVoices: () => [{ lang: 'vi-VN', name: 'Tiếng Việt' }],
+        addEventListener: () => undefined,
+        cancel: () => log.push({ text: 'CANCEL', start: Date.now(), end: Date.now() }),
+        speak: (u: FakeUtterance) => {
+          if (speaking) log.push({ text: 'OVERLAP', start: Date.now(), end: Date.now() });
+          speaking = true;
+          const start = Date.now();
+          setTimeout(() => {
+            speaking = false;
+            log.push({ text: u.text, start, end: Date.now() });
+            u.onend?.();
+          }, 400);
+        },
+      };
+      Object.defineProperty(window, 'speechSynthesis', { value: synth });
+      Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: FakeUtterance });
+    });
+    const response = await page.goto(`${server.url}/board`);
+    expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
+    await page.getByText('Chưa có số nào được gọi hôm nay.').waitFor();
+
+    const a = q1.issue('1001', 'dv-chung-thuc');
+    const b = q2.issue('3001', 'dv-quay-2');
+    await server.sync(kiosk.token, [
+      q1.signIn(),
+      q2.signIn(),
+      a.event,
+      b.event,
+      q1.call(a.ticketId),
+      q2.call(b.ticketId),
+    ]);
+
+    const counters = page.getByRole('list').first();
+    await page.getByRole('listitem', { name: 'Quầy số 1: số 1001' }).waitFor({ timeout: 3_000 });
+    await page.getByRole('listitem', { name: 'Quầy số 2: số 3001' }).waitFor();
+    const texts = async () =>
+      (await page.evaluate(() => (window as unknown as { speechLog: SpeechLog }).speechLog)).map((e) => e.text);
+    await expect
+      .poll(texts, { timeout: 10_000 })
+      .toEqual(['Mời công dân có số thứ tự 1001 đến quầy số 1', 'Mời công dân có số thứ tự 3001 đến quầy số 2']);
+    const log = await page.evaluate(() => (window as unknown as { speechLog: SpeechLog }).speechLog);
+    expect(log[1]!.start).toBeGreaterThanOrEqual(log[0]!.end);
+
+    const body = (await page.locator('body').textContent()) ?? '';
+    expect(body).not.toContain('Nguyễn');
+    expect(body).not.toContain('Trần');
+    expect(await counters.textContent()).toContain('1001');
+    await context.close();
+  });
+});

@@ -1,0 +1,83 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedCentre } from './console-seed.ts';
+import {
+  CONSOLE_VIEWPORTS,
+  launchBrowser,
+  newPage,
+  openNav,
+  seriousViolations,
+  signIn,
+  startConsoleServer,
+  type ConsoleServer,
+} from './console-support.ts';
+
+const OUT = 'test-results/screenshots/console';
+
+const PAGES: { label: string; file: string; ready: (page: Page) => Promise<void> }[] = [
+  { label: 'Hôm nay', file: 'today', ready: (p) => p.getByRole('region', { name: 'Quầy số 1' }).waitFor() },
+  {
+    label: 'Đánh giá theo kỳ',
+    file: 'ratings',
+    ready: (p) => p.getByRole('heading', { name: 'Tỷ lệ được đánh giá' }).waitFor(),
+  },
+  { label: 'Cảnh báo', file: 'alerts', ready: (p) => p.getByRole('heading', { name: /Cán bộ cần chú ý/ }).waitFor() },
+  { label: 'Báo cáo', file: 'reports', ready: (p) => p.getByRole('article', { name: 'Phụ lục 2' }).waitFor() },
+  { label: 'Cán bộ và cơ cấu', file: 'staff', ready: (p) => p.getByRole('table', { name: 'Sở Tư pháp' }).waitFor() },
+  { label: 'Kiosk', file: 'kiosks', ready: (p) => p.getByRole('row', { name: /Kiosk quầy 6/ }).waitFor() },
+  { label: 'Tài khoản', file: 'users', ready: (p) => p.getByRole('row', { name: /giamsat/ }).waitFor() },
+];
+
+describe('console and board: accessibility and screenshots at laptop and tablet sizes', () => {
+  let browser: Browser;
+  let server: ConsoleServer;
+  beforeAll(async () => {
+    mkdirSync(OUT, { recursive: true });
+    browser = await launchBrowser();
+    server = await startConsoleServer();
+    await seedCentre(server);
+  }, 120_000);
+  afterAll(async () => {
+    await server.close();
+    await browser.close();
+  });
+
+  it('has no serious or critical axe finding on any page', async () => {
+    const { context, page } = await newPage(browser, CONSOLE_VIEWPORTS.laptop, { bypassCSP: true });
+    await page.goto(server.url);
+    await page.getByLabel('Tên đăng nhập').waitFor();
+    const found: Record<string, string[]> = { login: await seriousViolations(page) };
+    await signIn(page, server.url);
+    for (const entry of PAGES) {
+      if (entry.label !== 'Hôm nay') await openNav(page, entry.label);
+      await entry.ready(page);
+      found[entry.file] = await seriousViolations(page);
+    }
+    await page.goto(`${server.url}/board`);
+    await page.getByRole('heading', { name: 'Đang phục vụ' }).waitFor();
+    await page.getByRole('listitem', { name: /Quầy số 1/ }).waitFor();
+    found.board = await seriousViolations(page);
+    expect(found).toEqual(Object.fromEntries(Object.keys(found).map((k) => [k, []])));
+    await context.close();
+  });
+
+  for (const [size, viewport] of Object.entries(CONSOLE_VIEWPORTS)) {
+    it(`screenshots every page at ${size} (${viewport.width}×${viewport.height})`, async () => {
+      const { context, page } = await newPage(browser, viewport);
+      await page.goto(server.url);
+      await page.getByLabel('Tên đăng nhập').waitFor();
+      await page.screenshot({ path: `${OUT}/login-${size}.png` });
+      await signIn(page, server.url);
+      for (const entry of PAGES) {
+        if (entry.label !== 'Hôm nay') await openNav(page, entry.label);
+        await entry.ready(page);
+        await page.screenshot({ path: `${OUT}/${entry.file}-${size}.png`, fullPage: true });
+      }
+      await page.goto(`${server.url}/board`);
+      await page.getByRole('listitem', { name: /Quầy số 1/ }).waitFor();
+      await page.screenshot({ path: `${OUT}/board-${size}.png` });
+      await context.close();
+    });
+  }
+});

@@ -1,0 +1,119 @@
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  KioskEvents,
+  launchBrowser,
+  newPage,
+  openNav,
+  signIn,
+  startConsoleServer,
+  type ConsoleServer,
+} from './console-support.ts';
+
+/** The names in Phụ lục 2 on screen, top to bottom. */
+async function phuLuc2Names(page: Page): Promise<string[]> {
+  const sheet = page.getByRole('article', { name: 'Phụ lục 2' });
+  await sheet.locator('tbody tr').first().waitFor();
+  return sheet.locator('tbody tr:not(.totals) td:nth-child(2)').allTextContents();
+}
+
+async function download(page: Page, label: string): Promise<{ name: string; bytes: Buffer }> {
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('link', { name: label, exact: true }).click(),
+  ]);
+  const path = await file.path();
+  return { name: file.suggestedFilename(), bytes: readFileSync(path) };
+}
+
+describe('console: reports follow the officer order and every export reads back', () => {
+  let browser: Browser;
+  let server: ConsoleServer;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => browser.close());
+  beforeEach(async () => {
+    server = await startConsoleServer();
+    const kiosk = await server.enroll('Kiosk quầy 1');
+    const nhung = new KioskEvents('q-1', 'cb-001', 'ag-11');
+    const duc = new KioskEvents('q-2', 'cb-002', 'ag-11');
+    const res = await server.sync(kiosk.token, [
+      nhung.rate('tot'),
+      nhung.rate('tot'),
+      duc.rate('kha'),
+      duc.rate('tot', { misuse: true }),
+    ]);
+    expect(res.json.rejected).toEqual([]);
+  });
+  afterEach(async () => server.close());
+
+  it('moves an officer down in the staff list and Phụ lục 2 on screen follows', async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, server.url);
+    await openNav(page, 'Báo cáo');
+    const sheet = page.getByRole('article', { name: 'Phụ lục 2' });
+    await sheet.waitFor();
+    const text = await sheet.textContent();
+    expect(text).toContain('BIỂU KẾT QUẢ ĐÁNH GIÁ NỘI BỘ VỀ MỨC ĐỘ HÀI LÒNG CỦA TỔ CHỨC, CÁ NHÂN ĐỐI VỚI');
+    expect(text).toMatch(/\(Từ ngày 01\/\d{2}\/\d{4} đến \d{2}\/\d{2}\/\d{4}\)/);
+    expect(text).toContain('Có 1 lượt bấm bị đánh dấu nghi vấn');
+    const before = await phuLuc2Names(page);
+    expect(before.indexOf('Nguyễn Thị Hồng Nhung')).toBeLessThan(before.indexOf('Trần Văn Đức'));
+
+    await openNav(page, 'Cán bộ và cơ cấu');
+    await page.getByRole('button', { name: 'Đưa Nguyễn Thị Hồng Nhung xuống' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Đã đổi thứ tự trong Sở Tư pháp.');
+    const rows = page.getByRole('table', { name: 'Sở Tư pháp' }).locator('tbody th');
+    await expect.poll(() => rows.allTextContents()).toEqual(['Trần Văn Đức', 'Nguyễn Thị Hồng Nhung']);
+
+    await openNav(page, 'Báo cáo');
+    await expect
+      .poll(async () => {
+        const names = await phuLuc2Names(page);
+        return names.indexOf('Trần Văn Đức') < names.indexOf('Nguyễn Thị Hồng Nhung');
+      })
+      .toBe(true);
+    await context.close();
+  });
+
+  it('downloads XLSX, DOCX, PDF and CSV of Phụ lục 2 and each reads back', async () => {
+    const { context, page } = await newPage(browser);
+    await signIn(page, server.url);
+    await openNav(page, 'Báo cáo');
+    await page.getByRole('article', { name: 'Phụ lục 2' }).waitFor();
+
+    const xlsx = await download(page, 'Tải XLSX (Excel)');
+    expect(xlsx.name).toMatch(/^phu-luc-2_.*\.xlsx$/);
+    expect(xlsx.bytes.subarray(0, 2).toString()).toBe('PK');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push(cell.text)));
+    expect(cells).toContain('Nguyễn Thị Hồng Nhung');
+    expect(cells).toContain('Trần Văn Đức');
+
+    const docx = await download(page, 'Tải DOCX (Word)');
+    expect(docx.bytes.subarray(0, 2).toString()).toBe('PK');
+    const documentXml = await (await JSZip.loadAsync(docx.bytes)).file('word/document.xml')!.async('string');
+    expect(documentXml).toContain('Nguyễn Thị Hồng Nhung');
+
+    const pdf = await download(page, 'Tải PDF');
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.bytes.length).toBeGreaterThan(1000);
+
+    const csv = await download(page, 'Tải CSV');
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csvText = csv.bytes.toString('utf8');
+    expect(csvText).toContain('Trần Văn Đức');
+    expect(csvText).toContain('Sở Tư pháp');
+
+    const coverage = await download(page, 'Tải XLSX tỷ lệ đánh giá');
+    expect(coverage.name).toMatch(/\.xlsx$/);
+    expect(coverage.bytes.subarray(0, 2).toString()).toBe('PK');
+    await context.close();
+  });
+});
