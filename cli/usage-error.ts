@@ -6,6 +6,14 @@ export class UsageError extends Error {
   }
 }
 
+/** A command that could not do its job for a reason the user can act on: message only, exit code 1. */
+export class CommandError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CommandError';
+  }
+}
+
 export function parsePort(value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   const port = Number(value);

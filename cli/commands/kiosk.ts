@@ -1,13 +1,23 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
-import { KioskCore } from '../../electron/core/kiosk-core.ts';
+import { hostname } from 'node:os';
+import { openDatabase } from '../../electron/core/database.ts';
+import { KIOSK_DB_FILE, KioskCore } from '../../electron/core/kiosk-core.ts';
+import { Outbox } from '../../electron/core/outbox.ts';
+import { PrinterUrlError, printerFromUrl } from '../../electron/core/queue/printer-from-url.ts';
+import { normaliseServerUrl } from '../../electron/core/sync/enrollment.ts';
+import { DomainError } from '../../shared/contract/result.ts';
 import { startBrowserHost } from '../../electron/host/browser-host.ts';
 import { RENDERER_DIR } from '../paths.ts';
-import { UsageError, parsePort } from '../usage-error.ts';
+import { CommandError, UsageError, parsePort } from '../usage-error.ts';
 
-export const KIOSK_USAGE = `hailong kiosk --browser --data-dir DIR [--port N] [--demo]
+export const KIOSK_USAGE = `hailong kiosk --browser --data-dir DIR [--port N] [--demo] [--server URL --enroll MÃ [--name TÊN]]
+    [--printer tcp://máy:cổng|/dev/…|none]
   Chạy kiosk trong trình duyệt: giao diện và hợp đồng gọi trên http://127.0.0.1:N/.
+  --printer: máy in phiếu ESC/POS (mạng tcp://192.168.1.50:9100, USB /dev/usb/lp0, cổng nối tiếp /dev/ttyUSB0); mặc định none.
+  --server URL --enroll MÃ: đăng ký kiosk với máy chủ trung tâm (một lần) rồi chạy và đồng bộ.
 hailong kiosk export --data-dir DIR [--out FILE]
   Ghi mọi sự kiện của kiosk ra tệp JSON Lines (hoặc ra màn hình) để mang đi khi không đồng bộ được.`;
 
@@ -20,6 +30,10 @@ export async function runKiosk(argv: string[]): Promise<void> {
       'data-dir': { type: 'string' },
       port: { type: 'string' },
       demo: { type: 'boolean', default: false },
+      server: { type: 'string' },
+      enroll: { type: 'string' },
+      name: { type: 'string' },
+      printer: { type: 'string' },
     },
     strict: true,
   });
@@ -28,12 +42,50 @@ export async function runKiosk(argv: string[]): Promise<void> {
   }
   const dataDir = values['data-dir'];
   if (!dataDir) throw new UsageError('Thiếu --data-dir DIR: thư mục chứa dữ liệu của kiosk.');
-  await startBrowserKiosk({ dataDir, port: parsePort(values.port, 5180), demo: values.demo });
+  if (values.enroll !== undefined && values.server === undefined) {
+    throw new UsageError('--enroll MÃ cần đi kèm --server URL (địa chỉ máy chủ trung tâm).');
+  }
+  await startBrowserKiosk({
+    dataDir,
+    port: parsePort(values.port, 5180),
+    demo: values.demo,
+    server: values.server,
+    enroll: values.enroll,
+    name: values.name,
+    printer: values.printer,
+  });
 }
 
-export async function startBrowserKiosk(options: { dataDir: string; port: number; demo: boolean }) {
-  const core = new KioskCore({ dataDir: options.dataDir });
+export interface BrowserKioskOptions {
+  dataDir: string;
+  port: number;
+  demo: boolean;
+  /** Central server to enrol with (once) before the kiosk starts. */
+  server?: string | undefined;
+  enroll?: string | undefined;
+  name?: string | undefined;
+  /** `--printer`: tcp://host:port, a device path or none (the default). */
+  printer?: string | undefined;
+}
+
+export async function startBrowserKiosk(options: BrowserKioskOptions) {
+  let printer;
+  try {
+    printer = printerFromUrl(options.printer);
+  } catch (error) {
+    if (error instanceof PrinterUrlError) throw new UsageError(error.message);
+    throw error;
+  }
+  const core = new KioskCore({ dataDir: options.dataDir, printer, sync: { log: (line) => console.error(line) } });
   if (options.demo) await core.seedDemo();
+  if (options.server !== undefined) {
+    try {
+      await enrolOnce(core, options.server, options.enroll, options.name);
+    } catch (error) {
+      core.close();
+      throw error;
+    }
+  }
   const host = await startBrowserHost({
     core,
     rendererDir: RENDERER_DIR,
@@ -42,6 +94,11 @@ export async function startBrowserKiosk(options: { dataDir: string; port: number
   });
   console.log(`Kiosk (trình duyệt): ${host.url}`);
   console.log(`Dữ liệu: ${options.dataDir}`);
+  if (printer) {
+    console.log(`Máy in phiếu: ${options.printer ?? ''}`);
+    // The officer console shows the answer; a silent printer never delays the start.
+    void core.queue.refreshPrinter();
+  }
   const stop = () => {
     void host.app.close().finally(() => {
       core.close();
@@ -53,6 +110,43 @@ export async function startBrowserKiosk(options: { dataDir: string; port: number
   return { core, host };
 }
 
+/**
+ * Enrols the kiosk with `server` unless it already is; a second run with the same command
+ * line reuses the enrolment (a one-time code cannot be used twice anyway).
+ */
+export async function enrolOnce(
+  core: KioskCore,
+  server: string,
+  code: string | undefined,
+  name?: string,
+): Promise<void> {
+  let serverUrl: string;
+  try {
+    serverUrl = normaliseServerUrl(server);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const status = core.sync.status();
+  if (status.enrolled && status.serverUrl === serverUrl) {
+    if (code !== undefined) console.error(`Kiosk đã đăng ký với máy chủ ${serverUrl}; bỏ qua --enroll.`);
+    return;
+  }
+  if (code === undefined) {
+    throw new UsageError(
+      status.enrolled
+        ? `Kiosk đang đăng ký với máy chủ ${status.serverUrl}. Để chuyển sang ${serverUrl}, thêm --enroll MÃ.`
+        : `Kiosk chưa đăng ký với máy chủ ${serverUrl}: thêm --enroll MÃ (tạo mã trên máy chủ trung tâm).`,
+    );
+  }
+  try {
+    await core.sync.enroll({ serverUrl, code, name: name ?? `Kiosk ${hostname()}` });
+  } catch (error) {
+    if (error instanceof DomainError) throw new CommandError(`Không đăng ký được kiosk: ${error.message}`);
+    throw error;
+  }
+  console.error(`Đã đăng ký kiosk với máy chủ ${serverUrl}.`);
+}
+
 async function exportEvents(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -61,16 +155,21 @@ async function exportEvents(argv: string[]): Promise<void> {
   });
   const dataDir = values['data-dir'];
   if (!dataDir) throw new UsageError('Thiếu --data-dir DIR: thư mục dữ liệu của kiosk cần xuất.');
-  const core = new KioskCore({ dataDir });
+  const dbFile = join(dataDir, KIOSK_DB_FILE);
+  // Exporting from a mistyped folder must not create an empty kiosk and report success.
+  if (!existsSync(dbFile)) throw new UsageError(`Không tìm thấy dữ liệu kiosk: ${dbFile} không tồn tại.`);
+  // Only the event log is read: no sync client or printer is started for an export.
+  const db = openDatabase(dbFile);
+  const outbox = new Outbox(db);
   const out = values.out ? createWriteStream(values.out, { encoding: 'utf8' }) : process.stdout;
   let count = 0;
   try {
-    for (const event of core.outbox.all()) {
+    for (const event of outbox.all()) {
       if (!out.write(`${JSON.stringify(event)}\n`)) await once(out, 'drain');
       count += 1;
     }
   } finally {
-    core.close();
+    db.close();
   }
   if (values.out) {
     out.end();

@@ -1,9 +1,11 @@
 import { join } from 'node:path';
+import { hostname } from 'node:os';
 import { mkdirSync } from 'node:fs';
 import type { KioskHandlers } from '../../shared/contract/dispatch.ts';
 import type { KioskSettings, KioskState } from '../../shared/contract/kiosk-state.ts';
 import { DomainError } from '../../shared/contract/result.ts';
 import { DEMO_CONFIG, DEMO_PIN, DEMO_TECHNICIAN_PIN } from '../../shared/domain/demo-config.ts';
+import { DEMO_QUEUE_CONFIG } from '../../shared/domain/queue-config.ts';
 import { ConfigStore } from './config-store.ts';
 import { openDatabase, type Db } from './database.ts';
 import { OfficerDuty } from './officer-duty.ts';
@@ -11,6 +13,10 @@ import { Outbox } from './outbox.ts';
 import { PinGuard, type PinPolicy } from './pin-guard.ts';
 import { hashSecret } from './pin-hash.ts';
 import { Ratings } from './ratings.ts';
+import type { QueuePrinter } from './queue/printer-port.ts';
+import { Queue } from './queue/queue.ts';
+import { QueueStore } from './queue/queue-store.ts';
+import { SyncClient, type SyncTuning } from './sync/sync-client.ts';
 
 export const DEFAULT_SETTINGS: KioskSettings = {
   thankYouSeconds: 5,
@@ -24,6 +30,10 @@ export interface KioskCoreOptions {
   pinPolicy?: PinPolicy;
   /** What "exit kiosk" does in this host (Electron leaves kiosk mode; the browser host cannot). */
   exitKiosk?: () => void;
+  /** The ticket printer (electron/printing); absent: tickets are shown on screen only. */
+  printer?: QueuePrinter | null;
+  /** Sync timing and transport; tests inject a fake fetch and a fixed jitter here. */
+  sync?: Partial<SyncTuning>;
 }
 
 export const KIOSK_DB_FILE = 'kiosk.db';
@@ -38,7 +48,10 @@ export class KioskCore {
   readonly outbox: Outbox;
   readonly duty: OfficerDuty;
   readonly ratings: Ratings;
+  readonly queueStore: QueueStore;
+  readonly queue: Queue;
   readonly handlers: KioskHandlers;
+  readonly sync: SyncClient;
   private readonly pins: PinGuard;
   private readonly now: () => Date;
   private readonly listeners = new Set<(state: KioskState) => void>();
@@ -53,7 +66,28 @@ export class KioskCore {
     this.pins = new PinGuard(this.db, this.now, options.pinPolicy);
     this.duty = new OfficerDuty(this.db, this.config, this.outbox, this.pins, this.now);
     this.ratings = new Ratings(this.db, this.config, this.duty, this.outbox, this.now);
+    this.queueStore = new QueueStore(this.db, this.config);
+    this.queue = new Queue({
+      db: this.db,
+      config: this.config,
+      store: this.queueStore,
+      duty: this.duty,
+      outbox: this.outbox,
+      now: this.now,
+      printer: options.printer ?? null,
+      changed: () => this.publish(),
+    });
+    this.sync = new SyncClient({
+      db: this.db,
+      config: this.config,
+      outbox: this.outbox,
+      now: this.now,
+      onChange: () => this.publish(),
+      ...options.sync,
+    });
     this.handlers = this.createHandlers();
+    // Does nothing until the kiosk is enrolled; never blocks anything on the network.
+    this.sync.start();
   }
 
   /**
@@ -68,6 +102,7 @@ export class KioskCore {
       officerPins: Object.fromEntries(DEMO_CONFIG.officers.map((o) => [o.id, pinHash])),
     });
     await this.setTechnicianPin(DEMO_TECHNICIAN_PIN);
+    this.queueStore.apply(DEMO_QUEUE_CONFIG);
     this.config.setSetting('kiosk.counterId', DEMO_CONFIG.counters[0]!.id);
     await this.duty.signIn(DEMO_CONFIG.counters[0]!.id, DEMO_CONFIG.officers[0]!.id, DEMO_PIN);
     this.publish();
@@ -103,6 +138,8 @@ export class KioskCore {
       ratingLevels: this.config.ratingLevels(),
       ratingReasons: this.config.ratingReasons(),
       settings: this.settings(),
+      sync: this.sync.status(),
+      queue: this.queue.state(counterId),
     };
   }
 
@@ -119,6 +156,8 @@ export class KioskCore {
 
   close(): void {
     this.listeners.clear();
+    this.queue.close();
+    this.sync.stop();
     this.db.close();
   }
 
@@ -130,6 +169,32 @@ export class KioskCore {
 
   private async checkTechnician(pin: string): Promise<void> {
     await this.pins.check('technician', pin, this.config.getSetting('technician.pinHash'));
+  }
+
+  /** The queue channels: citizens take numbers; officer actions act on this kiosk's counter. */
+  private queueHandlers(): Pick<KioskHandlers, `queue:${string}` & keyof KioskHandlers> {
+    const counter = () => this.requireCounter();
+    return {
+      'queue:takeNumber': ({ serviceId, priorityCategory }) => this.queue.takeNumber(serviceId, priorityCategory),
+      'queue:callNext': () => this.queue.callNext(counter()),
+      'queue:recall': ({ ticketId }) => this.queue.recall(counter(), ticketId),
+      'queue:start': ({ ticketId }) => this.queue.start(counter(), ticketId),
+      'queue:noShow': ({ ticketId }) => {
+        this.queue.noShow(counter(), ticketId);
+        return null;
+      },
+      'queue:finish': ({ ticketId }) => {
+        this.queue.finish(counter(), ticketId);
+        return null;
+      },
+      'queue:transfer': ({ ticketId, toServiceId }) => this.queue.transfer(counter(), ticketId, toServiceId),
+      'queue:cancel': ({ ticketId }) => {
+        this.queue.cancel(counter(), ticketId);
+        return null;
+      },
+      'queue:reprint': ({ ticketId }) => this.queue.reprint(ticketId),
+      'queue:officerView': () => this.queue.officerView(this.counterId()),
+    };
   }
 
   private createHandlers(): KioskHandlers {
@@ -145,13 +210,23 @@ export class KioskCore {
         this.publish();
         return null;
       },
-      'ratings:submit': ({ level, ticketId }) =>
-        this.ratings.submit({
-          counterId: this.requireCounter(),
+      'ratings:submit': ({ level, ticketId }) => {
+        const counterId = this.requireCounter();
+        // While the screen asks about a finished ticket, a press at this counter rates that ticket.
+        const rated = ticketId ?? this.queue.pendingRating(counterId);
+        if (rated !== undefined) this.queue.assertRatable(rated);
+        const result = this.ratings.submit({
+          counterId,
           level,
-          ticketId,
+          ticketId: rated,
           walkUpIntervalMs: this.settings().walkUpIntervalSeconds * 1000,
-        }),
+        });
+        if (rated !== undefined) {
+          this.queue.ratingReceived(counterId, rated);
+          this.publish();
+        }
+        return result;
+      },
       'ratings:addReasons': ({ ratingId, reasons }) => {
         this.ratings.addReasons(ratingId, reasons);
         return null;
@@ -178,6 +253,16 @@ export class KioskCore {
         this.options.exitKiosk();
         return null;
       },
+      'sync:enroll': async ({ pin, serverUrl, code, name }) => {
+        await this.checkTechnician(pin);
+        const counter = this.counterId() ? this.config.counter(this.counterId()!) : null;
+        return this.sync.enroll({ serverUrl, code, name: name ?? `Kiosk ${counter?.name ?? hostname()}` });
+      },
+      'sync:now': () => {
+        this.sync.requestSync();
+        return this.sync.status();
+      },
+      ...this.queueHandlers(),
     };
   }
 }

@@ -1,5 +1,9 @@
 import type { ReactElement } from 'react';
 import { ConnectionBanner } from './components/ConnectionBanner.tsx';
+import { OfficerConsole } from './officer/OfficerConsole.tsx';
+import { isOfficerRoute } from './officer/route.ts';
+import { QueueCitizenLayer } from './queue/QueueCitizenLayer.tsx';
+import { TakeNumberScreen } from './queue/TakeNumberScreen.tsx';
 import { IdleScreen } from './screens/IdleScreen.tsx';
 import { OfficerPinScreen } from './screens/OfficerPinScreen.tsx';
 import { RatingScreen } from './screens/RatingScreen.tsx';
@@ -33,8 +37,13 @@ function renderScreen(screen: Screen): ReactElement {
       return <TechnicianPinScreen />;
     case 'technician':
       return <TechnicianScreen error={screen.error} notice={screen.notice} />;
+    case 'takeNumber':
+      return <TakeNumberScreen flow={screen.flow} />;
   }
 }
+
+// Read once: the officer window and the citizen screen are separate pages.
+const OFFICER_ROUTE = isOfficerRoute(window.location);
 
 export function App() {
   const loaded = useKiosk((s) => s.kiosk !== null);
@@ -43,12 +52,17 @@ export function App() {
   return (
     <>
       {loaded ? (
-        renderScreen(screen)
+        OFFICER_ROUTE ? (
+          <OfficerConsole />
+        ) : (
+          renderScreen(screen)
+        )
       ) : (
         <main className="screen screen--loading">
           <p className="screen-title">Đang khởi động kiosk…</p>
         </main>
       )}
+      {loaded && !OFFICER_ROUTE && <QueueCitizenLayer />}
       <ConnectionBanner />
     </>
   );

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../domain/config.ts';
-import type { KioskState, OfficerOnDuty } from './kiosk-state.ts';
+import type { KioskState, OfficerOnDuty, SyncStatus } from './kiosk-state.ts';
+import { queueChannels } from './queue-channels.ts';
 
 /**
  * The one contract between the kiosk screens and the kiosk core: channel name → argument
@@ -38,6 +39,18 @@ export const kioskChannels = {
   'technician:verifyPin': channel<null>()(z.strictObject({ pin: PinSchema })),
   'technician:setCounter': channel<null>()(z.strictObject({ pin: PinSchema, counterId: IdSchema })),
   'technician:exitKiosk': channel<null>()(z.strictObject({ pin: PinSchema })),
+  /** Enrols this kiosk with a central server (technician only); answers the new sync status. */
+  'sync:enroll': channel<SyncStatus>()(
+    z.strictObject({
+      pin: PinSchema,
+      serverUrl: z.string().trim().min(1, 'Hãy nhập địa chỉ máy chủ').max(500),
+      code: z.string().trim().min(4, 'Mã đăng ký có ít nhất 4 ký tự').max(64),
+      name: z.string().trim().min(1).max(200).optional(),
+    }),
+  ),
+  /** Sends waiting events now instead of at the next scheduled attempt. */
+  'sync:now': channel<SyncStatus>()(Empty),
+  ...queueChannels,
 } as const;
 
 export type KioskChannels = typeof kioskChannels;

@@ -1,4 +1,5 @@
 import type { Counter, RatingLevel, RatingReason } from '../domain/config.ts';
+import type { QueueState } from './queue-channels.ts';
 
 export interface OfficerOnDuty {
   id: string;
@@ -23,6 +24,27 @@ export interface KioskSettings {
   walkUpIntervalSeconds: number;
 }
 
+/**
+ * The kiosk's link to the central server, for the technician screen. The device token is
+ * deliberately absent: it stays in the kiosk database and never reaches a screen.
+ */
+export interface SyncStatus {
+  /** The server this kiosk is enrolled with, or null before enrolment. */
+  serverUrl: string | null;
+  enrolled: boolean;
+  deviceId: string | null;
+  /** ISO-8601 instant of the last exchange the server answered, or null. */
+  lastSuccessAt: string | null;
+  /** Events waiting to be sent (not counting rejected ones). */
+  pending: number;
+  /** Events the server refused; kept on the kiosk and offered again after a configuration change. */
+  rejected: number;
+  /** Vietnamese description of the last problem, or null when the last exchange went well. */
+  lastError: string | null;
+  /** Set while a backlog larger than one batch is being sent. */
+  draining: { sent: number; total: number } | null;
+}
+
 /** Everything the screens need, pushed to them whenever it changes. */
 export interface KioskState {
   /** Increases with every change so a screen can ignore a stale copy. */
@@ -35,4 +57,7 @@ export interface KioskState {
   ratingLevels: RatingLevel[];
   ratingReasons: RatingReason[];
   settings: KioskSettings;
+  sync: SyncStatus;
+  /** Take-number choices, printer status, the last call to announce, a pending ticket rating. */
+  queue: QueueState;
 }

@@ -58,17 +58,106 @@ export const OfficerSignedOutSchema = z.strictObject({
   cause: z.enum(['manual', 'replaced', 'timeout']),
 });
 
+/** Queue tickets: ids are UUIDv7 minted by the kiosk; `number` is the label printed (1001, A001). */
+const TicketIdSchema = EventIdSchema;
+const TicketNumberSchema = z.string().min(1).max(16);
+
+export const TicketIssuedSchema = z.strictObject({
+  ...base,
+  type: z.literal('ticket.issued'),
+  ticketId: TicketIdSchema,
+  number: TicketNumberSchema,
+  serviceId: IdSchema,
+  counterId: IdSchema,
+  /** The priority category code, when the citizen asked for priority. */
+  priority: z.string().min(1).max(32).optional(),
+});
+
+export const TicketCalledSchema = z.strictObject({
+  ...base,
+  type: z.literal('ticket.called'),
+  ticketId: TicketIdSchema,
+  counterId: IdSchema,
+  officerId: IdSchema,
+  agencyId: IdSchema,
+});
+
+export const TicketRecalledSchema = z.strictObject({
+  ...base,
+  type: z.literal('ticket.recalled'),
+  ticketId: TicketIdSchema,
+  counterId: IdSchema,
+  officerId: IdSchema,
+});
+
+export const TicketStartedSchema = z.strictObject({
+  ...base,
+  type: z.literal('ticket.started'),
+  ticketId: TicketIdSchema,
+  counterId: IdSchema,
+  officerId: IdSchema,
+  agencyId: IdSchema,
+});
+
+export const TicketNoShowSchema = z.strictObject({
+  ...base,
+  type: z.literal('ticket.no_show'),
+  ticketId: TicketIdSchema,
+  counterId: IdSchema,
+  officerId: IdSchema,
+});
+
+/** The citizen keeps their number; `newTicketId` waits in the target service with the original issue time. */
+export const TicketTransferredSchema = z.strictObject({
+  ...base,
+  type: z.literal('ticket.transferred'),
+  ticketId: TicketIdSchema,
+  toServiceId: IdSchema,
+  newTicketId: TicketIdSchema,
+});
+
+export const TicketCancelledSchema = z.strictObject({
+  ...base,
+  type: z.literal('ticket.cancelled'),
+  ticketId: TicketIdSchema,
+});
+
+/** occurredAt is the finish time; the server projects this event for the rating coverage report. */
+export const TicketFinishedSchema = z.strictObject({
+  ...base,
+  type: z.literal('ticket.finished'),
+  ticketId: TicketIdSchema,
+  number: TicketNumberSchema,
+  serviceId: IdSchema,
+  counterId: IdSchema,
+  officerId: IdSchema,
+  agencyId: IdSchema,
+  issuedAt: OccurredAtSchema,
+  calledAt: OccurredAtSchema,
+  startedAt: OccurredAtSchema,
+});
+
 export const KioskEventSchema = z.discriminatedUnion('type', [
   RatingSubmittedSchema,
   RatingReasonsAddedSchema,
   OfficerSignedInSchema,
   OfficerSignedOutSchema,
+  TicketIssuedSchema,
+  TicketCalledSchema,
+  TicketRecalledSchema,
+  TicketStartedSchema,
+  TicketNoShowSchema,
+  TicketTransferredSchema,
+  TicketCancelledSchema,
+  TicketFinishedSchema,
 ]);
 
 export type RatingSubmitted = z.infer<typeof RatingSubmittedSchema>;
 export type RatingReasonsAdded = z.infer<typeof RatingReasonsAddedSchema>;
 export type OfficerSignedIn = z.infer<typeof OfficerSignedInSchema>;
 export type OfficerSignedOut = z.infer<typeof OfficerSignedOutSchema>;
+export type TicketIssued = z.infer<typeof TicketIssuedSchema>;
+export type TicketFinished = z.infer<typeof TicketFinishedSchema>;
 export type KioskEvent = z.infer<typeof KioskEventSchema>;
 export type KioskEventType = KioskEvent['type'];
 /** An event before the outbox gives it its sequence number. */

@@ -1,5 +1,7 @@
 import { m0001Initial } from './0001-initial.ts';
+import { m0002Queue } from './0002-queue.ts';
+import { m0003Sync } from './0003-sync.ts';
 import type { Migration } from './migration.ts';
 
 /** Every schema change, oldest first. Append only; never edit one that has shipped. */
-export const KIOSK_MIGRATIONS: readonly Migration[] = [m0001Initial];
+export const KIOSK_MIGRATIONS: readonly Migration[] = [m0001Initial, m0002Queue, m0003Sync];

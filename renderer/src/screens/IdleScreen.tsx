@@ -1,5 +1,6 @@
 import { KioskHeader } from '../components/KioskHeader.tsx';
 import { TechnicianCorner } from '../components/TechnicianCorner.tsx';
+import { TakeNumberButtons } from '../queue/TakeNumberButtons.tsx';
 import { useKiosk } from '../store/kiosk-context.ts';
 
 /** Who serves at this counter, and what a citizen can do here. */
@@ -24,6 +25,7 @@ export function IdleScreen() {
       </section>
       {/* Citizen actions: one button per line; the queue adds "Lấy số thứ tự" here. */}
       <nav className="idle-actions" aria-label="Chức năng">
+        <TakeNumberButtons />
         <button type="button" className="button button--primary button--hero" onClick={() => go({ name: 'rating' })}>
           Đánh giá cán bộ phục vụ
         </button>

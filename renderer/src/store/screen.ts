@@ -1,3 +1,5 @@
+import type { TakeNumberFlow } from '../queue/take-number-flow.ts';
+
 /**
  * Where the kiosk is in its flows. idle → rating → (low level) reasons → thanks → idle;
  * idle → signIn → officerPin → idle; idle → signOut → idle; hidden corner → technicianPin →
@@ -14,7 +16,8 @@ export type Screen =
   | { name: 'signOut'; error?: string }
   | { name: 'technicianPin' }
   // The verified PIN is held only while this screen is open: every technician call needs it.
-  | { name: 'technician'; pin: string; error?: string; notice?: string };
+  | { name: 'technician'; pin: string; error?: string; notice?: string }
+  | { name: 'takeNumber'; flow: TakeNumberFlow };
 
 export type ScreenName = Screen['name'];
 

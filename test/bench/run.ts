@@ -1,0 +1,29 @@
+// `npm run bench`: every figure as one JSON line {name, value, unit, goal, better, baseline?}.
+// Each suite measures its own baseline in the same run, so ratios hold on a noisy machine.
+import { printFigure, type Figure } from './figure.ts';
+
+type Suite = [name: string, load: () => Promise<() => Promise<Figure[]>>];
+
+const SUITES: Suite[] = [
+  ['server', async () => (await import('./server.bench.ts')).benchServer],
+  ['core', async () => (await import('./core.bench.ts')).benchCore],
+  ['rating-tap', async () => (await import('./rating-tap.bench.ts')).benchRatingTap],
+  ['printing', async () => (await import('./printing.bench.ts')).benchPrinting],
+  ['queue', async () => (await import('./queue.bench.ts')).benchQueue],
+  ['report-export', async () => (await import('./report-export.bench.ts')).benchReportExport],
+  ['console', async () => (await import('./console.bench.ts')).benchConsole],
+];
+
+const only = process.argv.slice(2);
+let failures = 0;
+for (const [name, load] of SUITES) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  try {
+    const run = await load();
+    for (const figure of await run()) printFigure(figure);
+  } catch (error) {
+    failures += 1;
+    console.error(`bench ${name} failed:`, error);
+  }
+}
+process.exit(failures > 0 ? 1 : 0);
