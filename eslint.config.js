@@ -36,6 +36,7 @@ export default tseslint.config(
   {
     // shared/ runs in the kiosk core, the renderer and the server: no Electron, Node or DOM.
     files: ['shared/**/*.ts'],
+    ignores: ['shared/node/**'],
     languageOptions: { globals: {} },
     rules: {
       'no-restricted-imports': [
@@ -45,10 +46,35 @@ export default tseslint.config(
             { regex: '^electron(/.*)?$', message: 'shared/ must not import electron.' },
             { group: nodeBuiltins, message: 'shared/ must not import Node built-ins.' },
             { group: ['**/electron/**', '**/renderer/**', '**/server/**'], message: 'shared/ imports only shared/.' },
+            {
+              regex: '(^|/)node/',
+              message: 'shared/ (outside shared/node) must not import the Node-only shared/node/.',
+            },
           ],
         },
       ],
       'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'process', 'Buffer'],
+    },
+  },
+  {
+    // shared/node/ is Node-only code for the kiosk core, the server and the CLI: Node built-ins
+    // yes, but still no Electron, no DOM and nothing from one side only.
+    files: ['shared/node/**/*.ts'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^electron(/.*)?$', message: 'shared/node/ must not import electron.' },
+            {
+              group: ['**/electron/**', '**/renderer/**', '**/server/**'],
+              message: 'shared/node/ imports only shared/.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage'],
     },
   },
   {
@@ -64,6 +90,7 @@ export default tseslint.config(
             { group: ['**/electron/**', 'electron'], message: 'renderer/ never imports electron/ or electron.' },
             { group: ['**/server/**'], message: 'renderer/ never imports server/.' },
             { group: nodeBuiltins, message: 'renderer/ runs in a sandboxed page: no Node built-ins.' },
+            { regex: '(^|/)shared/node/', message: 'renderer/ runs in a sandboxed page: shared/node/ is Node-only.' },
           ],
         },
       ],

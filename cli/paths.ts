@@ -1,9 +1,5 @@
-import { fileURLToPath } from 'node:url';
-import { dirname, join, resolve } from 'node:path';
+import { packageRoot, rendererDir } from '../shared/node/package-paths.ts';
 
-/** The package root, found from this compiled file (dist/cli) or its source (cli/). */
-export const PACKAGE_ROOT = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  import.meta.url.includes('/dist/') ? '../..' : '..',
-);
-export const RENDERER_DIR = join(PACKAGE_ROOT, 'dist', 'renderer');
+/** The package root and the built screens, from the one resolver in shared/node. */
+export const PACKAGE_ROOT = packageRoot();
+export const RENDERER_DIR = rendererDir();

@@ -16,6 +16,8 @@ import { syncRoutes } from './routes/sync-routes.ts';
 import { consoleRoutes } from './console/index.ts';
 
 export const SERVER_VERSION = '0.1.0';
+/** Login, enrolment and the console's forms are small; sync and the staff upload set their own limit. */
+export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 export interface CreateServerOptions {
   /** postgres://… ; otherwise SQLite at dbFile. */
@@ -29,6 +31,11 @@ export interface CreateServerOptions {
   adminPassword?: string;
   /** Failed logins allowed per username and address within 15 minutes. */
   loginAttempts?: number;
+  /**
+   * Behind a reverse proxy: take the client address from X-Forwarded-For (true: trust every hop;
+   * or a list of proxy addresses / CIDRs), so the login limiter counts per person's computer, not per proxy.
+   */
+  trustProxy?: boolean | string | string[];
 }
 
 declare module 'fastify' {
@@ -40,7 +47,10 @@ declare module 'fastify' {
 const STATUS_MESSAGES: Record<number, [string, string]> = {
   400: ['invalid_input', 'Yêu cầu không hợp lệ.'],
   404: ['not_found', 'Không tìm thấy địa chỉ này.'],
-  413: ['payload_too_large', 'Dữ liệu gửi lên quá lớn (đồng bộ: tối đa 1 MB mỗi lần; tệp cán bộ: tối đa 10 MB).'],
+  413: [
+    'payload_too_large',
+    'Dữ liệu gửi lên quá lớn (đồng bộ: tối đa 1 MB mỗi lần; tệp cán bộ: tối đa 10 MB; yêu cầu khác: tối đa 64 KB).',
+  ],
   415: ['unsupported_media_type', 'Kiểu dữ liệu gửi lên không được hỗ trợ: hãy gửi JSON.'],
 };
 
@@ -69,7 +79,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
     throw error;
   }
 
-  const app = Fastify({ logger: false, bodyLimit: 1024 * 1024, trustProxy: false });
+  const app = Fastify({ logger: false, bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: options.trustProxy ?? false });
   const server: ServerContext = {
     db,
     backend,
@@ -122,7 +132,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   deviceRoutes(app, server);
   syncRoutes(app, server);
   configRoutes(app, server);
-  staffRoutes(app, server);
+  await staffRoutes(app, server);
   reportRoutes(app, server);
   await consoleRoutes(app, server);
   const openApi = openApiDocument(server.routes, SERVER_VERSION);

@@ -1,12 +1,14 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createServer } from '../../server/app.ts';
 import { seedDefaults } from '../../server/config/seed.ts';
 import { openServerDb, type ServerDb } from '../../server/db/database.ts';
-import { UsageError, parsePort } from '../usage-error.ts';
+import { CommandError, UsageError, parsePort } from '../usage-error.ts';
 
-export const SERVER_USAGE = `hailong server [--db FILE | --database-url postgres://…] [--port N] [--host H] [--demo]
-  Chạy máy chủ trung tâm (mặc định SQLite ./data/central.db, cổng 8080, chỉ nghe 127.0.0.1).`;
+export const SERVER_USAGE = `hailong server [--db FILE | --database-url postgres://…] [--port N] [--host H] [--demo] [--trust-proxy]
+  Chạy máy chủ trung tâm (mặc định SQLite ./data/central.db, cổng 8080, chỉ nghe 127.0.0.1).
+  --trust-proxy: khi chạy sau proxy ngược (nginx…), lấy địa chỉ máy người dùng từ X-Forwarded-For.`;
 
 export const DB_OPTIONS = {
   db: { type: 'string' },
@@ -27,9 +29,19 @@ export function dbOptionsFrom(values: { db?: string; 'database-url'?: string }):
   return { dbFile: resolve(values.db ?? 'data/central.db') };
 }
 
-/** Opens the central database for a command-line tool (works while the server runs on it). */
+/**
+ * Opens the central database for a command-line tool (works while the server runs on it). Only
+ * `hailong server` creates a database: a mistyped --db must not give a new, empty one whose
+ * report looks valid.
+ */
 export async function openCliDb(values: { db?: string; 'database-url'?: string }): Promise<ServerDb> {
-  const server = await openServerDb(dbOptionsFrom(values));
+  const options = dbOptionsFrom(values);
+  if (options.dbFile !== undefined && !existsSync(options.dbFile)) {
+    throw new CommandError(
+      `Không có tệp cơ sở dữ liệu ${options.dbFile}. Hãy kiểm tra lại --db (tệp do "hailong server" tạo ra khi chạy lần đầu).`,
+    );
+  }
+  const server = await openServerDb(options);
   await seedDefaults(server.db);
   return server;
 }
@@ -42,11 +54,17 @@ export async function runServer(argv: string[]): Promise<void> {
       port: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       demo: { type: 'boolean', default: false },
+      'trust-proxy': { type: 'boolean', default: false },
     },
     strict: true,
   });
   const dbOptions = dbOptionsFrom(values);
-  const app = await createServer({ ...dbOptions, demo: values.demo, log: (message) => console.log(message) });
+  const app = await createServer({
+    ...dbOptions,
+    demo: values.demo,
+    trustProxy: values['trust-proxy'],
+    log: (message) => console.log(message),
+  });
   const address = await app.listen({ host: values.host, port: parsePort(values.port, 8080) });
   console.log(`Máy chủ trung tâm: ${address}/`);
   console.log(`Cơ sở dữ liệu: ${dbOptions.databaseUrl ? 'PostgreSQL' : dbOptions.dbFile}`);

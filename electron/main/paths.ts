@@ -1,11 +1,7 @@
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot, rendererDir } from '../../shared/node/package-paths.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const twoUp = resolve(here, '../..');
-/** The app root: three levels up from dist/electron/main (built, packaged), two from source. */
-export const APP_ROOT = basename(twoUp) === 'dist' ? dirname(twoUp) : twoUp;
-/** The built screens, served as app://kiosk. */
-export const RENDERER_DIR = join(APP_ROOT, 'dist', 'renderer');
+/** The built screens, served as app://kiosk (dist/renderer, inside app.asar when installed). */
+export const RENDERER_DIR = rendererDir();
 /** The preload, bundled to CommonJS by scripts/build-preload.mjs (a sandboxed preload cannot load ESM). */
-export const PRELOAD_PATH = join(APP_ROOT, 'dist', 'electron', 'preload', 'index.cjs');
+export const PRELOAD_PATH = join(packageRoot(), 'dist', 'electron', 'preload', 'index.cjs');

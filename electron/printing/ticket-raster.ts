@@ -2,11 +2,11 @@ import { join } from 'node:path';
 import { GlobalFonts, createCanvas } from '@napi-rs/canvas';
 import type { SKRSContext2D } from '@napi-rs/canvas';
 import QRCode from 'qrcode';
+import { fontsDir } from '../../shared/node/package-paths.ts';
 import { formatDateTimeVi } from '../../shared/domain/vietnam-time.ts';
 import { formatCount, nfc } from '../../shared/domain/text.ts';
 import { monoFromRgba } from './mono-bitmap.ts';
 import type { MonoBitmap } from './mono-bitmap.ts';
-import { findPackageRoot } from './package-root.ts';
 import type { TicketPrintData } from './ticket-print-data.ts';
 
 export type PaperWidth = 58 | 80;
@@ -23,7 +23,8 @@ let fontsReady = false;
 
 function ensureFonts(): void {
   if (fontsReady) return;
-  const dir = join(findPackageRoot(import.meta.url), 'build', 'fonts');
+  // The installed kiosk keeps them in resources/fonts (see build/electron-builder.yml).
+  const dir = fontsDir();
   const regular = GlobalFonts.registerFromPath(join(dir, 'LiberationSans-Regular.ttf'), REGULAR);
   const bold = GlobalFonts.registerFromPath(join(dir, 'LiberationSans-Bold.ttf'), BOLD);
   if (!regular || !bold) throw new Error(`Không nạp được phông chữ in phiếu trong ${dir}`);

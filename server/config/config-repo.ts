@@ -49,9 +49,23 @@ export async function listCounters(db: Db): Promise<Counter[]> {
   return db.selectFrom('counters').select(['id', 'number', 'name']).orderBy('number').execute();
 }
 
+/** The scale kiosks show: active levels only. */
 export async function listLevels(db: Db): Promise<RatingLevel[]> {
-  const rows = await db.selectFrom('rating_levels').selectAll().orderBy('sort_order').execute();
-  return rows.map((r) => ({ code: r.code, label: r.label, order: r.sort_order, low: r.low === 1 }));
+  return (await listAllLevels(db))
+    .filter((l) => l.active)
+    .map(({ code, label, order, low }) => ({ code, label, order, low }));
+}
+
+/** Every level ever configured; reports add an inactive one as a column when it has ratings. */
+export async function listAllLevels(db: Db): Promise<(RatingLevel & { active: boolean })[]> {
+  const rows = await db.selectFrom('rating_levels').selectAll().orderBy('sort_order').orderBy('code').execute();
+  return rows.map((r) => ({
+    code: r.code,
+    label: r.label,
+    order: r.sort_order,
+    low: r.low === 1,
+    active: r.active === 1,
+  }));
 }
 
 export async function listReasons(db: Db): Promise<RatingReason[]> {

@@ -6,6 +6,8 @@ import { listCounters } from '../config/config-repo.ts';
 import type { ServerContext } from '../context.ts';
 import { addRoute } from '../routes/route.ts';
 import { boardCalls, boardSnapshot, publicCall, ticketNumbers } from './board-model.ts';
+import { HttpError } from '../http-error.ts';
+import { createLiveHub } from './live-hub.ts';
 import { onIngested } from './live-events.ts';
 import { openSse } from './sse.ts';
 import { eventsOfDay } from './today-query.ts';
@@ -13,6 +15,8 @@ import { eventsOfDay } from './today-query.ts';
 /** A call that reaches the server later than this (a kiosk that was offline) is shown, not announced. */
 const ANNOUNCE_WITHIN_MS = 2 * 60_000;
 const BACKSTOP_MS = 5_000;
+/** Open board screens at once; a centre has a few TVs, so more is a misuse of the public endpoint. */
+export const MAX_BOARD_STREAMS = 200;
 
 async function loadToday(server: ServerContext) {
   const day = vietnamDay(server.now());
@@ -36,6 +40,51 @@ async function callsFingerprint(server: ServerContext): Promise<string> {
 
 /** The waiting-room board: public, read-only, numbers and counters only. */
 export function boardRoutes(app: FastifyInstance, server: ServerContext): void {
+  const hub = createLiveHub<BoardSnapshot>(app, {
+    name: 'Bảng gọi số',
+    event: 'snapshot',
+    compute: () => snapshot(server),
+    log: server.log,
+    start: (feed) => {
+      // Null until the first probe answers; a change is only noticed against a known value.
+      let fingerprint: string | null = null;
+      const probe = () =>
+        callsFingerprint(server).then((next) => {
+          const changed = fingerprint !== null && next !== fingerprint;
+          fingerprint = next;
+          return changed;
+        });
+      void probe().catch(() => undefined);
+      const unsubscribe = onIngested(server, (batch) => {
+        const hasCalls = batch.events.some((e) => e.type === 'ticket.called' || e.type === 'ticket.recalled');
+        void (async () => {
+          if (hasCalls) {
+            const { counters, numbers } = await loadToday(server);
+            const batchTimed = batch.events.map((event) => ({ ms: Date.parse(event.occurredAt), event }));
+            ticketNumbers(batchTimed, numbers);
+            const nowMs = server.now().getTime();
+            const batchCalls = boardCalls(batchTimed, numbers, counters);
+            const fresh = batchCalls.filter((c) => nowMs - c.ms <= ANNOUNCE_WITHIN_MS);
+            for (const call of fresh) feed.broadcast('call', publicCall(call));
+            feed.invalidate();
+            // Late calls (a kiosk back online) update the board silently.
+            if (fresh.length < batchCalls.length) await feed.refresh();
+          }
+          await probe();
+        })().catch((error: unknown) => server.log(`Bảng gọi số: ${String(error)}`));
+      });
+      const backstop = setInterval(() => {
+        probe()
+          .then((changed) => (changed ? feed.refresh() : undefined))
+          .catch(() => undefined);
+      }, BACKSTOP_MS);
+      return () => {
+        unsubscribe();
+        clearInterval(backstop);
+      };
+    },
+  });
+
   addRoute(app, server, {
     method: 'GET',
     url: '/api/v1/board/calls',
@@ -43,7 +92,7 @@ export function boardRoutes(app: FastifyInstance, server: ServerContext): void {
     access: 'public',
     handler: async ({ reply }) => {
       reply.header('Cache-Control', 'no-store');
-      return snapshot(server);
+      return hub.running ? hub.current() : snapshot(server);
     },
   });
 
@@ -51,43 +100,26 @@ export function boardRoutes(app: FastifyInstance, server: ServerContext): void {
     method: 'GET',
     url: '/api/v1/board/stream',
     summary:
-      'Bảng gọi số trực tiếp (công khai, server-sent events): `snapshot` khi mở và khi cần, `call` cho mỗi lần gọi {counterNumber, counterName, number, calledAt}',
+      'Bảng gọi số trực tiếp (công khai, server-sent events): `snapshot` khi mở và khi cần, `call` cho mỗi lần gọi {counterNumber, counterName, number, calledAt}; tối đa 200 màn hình cùng lúc (503 khi quá)',
     access: 'public',
     produces: ['text/event-stream'],
     handler: async ({ request, reply }) => {
+      // The board needs no login, so its open connections are bounded.
+      if (hub.size >= MAX_BOARD_STREAMS) {
+        reply.header('Retry-After', '30');
+        throw new HttpError(
+          503,
+          'board_busy',
+          'Bảng gọi số đang có quá nhiều màn hình kết nối. Hãy thử lại sau ít phút.',
+        );
+      }
       const stream = openSse(app, request, reply);
-      let fingerprint = await callsFingerprint(server);
-      const unsubscribe = onIngested(server, (batch) => {
-        const hasCalls = batch.events.some((e) => e.type === 'ticket.called' || e.type === 'ticket.recalled');
-        if (!hasCalls) return;
-        void (async () => {
-          const { events, counters, numbers } = await loadToday(server);
-          const batchTimed = batch.events.map((event) => ({ ms: Date.parse(event.occurredAt), event }));
-          ticketNumbers(batchTimed, numbers);
-          const nowMs = server.now().getTime();
-          const batchCalls = boardCalls(batchTimed, numbers, counters);
-          const fresh = batchCalls.filter((c) => nowMs - c.ms <= ANNOUNCE_WITHIN_MS);
-          for (const call of fresh) stream.send('call', publicCall(call));
-          // Late calls (a kiosk back online) update the board silently.
-          if (fresh.length < batchCalls.length)
-            stream.send('snapshot', boardSnapshot(boardCalls(events, numbers, counters)));
-          fingerprint = await callsFingerprint(server);
-        })().catch((error: unknown) => server.log(`Bảng gọi số: ${String(error)}`));
+      hub.add(stream);
+      const first = await hub.current().catch((error: unknown) => {
+        server.log(`Bảng gọi số: ${String(error)}`);
+        return null;
       });
-      const backstop = setInterval(() => {
-        void callsFingerprint(server)
-          .then(async (next) => {
-            if (next === fingerprint) return;
-            fingerprint = next;
-            stream.send('snapshot', await snapshot(server));
-          })
-          .catch(() => undefined);
-      }, BACKSTOP_MS);
-      stream.onClose(() => {
-        unsubscribe();
-        clearInterval(backstop);
-      });
-      stream.send('snapshot', await snapshot(server));
+      if (first) stream.send('snapshot', first);
     },
   });
 }

@@ -2,8 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.ts';
 import { alertsRoutes } from './alerts-routes.ts';
 import { boardRoutes } from './board-routes.ts';
-import { ensureConsoleAggregates } from './console-aggregates.ts';
-import { ensureConsoleIndexes } from './console-indexes.ts';
 import { ratingsStatsRoutes } from './ratings-stats-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { closeStreamsOnShutdown } from './sse.ts';
@@ -11,9 +9,8 @@ import { staticRoutes } from './static-routes.ts';
 import { todayRoutes } from './today-routes.ts';
 
 /** The supervisor console's API and pages, and the public waiting-room board. */
-export async function consoleRoutes(app: FastifyInstance, server: ServerContext): Promise<void> {
-  await ensureConsoleIndexes(server.db);
-  await ensureConsoleAggregates(server.db, server.backend);
+// Still a promise: the caller awaits it, and a later step may need to wait for something.
+export function consoleRoutes(app: FastifyInstance, server: ServerContext): Promise<void> {
   closeStreamsOnShutdown(app);
   sessionRoutes(app, server);
   todayRoutes(app, server);
@@ -21,4 +18,5 @@ export async function consoleRoutes(app: FastifyInstance, server: ServerContext)
   alertsRoutes(app, server);
   boardRoutes(app, server);
   staticRoutes(app);
+  return Promise.resolve();
 }

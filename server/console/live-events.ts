@@ -51,3 +51,8 @@ export function onIngested(server: Pick<ServerContext, 'db'>, listener: Listener
   emitter.on('ingested', listener);
   return () => emitter.off('ingested', listener);
 }
+
+/** How many listeners wait for sync batches (for tests: a closed stream must leave none behind). */
+export function ingestListenerCount(server: Pick<ServerContext, 'db'>): number {
+  return emitters.get(server.db)?.listenerCount('ingested') ?? 0;
+}

@@ -7,13 +7,14 @@ import type {
   RatingsStats,
 } from '../../shared/contract/console-api.ts';
 import { coveragePercent } from '../../shared/domain/coverage-report.ts';
-import { periodLine } from '../../shared/domain/phu-luc-2-builder.ts';
+import { compareOfficerRows } from '../../shared/domain/officer-order.ts';
+import { periodLine, reportLevels } from '../../shared/domain/phu-luc-2-builder.ts';
 import { formatDayVi, parseDay, vietnamDayRange } from '../../shared/domain/vietnam-time.ts';
-import { listAgencies, listLevels, listReasons } from '../config/config-repo.ts';
+import { listAgencies, listAllLevels, listReasons } from '../config/config-repo.ts';
 import type { Db } from '../db/database.ts';
 import { badRequest } from '../http-error.ts';
+import { averageSeconds, coverageByOfficer } from '../reports/coverage-query.ts';
 import { rosterFor } from '../reports/phu-luc-2-query.ts';
-import type { ConsoleAggregateSchema } from './console-aggregates.ts';
 
 const DAY_MS = 86_400_000;
 const collator = new Intl.Collator('vi');
@@ -65,7 +66,7 @@ export function bucketsOf(from: string, to: string, granularity: Granularity): s
   return out;
 }
 
-const seconds = (sum: number, n: number) => (n === 0 ? null : Math.round(sum / n / 100) / 10);
+const seconds = averageSeconds;
 
 /**
  * Ratings over a period for the console: the counts come from the daily table the ingest keeps
@@ -77,9 +78,6 @@ export async function ratingsStats(db: Db, query: RatingsQuery): Promise<Ratings
   if (from > to) throw badRequest('Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.', 'bad_period');
   vietnamDayRange(from, to); // a RangeError (400) for an impossible period
   const granularity = granularityFor(from, to);
-  const levels = await listLevels(db);
-  const column = new Map(levels.map((l, i) => [l.code, i]));
-  const zero = () => levels.map(() => 0);
 
   let daily = db.selectFrom('rating_daily').where('day', '>=', from).where('day', '<=', to).where('misuse', '=', 0);
   if (query.agencyId) daily = daily.where('agency_id', '=', query.agencyId);
@@ -96,27 +94,19 @@ export async function ratingsStats(db: Db, query: RatingsQuery): Promise<Ratings
     .select(['officer_id', 'agency_id', 'level', 'misuse', sql<number>`sum(n)`.as('n')])
     .groupBy(['officer_id', 'agency_id', 'level', 'misuse'])
     .execute();
+  // The same columns as Phụ lục 2: active levels plus any level rated in the period.
+  const allLevels = await listAllLevels(db);
+  const lowBy = new Map(allLevels.map((l) => [l.code, l.low]));
+  const levels = reportLevels(
+    allLevels,
+    officerRows.filter((r) => r.misuse === 0 && r.n > 0).map((r) => r.level),
+  );
+  const column = new Map(levels.map((l, i) => [l.code, i]));
+  const zero = () => levels.map(() => 0);
 
-  // Daily totals kept by triggers (console-aggregates.ts): a year is a few thousand rows.
-  const agg = db.withTables<ConsoleAggregateSchema>();
-  let tickets = agg.selectFrom('console_ticket_daily').where('day', '>=', from).where('day', '<=', to);
-  if (query.agencyId) tickets = tickets.where('agency_id', '=', query.agencyId);
-  const ticketRows = await tickets
-    .select([
-      'officer_id',
-      sql<number>`sum(n)`.as('n'),
-      sql<number>`sum(wait_ms)`.as('wait'),
-      sql<number>`sum(service_ms)`.as('service'),
-    ])
-    .groupBy('officer_id')
-    .execute();
-
-  let onTicket = agg.selectFrom('console_rating_ticket_daily').where('day', '>=', from).where('day', '<=', to);
-  if (query.agencyId) onTicket = onTicket.where('agency_id', '=', query.agencyId);
-  const onTicketRows = await onTicket
-    .select(['officer_id', sql<number>`sum(n)`.as('n')])
-    .groupBy('officer_id')
-    .execute();
+  // Tickets and coverage: the one definition the coverage report uses too.
+  const coverage = await coverageByOfficer(db, from, to, query.agencyId);
+  const ticketRows = [...coverage.values()].filter((c) => c.ticketsServed > 0);
 
   let withReasons = db
     .selectFrom('ratings')
@@ -179,30 +169,31 @@ export async function ratingsStats(db: Db, query: RatingsQuery): Promise<Ratings
     if (index !== undefined) rowFor(row.officer_id, row.agency_id).counts[index]! += row.n;
   }
   for (const r of roster) if (!query.agencyId || r.agency_id === query.agencyId) rowFor(r.id, r.agency_id);
-  const ticketsBy = new Map(ticketRows.map((t) => [t.officer_id, t]));
-  const onTicketBy = new Map(onTicketRows.map((t) => [t.officer_id, t.n]));
   const listed = new Set([...rows.values()].map((r) => r.officerId));
   for (const t of ticketRows) {
-    if (!listed.has(t.officer_id)) rowFor(t.officer_id, officerById.get(t.officer_id)?.agency_id ?? '');
+    if (!listed.has(t.officerId)) rowFor(t.officerId, officerById.get(t.officerId)?.agency_id ?? '');
   }
+  const orderKey = (row: { officerId: string; agencyId: string }) => {
+    const [agency, officer] = [agencyById.get(row.agencyId), officerById.get(row.officerId)];
+    return {
+      agencyId: row.agencyId,
+      agencyOrder: agency?.order,
+      agencyName: agency?.name,
+      officerId: row.officerId,
+      officerOrder: officer?.sort_order,
+      fullName: officer?.full_name,
+    };
+  };
   // Tickets and coverage belong to the officer: shown on the officer's first row only.
   const seen = new Set<string>();
   const byOfficer: RatingsOfficerRow[] = [...rows.values()]
-    .sort((a, b) => {
-      const [ga, gb] = [agencyById.get(a.agencyId), agencyById.get(b.agencyId)];
-      const [oa, ob] = [officerById.get(a.officerId), officerById.get(b.officerId)];
-      return (
-        (ga?.order ?? Number.MAX_SAFE_INTEGER) - (gb?.order ?? Number.MAX_SAFE_INTEGER) ||
-        (oa?.sort_order ?? Number.MAX_SAFE_INTEGER) - (ob?.sort_order ?? Number.MAX_SAFE_INTEGER) ||
-        collator.compare(oa?.full_name ?? a.officerId, ob?.full_name ?? b.officerId)
-      );
-    })
+    .sort((a, b) => compareOfficerRows(orderKey(a), orderKey(b)))
     .map((row) => {
       const first = !seen.has(row.officerId);
       seen.add(row.officerId);
-      const t = first ? ticketsBy.get(row.officerId) : undefined;
-      const served = t?.n ?? 0;
-      const ticketRatings = first ? (onTicketBy.get(row.officerId) ?? 0) : 0;
+      const c = first ? coverage.get(row.officerId) : undefined;
+      const served = c?.ticketsServed ?? 0;
+      const ticketRatings = c?.ticketRatings ?? 0;
       return {
         officerId: row.officerId,
         fullName: officerById.get(row.officerId)?.full_name ?? row.officerId,
@@ -213,8 +204,8 @@ export async function ratingsStats(db: Db, query: RatingsQuery): Promise<Ratings
         ticketsServed: served,
         ticketRatings,
         coveragePercent: coveragePercent(ticketRatings, served),
-        averageWaitSeconds: seconds(t?.wait ?? 0, served),
-        averageServiceSeconds: seconds(t?.service ?? 0, served),
+        averageWaitSeconds: seconds(c?.waitMsSum ?? 0, served),
+        averageServiceSeconds: seconds(c?.serviceMsSum ?? 0, served),
       };
     });
 
@@ -260,13 +251,13 @@ export async function ratingsStats(db: Db, query: RatingsQuery): Promise<Ratings
     .sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
 
   const totalsCounts = series.reduce((acc, b) => acc.map((n, i) => n + b.counts[i]!), zero());
-  const scopeTickets = query.officerId ? ticketRows.filter((t) => t.officer_id === query.officerId) : ticketRows;
-  const served = scopeTickets.reduce((sum, t) => sum + t.n, 0);
+  const scopeTickets = query.officerId ? ticketRows.filter((t) => t.officerId === query.officerId) : ticketRows;
+  const served = scopeTickets.reduce((sum, t) => sum + t.ticketsServed, 0);
   return {
     from,
     to,
     periodLine: periodLine(from, to),
-    levels: levels.map((l) => ({ code: l.code, label: l.label, low: l.low })),
+    levels: levels.map((l) => ({ code: l.code, label: l.label, low: lowBy.get(l.code) ?? false })),
     granularity,
     series,
     byAgency,
@@ -278,11 +269,11 @@ export async function ratingsStats(db: Db, query: RatingsQuery): Promise<Ratings
       total: totalsCounts.reduce((a, b) => a + b, 0),
       ticketsServed: served,
       averageWaitSeconds: seconds(
-        scopeTickets.reduce((sum, t) => sum + t.wait, 0),
+        scopeTickets.reduce((sum, t) => sum + t.waitMsSum, 0),
         served,
       ),
       averageServiceSeconds: seconds(
-        scopeTickets.reduce((sum, t) => sum + t.service, 0),
+        scopeTickets.reduce((sum, t) => sum + t.serviceMsSum, 0),
         served,
       ),
       misuseExcluded,

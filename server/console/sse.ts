@@ -3,8 +3,12 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 export interface SseStream {
   send(event: string, data: unknown): void;
   close(): void;
-  /** Runs once when the browser goes away or the server closes the stream. */
+  /**
+   * Runs once when the browser goes away or the server closes the stream; at once when the
+   * stream is already closed, so cleanup registered after a disconnect still runs.
+   */
   onClose(listener: () => void): void;
+  readonly closed: boolean;
 }
 
 const KEEPALIVE_MS = 25_000;
@@ -22,10 +26,45 @@ export function closeStreamsOnShutdown(app: FastifyInstance): void {
   });
 }
 
+/** How many event streams the app holds open (for tests and diagnostics). */
+export function openStreamCount(app: FastifyInstance): number {
+  return openStreams.get(app)?.size ?? 0;
+}
+
 /** Takes the reply over as a server-sent event stream. */
 export function openSse(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply): SseStream {
   reply.hijack();
   const raw = reply.raw;
+  const listeners: (() => void)[] = [];
+  let closed = false;
+  let keepalive: ReturnType<typeof setInterval> | null = null;
+  const streams = openStreams.get(app);
+  const stream: SseStream = {
+    get closed() {
+      return closed;
+    },
+    send(event, data) {
+      if (closed) return;
+      raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      if (keepalive) clearInterval(keepalive);
+      streams?.delete(stream);
+      for (const listener of listeners.splice(0)) listener();
+      raw.end();
+    },
+    onClose(listener) {
+      if (closed) listener();
+      else listeners.push(listener);
+    },
+  };
+  // The browser may have gone while the route awaited (a login check): its 'close' already fired.
+  if (raw.destroyed || request.raw.destroyed || raw.writableEnded) {
+    closed = true;
+    return stream;
+  }
   raw.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -34,28 +73,9 @@ export function openSse(app: FastifyInstance, request: FastifyRequest, reply: Fa
     'X-Accel-Buffering': 'no',
   });
   raw.write('retry: 2000\n\n');
-  const listeners: (() => void)[] = [];
-  let closed = false;
-  const keepalive = setInterval(() => raw.write(': keepalive\n\n'), KEEPALIVE_MS);
-  const streams = openStreams.get(app);
-  const stream: SseStream = {
-    send(event, data) {
-      if (closed) return;
-      raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-    },
-    close() {
-      if (closed) return;
-      closed = true;
-      clearInterval(keepalive);
-      streams?.delete(stream);
-      for (const listener of listeners.splice(0)) listener();
-      raw.end();
-    },
-    onClose(listener) {
-      listeners.push(listener);
-    },
-  };
+  keepalive = setInterval(() => raw.write(': keepalive\n\n'), KEEPALIVE_MS);
   streams?.add(stream);
   request.raw.on('close', () => stream.close());
+  raw.on('close', () => stream.close());
   return stream;
 }

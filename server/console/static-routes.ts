@@ -1,37 +1,17 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { extname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { rendererDir } from '../../shared/node/package-paths.ts';
+import { securityHeaders } from '../../shared/node/security-headers.ts';
 
 /**
  * The console and the board are static pages built by Vite into dist/renderer/{console,board}
- * with their scripts in dist/renderer/assets. Strict headers on every page: only the app's own
- * scripts, styles and connections; never inside a frame.
+ * with their scripts in dist/renderer/assets. Strict headers on every page (the same builder as
+ * the kiosk's; the console's sign-in form posts to its own server): only the app's own scripts,
+ * styles and connections; never inside a frame.
  */
-export const CONSOLE_CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "media-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
-export const PAGE_HEADERS: Readonly<Record<string, string>> = {
-  'Content-Security-Policy': CONSOLE_CSP,
-  'X-Content-Type-Options': 'nosniff',
-  'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
-  'Cross-Origin-Opener-Policy': 'same-origin',
-  'Cross-Origin-Resource-Policy': 'same-origin',
-  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), usb=(), serial=()',
-};
+export const PAGE_HEADERS = securityHeaders({ formAction: "'self'" });
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -44,19 +24,10 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-/** dist/renderer next to the compiled server (dist/server/console) or from the source tree. */
-export function findRendererDir(): string | null {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [
-    process.env.HAILONG_RENDERER_DIR,
-    resolve(here, '../../renderer'),
-    resolve(here, '../../dist/renderer'),
-    resolve('dist/renderer'),
-  ].filter((c): c is string => typeof c === 'string');
+/** dist/renderer at the package root when the console has been built there, else null. */
+export function findRendererDir(dir: string = rendererDir()): string | null {
   // The source tree has renderer/console/index.html too, but no built assets beside it.
-  return (
-    candidates.find((dir) => existsSync(join(dir, 'console', 'index.html')) && existsSync(join(dir, 'assets'))) ?? null
-  );
+  return existsSync(join(dir, 'console', 'index.html')) && existsSync(join(dir, 'assets')) ? dir : null;
 }
 
 interface Cached {
@@ -68,15 +39,22 @@ interface Cached {
 const NOT_BUILT = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>hailong</title>
 <p>Giao diện bảng điều khiển chưa được build. Hãy chạy <code>npm run build</code> rồi khởi động lại máy chủ.</p></html>`;
 
-export function staticRoutes(app: FastifyInstance): void {
-  const cache = new Map<string, Cached | null>();
+export interface StaticRoutesOptions {
+  /** The Vite build to serve; dist/renderer at the package root by default. */
+  rendererDir?: string;
+}
+
+export function staticRoutes(app: FastifyInstance, options: StaticRoutesOptions = {}): void {
+  const builtDir = options.rendererDir ?? rendererDir();
+  // Only files that exist are kept, so the map is bounded by the build, never by what visitors
+  // ask for (a miss is cheap: one existsSync).
+  const cache = new Map<string, Cached>();
   const load = (file: string): Cached | null => {
-    if (cache.has(file)) return cache.get(file)!;
-    let entry: Cached | null = null;
-    if (existsSync(file)) {
-      const raw = readFileSync(file);
-      entry = { raw, gzip: gzipSync(raw, { level: 9 }), type: TYPES[extname(file)] ?? 'application/octet-stream' };
-    }
+    const cached = cache.get(file);
+    if (cached) return cached;
+    if (!existsSync(file)) return null;
+    const raw = readFileSync(file);
+    const entry = { raw, gzip: gzipSync(raw, { level: 9 }), type: TYPES[extname(file)] ?? 'application/octet-stream' };
     // HTML is re-read after a rebuild; hashed assets never change under their name.
     if (!file.endsWith('.html')) cache.set(file, entry);
     return entry;
@@ -92,7 +70,7 @@ export function staticRoutes(app: FastifyInstance): void {
     return reply.send(entry.raw);
   };
   const page = (name: 'console' | 'board') => async (request: FastifyRequest, reply: FastifyReply) => {
-    const dir = findRendererDir();
+    const dir = findRendererDir(builtDir);
     const entry = dir ? load(join(dir, name, 'index.html')) : null;
     if (!entry) return reply.code(503).headers(PAGE_HEADERS).type('text/html; charset=utf-8').send(NOT_BUILT);
     return send(request, reply, entry, 'no-cache');
@@ -104,7 +82,7 @@ export function staticRoutes(app: FastifyInstance): void {
   app.get('/favicon.ico', async (_request, reply) => reply.code(204).headers(PAGE_HEADERS).send());
   app.get('/assets/:file', async (request, reply) => {
     const { file } = request.params as { file: string };
-    const dir = findRendererDir();
+    const dir = findRendererDir(builtDir);
     // Only plain file names: no path can climb out of the assets folder.
     const entry = dir && /^[\w.-]+$/.test(file) && !file.startsWith('.') ? load(join(dir, 'assets', file)) : null;
     if (!entry) {

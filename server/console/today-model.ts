@@ -11,7 +11,7 @@ export interface TodayInput {
   /** serviceId → the counter that serves it (for transferred tickets). */
   serviceCounter: ReadonlyMap<string, string>;
   officers: ReadonlyMap<string, { fullName: string; agencyName: string }>;
-  /** The latest sign-in or sign-out at each counter, whatever the day. */
+  /** The latest sign-in or sign-out at each counter, whatever the day: one per counter (see latestDuty). */
   lastDuty: { counterId: string; kind: 'signed_in' | 'signed_out'; officerId: string; occurredAt: string }[];
   /** Today's queue events, any order. */
   events: { deviceId: string; ms: number; event: KioskEvent }[];

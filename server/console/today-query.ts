@@ -28,6 +28,33 @@ export async function eventsOfDay(
   return out;
 }
 
+/**
+ * The latest sign-in or sign-out per counter (or per kiosk). An officer replaced at a counter
+ * gives two events with the same instant (signed_out of the old, signed_in of the new): the
+ * kiosk's sequence number says which came last, and the event id (UUIDv7) settles the rest.
+ */
+export async function latestDuty(db: Db, by: 'counter_id' | 'device_id') {
+  const ranked = db
+    .selectFrom('duty_events as d')
+    .leftJoin('events as e', 'e.id', 'd.event_id')
+    .select([
+      'd.counter_id',
+      'd.device_id',
+      'd.kind',
+      'd.officer_id',
+      'd.occurred_at',
+      'd.occurred_ms',
+      sql<number>`ROW_NUMBER() OVER (PARTITION BY ${sql.ref(`d.${by}`)} ORDER BY d.occurred_ms DESC, COALESCE(e.seq, 0) DESC, d.event_id DESC)`.as(
+        'rank',
+      ),
+    ]);
+  return db
+    .selectFrom(ranked.as('r'))
+    .select(['r.counter_id', 'r.device_id', 'r.kind', 'r.officer_id', 'r.occurred_at', 'r.occurred_ms'])
+    .where('r.rank', '=', 1)
+    .execute();
+}
+
 export async function todaySnapshot(db: Db, now: Date): Promise<TodaySnapshot> {
   const day = vietnamDay(now);
   const { start, end } = vietnamDayRange(day, day);
@@ -39,34 +66,7 @@ export async function todaySnapshot(db: Db, now: Date): Promise<TodaySnapshot> {
     listLevels(db),
     eventsOfDay(db, day, 'ticket.'),
   ]);
-  const lastDuty = await db
-    .selectFrom('duty_events as d')
-    .select(['d.counter_id', 'd.kind', 'd.officer_id', 'd.occurred_at', 'd.occurred_ms'])
-    .where((eb) =>
-      eb(
-        'd.occurred_ms',
-        '=',
-        eb
-          .selectFrom('duty_events as x')
-          .select(({ fn }) => fn.max('x.occurred_ms').as('m'))
-          .whereRef('x.counter_id', '=', 'd.counter_id'),
-      ),
-    )
-    .execute();
-  const deviceDuty = await db
-    .selectFrom('duty_events as d')
-    .select(['d.device_id', 'd.counter_id'])
-    .where((eb) =>
-      eb(
-        'd.occurred_ms',
-        '=',
-        eb
-          .selectFrom('duty_events as x')
-          .select(({ fn }) => fn.max('x.occurred_ms').as('m'))
-          .whereRef('x.device_id', '=', 'd.device_id'),
-      ),
-    )
-    .execute();
+  const [lastDuty, deviceDuty] = await Promise.all([latestDuty(db, 'counter_id'), latestDuty(db, 'device_id')]);
   const deviceCounter = new Map(deviceDuty.map((d) => [d.device_id, d.counter_id]));
   // Today's queue events say best where a kiosk stands now.
   for (const { deviceId, event } of [...events].sort((a, b) => a.ms - b.ms)) {

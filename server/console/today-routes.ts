@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import type { TodaySnapshot } from '../../shared/contract/console-api.ts';
 import { authenticateUser } from '../auth/guard.ts';
 import type { ServerContext } from '../context.ts';
 import { addRoute } from '../routes/route.ts';
+import { createLiveHub } from './live-hub.ts';
 import { onIngested } from './live-events.ts';
 import { openSse } from './sse.ts';
 import { todaySnapshot } from './today-query.ts';
@@ -28,6 +30,42 @@ async function devicesFingerprint(server: ServerContext): Promise<string> {
 }
 
 export function todayRoutes(app: FastifyInstance, server: ServerContext): void {
+  const hub = createLiveHub<TodaySnapshot>(app, {
+    name: 'Không tính được trang Hôm nay',
+    event: 'today',
+    compute: () => todaySnapshot(server.db, server.now()),
+    log: server.log,
+    start: (feed) => {
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const schedule = () => {
+        if (timer) return;
+        timer = setTimeout(() => {
+          timer = null;
+          void feed.refresh();
+        }, DEBOUNCE_MS);
+      };
+      // Null until the first probe answers; a change is only noticed against a known value.
+      let fingerprint: string | null = null;
+      const probe = () =>
+        devicesFingerprint(server)
+          .then((next) => {
+            if (fingerprint !== null && next !== fingerprint) schedule();
+            fingerprint = next;
+          })
+          .catch(() => undefined);
+      void probe();
+      const backstop = setInterval(() => void probe(), BACKSTOP_MS);
+      const refresh = setInterval(schedule, REFRESH_MS);
+      const unsubscribe = onIngested(server, schedule);
+      return () => {
+        unsubscribe();
+        clearInterval(backstop);
+        clearInterval(refresh);
+        if (timer) clearTimeout(timer);
+      };
+    },
+  });
+
   addRoute(app, server, {
     method: 'GET',
     url: '/api/v1/console/today',
@@ -44,59 +82,20 @@ export function todayRoutes(app: FastifyInstance, server: ServerContext): void {
     produces: ['text/event-stream'],
     handler: async ({ request, reply }) => {
       const stream = openSse(app, request, reply);
-      let timer: ReturnType<typeof setTimeout> | null = null;
-      let busy = false;
-      let again = false;
-      const push = async (): Promise<void> => {
-        if (busy) {
-          again = true;
-          return;
-        }
-        busy = true;
-        try {
-          stream.send('today', await todaySnapshot(server.db, server.now()));
-        } catch (error) {
-          server.log(`Không tính được trang Hôm nay: ${String(error)}`);
-        } finally {
-          busy = false;
-        }
-        if (again) {
-          again = false;
-          await push();
-        }
-      };
-      const schedule = () => {
-        if (timer) return;
-        timer = setTimeout(() => {
-          timer = null;
-          void push();
-        }, DEBOUNCE_MS);
-      };
-      let fingerprint = await devicesFingerprint(server);
-      const backstop = setInterval(() => {
-        void devicesFingerprint(server)
-          .then((next) => {
-            if (next !== fingerprint) {
-              fingerprint = next;
-              schedule();
-            }
-          })
-          .catch(() => undefined);
-      }, BACKSTOP_MS);
-      const refresh = setInterval(() => {
-        authenticateUser(server, request, reply, 'supervisor').then(schedule, () => {
+      hub.add(stream);
+      // An expired or revoked session stops receiving data.
+      const check = setInterval(() => {
+        authenticateUser(server, request, reply, 'supervisor').catch(() => {
           stream.send('expired', { message: 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.' });
           stream.close();
         });
       }, REFRESH_MS);
-      const unsubscribe = onIngested(server, schedule);
-      stream.onClose(() => {
-        unsubscribe();
-        clearInterval(backstop);
-        clearInterval(refresh);
-        if (timer) clearTimeout(timer);
+      stream.onClose(() => clearInterval(check));
+      const first = await hub.current().catch((error: unknown) => {
+        server.log(`Không tính được trang Hôm nay: ${String(error)}`);
+        return null;
       });
-      await push();
+      if (first) stream.send('today', first);
     },
   });
 }

@@ -47,9 +47,17 @@ export function assertMigrationOrder(migrations: readonly ServerMigration[]): vo
 }
 
 class OrderedProvider implements MigrationProvider {
-  constructor(private readonly migrations: readonly ServerMigration[]) {}
+  constructor(
+    private readonly migrations: readonly ServerMigration[],
+    private readonly backend: Backend,
+  ) {}
   getMigrations(): Promise<Record<string, Migration>> {
-    return Promise.resolve(Object.fromEntries(this.migrations.map((m) => [m.name, { up: (db) => m.up(db) }])));
+    // Kysely wraps all migrations in one transaction on PostgreSQL but not on SQLite (no
+    // transactional DDL flag there, though SQLite has it): each step gets its own, so a backfill
+    // and the triggers that keep it up to date commit together.
+    const run = (m: ServerMigration) => (db: Kysely<unknown>) =>
+      this.backend === 'sqlite' ? db.transaction().execute((trx) => m.up(trx, this.backend)) : m.up(db, this.backend);
+    return Promise.resolve(Object.fromEntries(this.migrations.map((m) => [m.name, { up: run(m) }])));
   }
 }
 
@@ -127,12 +135,16 @@ async function assertNotNewer(db: Db, migrations: readonly ServerMigration[]): P
   }
 }
 
-export async function migrateServerDb(db: Db, migrations: readonly ServerMigration[] = SERVER_MIGRATIONS) {
+export async function migrateServerDb(
+  db: Db,
+  backend: Backend,
+  migrations: readonly ServerMigration[] = SERVER_MIGRATIONS,
+) {
   assertMigrationOrder(migrations);
   await assertNotNewer(db, migrations);
   const migrator = new Migrator({
     db,
-    provider: new OrderedProvider(migrations),
+    provider: new OrderedProvider(migrations, backend),
     migrationTableName: MIGRATION_TABLE,
     migrationLockTableName: `${MIGRATION_TABLE}_lock`,
   });
@@ -153,7 +165,7 @@ export async function openServerDb(options: DbOptions): Promise<ServerDb> {
   const backend: Backend = options.databaseUrl ? 'postgres' : 'sqlite';
   const db = options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options.dbFile ?? 'data/central.db');
   try {
-    await migrateServerDb(db);
+    await migrateServerDb(db, backend);
   } catch (error) {
     await db.destroy();
     if (error instanceof DatabaseOpenError) throw error;

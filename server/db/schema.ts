@@ -57,7 +57,8 @@ export interface ServerSchema {
     pin_hash: string | null;
   };
   counters: { id: string; number: number; name: string };
-  rating_levels: { code: string; label: string; sort_order: number; low: number };
+  /** Never deleted: a level taken off the scale is inactive (0) and still accepted from kiosks. */
+  rating_levels: { code: string; label: string; sort_order: number; low: number; active: Generated<number> };
   rating_reasons: { code: string; label: string; sort_order: number };
   events: {
     id: string;
@@ -108,6 +109,25 @@ export interface ServerSchema {
     occurred_at: string;
     occurred_ms: number;
   };
+  /** Which agency an officer belonged to over which Vietnam days (both ends included; null = open). */
+  officer_assignments: {
+    id: string;
+    officer_id: string;
+    agency_id: string;
+    from_day: string | null;
+    to_day: string | null;
+  };
+  /** Kept by triggers (migration 0002): tickets served per Vietnam day, officer and agency. */
+  console_ticket_daily: {
+    day: string;
+    officer_id: string;
+    agency_id: string;
+    n: number;
+    wait_ms: number;
+    service_ms: number;
+  };
+  /** Kept by triggers: non-misuse ratings on a served ticket, per day of the rating. */
+  console_rating_ticket_daily: { day: string; officer_id: string; agency_id: string; n: number };
   tickets_served: {
     event_id: string;
     ticket_id: string;

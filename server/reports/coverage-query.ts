@@ -1,46 +1,85 @@
 import { sql } from 'kysely';
 import { coveragePercent, type CoverageReport, type CoverageRow } from '../../shared/domain/coverage-report.ts';
+import { compareOfficerRows } from '../../shared/domain/officer-order.ts';
 import { periodLine } from '../../shared/domain/phu-luc-2-builder.ts';
 import { toVietnamIso, vietnamDayRange } from '../../shared/domain/vietnam-time.ts';
 import { listAgencies } from '../config/config-repo.ts';
 import type { Db } from '../db/database.ts';
 import { rosterFor } from './phu-luc-2-query.ts';
 
-const collator = new Intl.Collator('vi');
+export interface OfficerCoverage {
+  officerId: string;
+  /** Tickets the officer finished on the period's Vietnam days. */
+  ticketsServed: number;
+  waitMsSum: number;
+  serviceMsSum: number;
+  /** Non-misuse ratings given on the period's days to a ticket that is in tickets_served. */
+  ticketRatings: number;
+}
+
+/**
+ * THE coverage definition, shared by the coverage report and the console: ratings on a served
+ * ticket (misuse excluded) ÷ tickets served, both by Vietnam day, per officer. Read from the
+ * daily totals the triggers of migration 0002 keep.
+ */
+export async function coverageByOfficer(
+  db: Db,
+  from: string,
+  to: string,
+  agencyId?: string,
+): Promise<Map<string, OfficerCoverage>> {
+  let tickets = db.selectFrom('console_ticket_daily').where('day', '>=', from).where('day', '<=', to);
+  if (agencyId) tickets = tickets.where('agency_id', '=', agencyId);
+  const ticketRows = await tickets
+    .select([
+      'officer_id',
+      sql<number>`sum(n)`.as('n'),
+      sql<number>`sum(wait_ms)`.as('wait'),
+      sql<number>`sum(service_ms)`.as('service'),
+    ])
+    .groupBy('officer_id')
+    .execute();
+  let rated = db.selectFrom('console_rating_ticket_daily').where('day', '>=', from).where('day', '<=', to);
+  if (agencyId) rated = rated.where('agency_id', '=', agencyId);
+  const ratedRows = await rated
+    .select(['officer_id', sql<number>`sum(n)`.as('n')])
+    .groupBy('officer_id')
+    .execute();
+
+  const out = new Map<string, OfficerCoverage>();
+  const entry = (officerId: string) => {
+    let e = out.get(officerId);
+    if (!e) out.set(officerId, (e = { officerId, ticketsServed: 0, waitMsSum: 0, serviceMsSum: 0, ticketRatings: 0 }));
+    return e;
+  };
+  for (const t of ticketRows) {
+    const e = entry(t.officer_id);
+    e.ticketsServed = t.n;
+    e.waitMsSum = t.wait;
+    e.serviceMsSum = t.service;
+  }
+  for (const r of ratedRows) entry(r.officer_id).ticketRatings = r.n;
+  return out;
+}
+
+/** Average of a summed duration in seconds, one decimal; null with no ticket. */
+export const averageSeconds = (sumMs: number, n: number) => (n === 0 ? null : Math.round(sumMs / n / 100) / 10);
 
 /**
  * Per officer: tickets finished in the period, ratings given in the period (on a served
- * ticket, or walk-up), coverage = ticket ratings ÷ tickets served, and average wait
- * (called − issued) and service (finished − started) in seconds. Misuse presses are left out.
+ * ticket, or walk-up), coverage (coverageByOfficer), and average wait (called − issued) and
+ * service (finished − started) in seconds. Misuse presses are left out.
  */
 export async function coverageReport(db: Db, from: string, to: string, now: Date): Promise<CoverageReport> {
-  const { start, end } = vietnamDayRange(from, to);
-  const [s, e] = [start.getTime(), end.getTime()];
-  const served = await db
-    .selectFrom('tickets_served')
-    .select([
-      'officer_id',
-      sql<number>`count(*)`.as('tickets'),
-      sql<number>`avg(called_ms - issued_ms)`.as('wait_ms'),
-      sql<number>`avg(finished_ms - started_ms)`.as('service_ms'),
-    ])
-    .where('finished_ms', '>=', s)
-    .where('finished_ms', '<', e)
-    .groupBy('officer_id')
-    .execute();
+  vietnamDayRange(from, to); // throws RangeError on a reversed or invalid period
+  const coverage = await coverageByOfficer(db, from, to);
   const ratings = await db
-    .selectFrom('ratings as r')
-    .select([
-      'r.officer_id',
-      sql<number>`sum(CASE WHEN EXISTS (SELECT 1 FROM tickets_served t WHERE t.ticket_id = r.ticket_id) THEN 1 ELSE 0 END)`.as(
-        'on_ticket',
-      ),
-      sql<number>`count(*)`.as('total'),
-    ])
-    .where('r.occurred_ms', '>=', s)
-    .where('r.occurred_ms', '<', e)
-    .where('r.misuse', '=', 0)
-    .groupBy('r.officer_id')
+    .selectFrom('rating_daily')
+    .select(['officer_id', sql<number>`sum(n)`.as('total')])
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .where('misuse', '=', 0)
+    .groupBy('officer_id')
     .execute();
 
   const officers = new Map(
@@ -52,32 +91,36 @@ export async function coverageReport(db: Db, from: string, to: string, now: Date
   const agencies = new Map((await listAgencies(db)).map((a) => [a.id, a]));
   const ids = new Set<string>([
     ...(await rosterFor(db, from, to)).map((r) => r.id),
-    ...served.map((r) => r.officer_id),
+    ...coverage.keys(),
     ...ratings.map((r) => r.officer_id),
   ]);
-  const servedBy = new Map(served.map((r) => [r.officer_id, r]));
-  const ratedBy = new Map(ratings.map((r) => [r.officer_id, r]));
+  const ratedBy = new Map(ratings.map((r) => [r.officer_id, r.total]));
 
   const rows = [...ids]
     .map((id) => {
       const officer = officers.get(id);
-      const agency = officer ? agencies.get(officer.agency_id) : undefined;
-      return { id, officer, agency };
+      const agencyId = officer?.agency_id ?? '';
+      const agency = agencies.get(agencyId);
+      return {
+        id,
+        officer,
+        agency,
+        key: {
+          agencyId,
+          agencyOrder: agency?.order,
+          agencyName: agency?.name,
+          officerId: id,
+          officerOrder: officer?.sort_order,
+          fullName: officer?.full_name,
+        },
+      };
     })
-    .sort(
-      (a, b) =>
-        (a.agency?.order ?? Number.MAX_SAFE_INTEGER) - (b.agency?.order ?? Number.MAX_SAFE_INTEGER) ||
-        (a.officer?.sort_order ?? Number.MAX_SAFE_INTEGER) - (b.officer?.sort_order ?? Number.MAX_SAFE_INTEGER) ||
-        collator.compare(a.officer?.full_name ?? a.id, b.officer?.full_name ?? b.id),
-    )
+    .sort((a, b) => compareOfficerRows(a.key, b.key))
     .map(({ id, officer, agency }, index): CoverageRow => {
-      const t = servedBy.get(id);
-      const r = ratedBy.get(id);
-      const ticketsServed = t?.tickets ?? 0;
-      const ticketRatings = r?.on_ticket ?? 0;
-      const total = r?.total ?? 0;
-      const seconds = (ms: number | null | undefined) =>
-        ms === null || ms === undefined || ticketsServed === 0 ? null : Math.round(ms / 100) / 10;
+      const c = coverage.get(id);
+      const ticketsServed = c?.ticketsServed ?? 0;
+      const ticketRatings = c?.ticketRatings ?? 0;
+      const total = ratedBy.get(id) ?? 0;
       return {
         stt: index + 1,
         officerId: id,
@@ -88,8 +131,8 @@ export async function coverageReport(db: Db, from: string, to: string, now: Date
         ticketRatings,
         walkUpRatings: total - ticketRatings,
         coveragePercent: coveragePercent(ticketRatings, ticketsServed),
-        averageWaitSeconds: seconds(t?.wait_ms),
-        averageServiceSeconds: seconds(t?.service_ms),
+        averageWaitSeconds: averageSeconds(c?.waitMsSum ?? 0, ticketsServed),
+        averageServiceSeconds: averageSeconds(c?.serviceMsSum ?? 0, ticketsServed),
       };
     });
   return { from, to, periodLine: periodLine(from, to), rows, generatedAt: toVietnamIso(now) };

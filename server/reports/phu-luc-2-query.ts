@@ -2,25 +2,44 @@ import { sql } from 'kysely';
 import { buildPhuLuc2 } from '../../shared/domain/phu-luc-2-builder.ts';
 import type { PhuLuc2Report } from '../../shared/domain/phu-luc-2.ts';
 import { vietnamDayRange } from '../../shared/domain/vietnam-time.ts';
-import { centreName, listAgencies, listLevels } from '../config/config-repo.ts';
+import { centreName, listAgencies, listAllLevels } from '../config/config-repo.ts';
 import type { Db } from '../db/database.ts';
 
 /**
- * Officers assigned during [from, to]: their working dates overlap the period, and they are
- * active or have an end date (someone who left keeps their rows for the periods they worked).
+ * (officer, agency) pairs assigned during [from, to]: assignment history rows that overlap the
+ * period, so an officer who moved or left appears in the past periods as they were then. An
+ * officer with no history row (written by some older path) falls back to the officer's row.
+ * Pairs that have ratings in the period are added by the callers from their counts.
  */
-export async function rosterFor(db: Db, from: string, to: string) {
-  return db
+export async function rosterFor(db: Db, from: string, to: string): Promise<{ id: string; agency_id: string }[]> {
+  const assigned = await db
+    .selectFrom('officer_assignments')
+    .select(['officer_id as id', 'agency_id'])
+    .where((eb) =>
+      eb.and([
+        eb.or([eb('from_day', 'is', null), eb('from_day', '<=', to)]),
+        eb.or([eb('to_day', 'is', null), eb('to_day', '>=', from)]),
+      ]),
+    )
+    .distinct()
+    .execute();
+  const unassigned = await db
     .selectFrom('officers')
     .select(['id', 'agency_id'])
     .where((eb) =>
       eb.and([
+        eb.not(
+          eb.exists(
+            eb.selectFrom('officer_assignments as a').select('a.id').whereRef('a.officer_id', '=', 'officers.id'),
+          ),
+        ),
         eb.or([eb('active', '=', 1), eb('active_to', 'is not', null)]),
         eb.or([eb('active_from', 'is', null), eb('active_from', '<=', to)]),
         eb.or([eb('active_to', 'is', null), eb('active_to', '>=', from)]),
       ]),
     )
     .execute();
+  return [...assigned, ...unassigned];
 }
 
 /**
@@ -36,23 +55,13 @@ export async function phuLuc2Counts(db: Db, from: string, to: string) {
     .where('day', '<=', to)
     .groupBy(['officer_id', 'agency_id', 'level', 'misuse'])
     .execute();
-  const counts = rows
-    .filter((r) => r.misuse === 0)
-    .map((r) => ({ officerId: r.officer_id, agencyId: r.agency_id, level: r.level, count: r.count }));
-  const misuseExcluded = rows.filter((r) => r.misuse !== 0).reduce((sum, r) => sum + r.count, 0);
-  return { counts, misuseExcluded };
+  return splitMisuse(rows);
 }
 
-/** The same counts straight from the ratings on the UTC instant; used to check the daily table. */
-export async function phuLuc2CountsFromRatings(db: Db, from: string, to: string) {
-  const { start, end } = vietnamDayRange(from, to);
-  const rows = await db
-    .selectFrom('ratings')
-    .select(['officer_id', 'agency_id', 'level', 'misuse', sql<number>`count(*)`.as('count')])
-    .where('occurred_ms', '>=', start.getTime())
-    .where('occurred_ms', '<', end.getTime())
-    .groupBy(['officer_id', 'agency_id', 'level', 'misuse'])
-    .execute();
+/** Grouped rows → the builder's counts (misuse left out) and how many misuse presses were left out. */
+export function splitMisuse(
+  rows: readonly { officer_id: string; agency_id: string; level: string; misuse: number; count: number }[],
+) {
   const counts = rows
     .filter((r) => r.misuse === 0)
     .map((r) => ({ officerId: r.officer_id, agencyId: r.agency_id, level: r.level, count: r.count }));
@@ -69,7 +78,8 @@ export async function phuLuc2Report(db: Db, from: string, to: string, now: Date)
     centreName: await centreName(db),
     from,
     to,
-    levels: await listLevels(db),
+    // Inactive levels too: the builder makes a column of one that has ratings in the period.
+    levels: await listAllLevels(db),
     agencies: await listAgencies(db),
     officers: officers.map((o) => ({ id: o.id, fullName: o.full_name, agencyId: o.agency_id, order: o.sort_order })),
     roster: roster.map((r) => ({ officerId: r.id, agencyId: r.agency_id })),

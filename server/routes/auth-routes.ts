@@ -24,7 +24,8 @@ export function authRoutes(app: FastifyInstance, server: ServerContext): void {
   addRoute(app, server, {
     method: 'POST',
     url: '/api/v1/auth/login',
-    summary: 'Đăng nhập: trả mã phiên (bearer) và đặt cookie cho trình duyệt',
+    summary:
+      'Đăng nhập. session="cookie" (trình duyệt): chỉ đặt cookie HttpOnly, không trả mã phiên; session="bearer" (kiosk, dòng lệnh): chỉ trả mã phiên; không ghi: cả hai',
     access: 'public',
     body: LoginRequestSchema,
     response: LoginResponseSchema,
@@ -64,15 +65,18 @@ export function authRoutes(app: FastifyInstance, server: ServerContext): void {
           expires_ms: expiresMs,
         })
         .execute();
-      reply.setCookie(SESSION_COOKIE, token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        path: '/',
-        secure: request.protocol === 'https',
-        maxAge: SESSION_MS / 1000,
-      });
+      // A browser session keeps its token where page scripts cannot read it; a bearer client needs no cookie.
+      if (body.session !== 'bearer') {
+        reply.setCookie(SESSION_COOKIE, token, {
+          httpOnly: true,
+          sameSite: 'strict',
+          path: '/',
+          secure: request.protocol === 'https',
+          maxAge: SESSION_MS / 1000,
+        });
+      }
       return {
-        token,
+        ...(body.session === 'cookie' ? {} : { token }),
         csrfToken,
         role: user.role,
         username: user.username,

@@ -36,9 +36,12 @@ import { bumpConfigVersion, setSetting } from '../config/settings.ts';
 import type { ServerContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { badRequest, conflict, notFound } from '../http-error.ts';
+import { recordOfficerChange, startAssignment } from '../staff/officer-assignments.ts';
+import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
 import { addRoute } from './route.ts';
 
-const newId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
+// A full UUID: eight hex digits collide within a few tens of thousands of ids.
+const newId = (prefix: string) => `${prefix}-${randomUUID()}`;
 
 /** Every configuration write runs here: one transaction, and the version goes up. */
 async function change<T>(db: Db, work: (trx: Db) => Promise<T>): Promise<T> {
@@ -63,8 +66,14 @@ function assertDates(from: string | null | undefined, to: string | null | undefi
   if (from && to && from > to) throw badRequest('Ngày bắt đầu làm việc phải trước ngày kết thúc.');
 }
 
+/**
+ * The version goes up FIRST: on PostgreSQL that UPDATE locks the version row until commit, so
+ * two concurrent queue edits run one after the other and neither overwrites the other's change
+ * with a stale read (SQLite writers are serialised by BEGIN IMMEDIATE anyway).
+ */
 async function updateQueue(db: Db, patch: (queue: QueueConfig) => QueueConfig): Promise<QueueConfig> {
-  return change(db, async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    await bumpConfigVersion(trx);
     const next = patch(await readQueueConfig(trx));
     await setSetting(trx, 'queue.config', JSON.stringify(next));
     return next;
@@ -197,20 +206,24 @@ export function configRoutes(app: FastifyInstance, server: ServerContext): void 
           throw conflict(`Mã cán bộ "${id}" đã có.`);
         }
         const order = body.order ?? (await nextOfficerOrder(trx, body.agencyId));
+        const officer = {
+          agency_id: body.agencyId,
+          active: body.active ? 1 : 0,
+          active_from: body.activeFrom ?? null,
+          active_to: body.activeTo ?? null,
+        };
         await trx
           .insertInto('officers')
           .values({
             id,
             full_name: body.fullName,
             name_key: matchKey(body.fullName),
-            agency_id: body.agencyId,
             sort_order: order,
-            active: body.active ? 1 : 0,
-            active_from: body.activeFrom ?? null,
-            active_to: body.activeTo ?? null,
+            ...officer,
             pin_hash: null,
           })
           .execute();
+        await startAssignment(trx, id, officer);
       });
       reply.code(201);
       return (await listOfficers(db())).find((o) => o.id === id);
@@ -245,6 +258,8 @@ export function configRoutes(app: FastifyInstance, server: ServerContext): void 
           })
           .where('id', '=', id)
           .execute();
+        const after = await trx.selectFrom('officers').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+        await recordOfficerChange(trx, id, current, after, vietnamDay(server.now()));
       });
       return (await listOfficers(db())).find((o) => o.id === id);
     },
@@ -427,11 +442,23 @@ export function configRoutes(app: FastifyInstance, server: ServerContext): void 
     access: 'admin',
     body: RatingScaleSchema,
     handler: async ({ body }) => {
+      // Levels are never deleted: a kiosk offline since the change still sends the old codes, which
+      // stay accepted and reported; only the active ones go to kiosks as the scale.
       await change(db(), async (trx) => {
-        await trx.deleteFrom('rating_levels').execute();
+        await trx.updateTable('rating_levels').set({ active: 0 }).execute();
         await trx
           .insertInto('rating_levels')
-          .values(body.map((l) => ({ code: l.code, label: l.label, sort_order: l.order, low: l.low ? 1 : 0 })))
+          .values(
+            body.map((l) => ({ code: l.code, label: l.label, sort_order: l.order, low: l.low ? 1 : 0, active: 1 })),
+          )
+          .onConflict((oc) =>
+            oc.column('code').doUpdateSet((eb) => ({
+              label: eb.ref('excluded.label'),
+              sort_order: eb.ref('excluded.sort_order'),
+              low: eb.ref('excluded.low'),
+              active: 1,
+            })),
+          )
           .execute();
       });
       return listLevels(db());

@@ -17,6 +17,7 @@ import { hashToken, newEnrollmentCode, newToken, normaliseCode } from '../auth/t
 import type { ServerContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { HttpError, notFound } from '../http-error.ts';
+import { insertDevice } from '../sync/devices.ts';
 import { addRoute } from './route.ts';
 
 const DEFAULT_CODE_HOURS = 24;
@@ -104,21 +105,7 @@ export function deviceRoutes(app: FastifyInstance, server: ServerContext): void 
               : 'Mã đăng ký đã hết hạn. Hãy xin quản trị viên một mã mới.';
           throw new HttpError(400, 'bad_enrollment_code', message);
         }
-        await trx
-          .insertInto('devices')
-          .values({
-            id: deviceId,
-            name: body.name,
-            token_hash: hashToken(token),
-            created_at: now.toISOString(),
-            revoked_at: null,
-            last_sync_at: null,
-            first_seq: null,
-            clock_offset_ms: null,
-            app_version: null,
-            config_version: null,
-          })
-          .execute();
+        await insertDevice(trx, { id: deviceId, name: body.name, tokenHash: hashToken(token), createdAt: now });
       });
       reply.code(201);
       return { deviceId, token };

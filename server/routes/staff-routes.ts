@@ -15,7 +15,18 @@ function kindOf(contentType: string, fileName: string | null, body: Buffer): Tab
   return sniffKind(body);
 }
 
-export function staffRoutes(app: FastifyInstance, server: ServerContext): void {
+/**
+ * The upload parsers and their 10 MB limit live in a plugin of their own (Fastify encapsulation),
+ * so only the import route takes file bodies; login, enrolment and the rest keep the small limit.
+ */
+export async function staffRoutes(app: FastifyInstance, server: ServerContext): Promise<void> {
+  await app.register((scope, _options, done) => {
+    importRoute(scope, server);
+    done();
+  });
+}
+
+function importRoute(app: FastifyInstance, server: ServerContext): void {
   // Uploads arrive as raw bytes; the route decides CSV or XLSX.
   app.addContentTypeParser(
     ['text/csv', XLSX_MIME, 'application/octet-stream', 'multipart/form-data'],

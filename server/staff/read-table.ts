@@ -75,6 +75,15 @@ export function parseCsv(text: string): Table {
   return table;
 }
 
+/** A percent-encoded name is decoded; a name that only contains `%` (`50%.csv`) is kept as sent. */
+export function decodeFileName(name: string): string {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name;
+  }
+}
+
 /** The file part of a multipart/form-data body (the first part that has a filename). */
 export function fileFromMultipart(body: Buffer, contentType: string): { data: Buffer; fileName: string } | null {
   const match = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
@@ -93,7 +102,7 @@ export function fileFromMultipart(body: Buffer, contentType: string): { data: Bu
       if (fileName) {
         // Drop the CRLF that precedes the next boundary.
         const data = part.subarray(headerEnd + 4, part.length - 2);
-        return { data: Buffer.from(data), fileName: decodeURIComponent(fileName) };
+        return { data: Buffer.from(data), fileName: decodeFileName(fileName) };
       }
     }
     start = next;

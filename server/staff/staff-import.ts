@@ -5,6 +5,8 @@ import { matchKey, nfc } from '../../shared/domain/text.ts';
 import { bumpConfigVersion } from '../config/settings.ts';
 import type { Db } from '../db/database.ts';
 import { HttpError } from '../http-error.ts';
+import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
+import { recordOfficerChange, startAssignment } from './officer-assignments.ts';
 import type { Table } from './read-table.ts';
 
 const NAME_KEY = matchKey(PHU_LUC_2_COLUMNS.fullName);
@@ -28,7 +30,12 @@ const cleanName = (text: string) => nfc(text).replace(/\s+/g, ' ').trim();
  * same person when name and agency match. Unknown agencies are reported with their row and
  * never created. With dryRun nothing is written.
  */
-export async function importStaff(db: Db, table: Table, options: { dryRun: boolean }): Promise<StaffImportResult> {
+export async function importStaff(
+  db: Db,
+  table: Table,
+  options: { dryRun: boolean; today?: string },
+): Promise<StaffImportResult> {
+  const today = options.today ?? vietnamDay(new Date());
   const header = findHeader(table);
   if (!header) {
     throw new HttpError(
@@ -52,7 +59,7 @@ export async function importStaff(db: Db, table: Table, options: { dryRun: boole
     );
     const officers = await trx
       .selectFrom('officers')
-      .select(['id', 'full_name', 'name_key', 'agency_id', 'active'])
+      .select(['id', 'full_name', 'name_key', 'agency_id', 'active', 'active_from', 'active_to'])
       .execute();
     const byKey = new Map(officers.map((o) => [`${o.name_key}\u0000${o.agency_id}`, o]));
     const nextOrder = new Map<string, number>();
@@ -89,6 +96,7 @@ export async function importStaff(db: Db, table: Table, options: { dryRun: boole
               .set({ full_name: name, active: 1 })
               .where('id', '=', existing.id)
               .execute();
+            await recordOfficerChange(trx, existing.id, existing, { ...existing, active: 1 }, today);
           }
           existing.full_name = name;
           existing.active = 1;
@@ -100,7 +108,8 @@ export async function importStaff(db: Db, table: Table, options: { dryRun: boole
       const order = (nextOrder.get(agencyId) ?? 0) + 1;
       nextOrder.set(agencyId, order);
       const officer = {
-        id: `cb-${randomUUID().slice(0, 8)}`,
+        // A full UUID: eight hex digits collide within a few tens of thousands of ids.
+        id: `cb-${randomUUID()}`,
         full_name: name,
         name_key: matchKey(name),
         agency_id: agencyId,
@@ -110,7 +119,10 @@ export async function importStaff(db: Db, table: Table, options: { dryRun: boole
         active_to: null,
         pin_hash: null,
       };
-      if (!options.dryRun) await trx.insertInto('officers').values(officer).execute();
+      if (!options.dryRun) {
+        await trx.insertInto('officers').values(officer).execute();
+        await startAssignment(trx, officer.id, officer);
+      }
       byKey.set(key, officer);
       result.created += 1;
       changed = true;

@@ -6,6 +6,7 @@ import { SYNC_MAX_EVENTS } from '../../shared/contract/sync-protocol.ts';
 import { hashToken, newToken } from '../auth/tokens.ts';
 import type { Db } from '../db/database.ts';
 import { HttpError } from '../http-error.ts';
+import { insertDevice } from './devices.ts';
 import { ingestEvents } from './ingest.ts';
 
 export interface FileImportResult {
@@ -35,21 +36,7 @@ export async function importDevice(
   const existing = await db.selectFrom('devices').select('id').where('name', '=', name).executeTakeFirst();
   if (existing) return existing.id;
   const id = `import-${randomUUID()}`;
-  await db
-    .insertInto('devices')
-    .values({
-      id,
-      name,
-      token_hash: hashToken(newToken()),
-      created_at: now.toISOString(),
-      revoked_at: null,
-      last_sync_at: null,
-      first_seq: null,
-      clock_offset_ms: null,
-      app_version: null,
-      config_version: null,
-    })
-    .execute();
+  await insertDevice(db, { id, name, tokenHash: hashToken(newToken()), createdAt: now });
   return id;
 }
 

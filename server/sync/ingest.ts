@@ -150,7 +150,17 @@ async function semanticCheck(trx: Db, fresh: Parsed[], rejected: SyncRejection[]
     }
   }
   const agencies = new Set((await trx.selectFrom('agencies').select('id').execute()).map((r) => r.id));
+  // Inactive levels too: a kiosk offline since the scale changed still sends them (never lost).
   const levels = new Set((await trx.selectFrom('rating_levels').select('code').execute()).map((r) => r.code));
+  // One rating per ticket (also a unique index): a second event for a rated ticket is refused.
+  const ticketIds = new Set<string>();
+  for (const { event } of fresh) if (event.type === 'rating.submitted' && event.ticketId) ticketIds.add(event.ticketId);
+  const ratedTickets = new Set<string>();
+  for (const part of chunks([...ticketIds])) {
+    for (const row of await trx.selectFrom('ratings').select('ticket_id').where('ticket_id', 'in', part).execute()) {
+      if (row.ticket_id !== null) ratedTickets.add(row.ticket_id);
+    }
+  }
   return fresh.filter(({ event, index }) => {
     const reject = (reason: string) => {
       rejected.push({ id: event.id, index, reason });
@@ -164,6 +174,12 @@ async function semanticCheck(trx: Db, fresh: Parsed[], rejected: SyncRejection[]
     }
     if (event.type === 'rating.submitted' && !levels.has(event.level)) {
       return reject(`Mức đánh giá "${event.level}" không có trong thang đánh giá đang dùng.`);
+    }
+    if (event.type === 'rating.submitted' && event.ticketId) {
+      if (ratedTickets.has(event.ticketId)) {
+        return reject(`Phiếu ${event.ticketId} đã được đánh giá; mỗi phiếu chỉ được đánh giá một lần.`);
+      }
+      ratedTickets.add(event.ticketId);
     }
     return true;
   });

@@ -14,9 +14,16 @@ export type Role = z.infer<typeof RoleSchema>;
 export const LoginRequestSchema = z.object({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(256),
+  /**
+   * `cookie`: the browser console; the session stays in an HttpOnly cookie and no token is
+   * returned to page scripts. `bearer`: kiosks and scripts; the token only, no cookie.
+   * Not given: both, as older clients expect.
+   */
+  session: z.enum(['cookie', 'bearer']).optional(),
 });
 export const LoginResponseSchema = z.object({
-  token: z.string(),
+  /** Absent for a cookie session. */
+  token: z.string().optional(),
   /** Send back as header X-Hailong-CSRF on cookie-authenticated writes. */
   csrfToken: z.string(),
   role: RoleSchema,

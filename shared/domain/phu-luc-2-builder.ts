@@ -1,3 +1,4 @@
+import { compareOfficerRows } from './officer-order.ts';
 import type { PhuLuc2Report, PhuLuc2Row } from './phu-luc-2.ts';
 import { formatCount } from './text.ts';
 import { formatDayVi, toVietnamIso } from './vietnam-time.ts';
@@ -8,8 +9,8 @@ export interface PhuLuc2Input {
   /** YYYY-MM-DD, both included. */
   from: string;
   to: string;
-  /** The configured scale; sorted here by `order`. */
-  levels: { code: string; label: string; order: number }[];
+  /** The scale, inactive levels included; sorted here by `order`. */
+  levels: ReportLevel[];
   agencies: { id: string; name: string; order: number }[];
   officers: { id: string; fullName: string; agencyId: string; order: number }[];
   /** (officer, agency) pairs that must appear even with no rating: officers assigned in the period. */
@@ -30,15 +31,41 @@ export function misuseLine(excluded: number): string {
     : 'Không có lượt bấm nào bị đánh dấu nghi vấn; mọi lượt đánh giá đều được tính vào biểu.';
 }
 
-const collator = new Intl.Collator('vi');
+export interface ReportLevel {
+  code: string;
+  label: string;
+  order: number;
+  /** false: taken off the scale; still a column in a period that has ratings of it. */
+  active?: boolean;
+}
 
 /**
- * Builds Phụ lục 2: one row per (officer, agency at the time of rating), in the agencies'
- * official order, then the officer's order within the agency, then the name as Vietnamese
- * sorts it. Levels outside the scale are not columns and are left out.
+ * The columns of a report: the active levels, plus every level with ratings in the period
+ * (an inactive one, or a code no longer known at all, labelled with its code), so a count is
+ * never silently dropped when the scale changed while kiosks were offline.
+ */
+export function reportLevels(levels: readonly ReportLevel[], countedCodes: Iterable<string>): ReportLevel[] {
+  const counted = new Set(countedCodes);
+  const known = new Set(levels.map((l) => l.code));
+  const maxOrder = levels.reduce((max, l) => Math.max(max, l.order), 0);
+  const unknown = [...counted]
+    .filter((code) => !known.has(code))
+    .sort()
+    .map((code, i) => ({ code, label: code, order: maxOrder + 1 + i, active: false }));
+  return [...levels.filter((l) => l.active !== false || counted.has(l.code)), ...unknown].sort(
+    (a, b) => a.order - b.order,
+  );
+}
+
+/**
+ * Builds Phụ lục 2: one row per (officer, agency at the time of rating), in the order of
+ * compareOfficerRows. Columns are reportLevels: no count is left out.
  */
 export function buildPhuLuc2(input: PhuLuc2Input): PhuLuc2Report {
-  const levels = [...input.levels].sort((a, b) => a.order - b.order);
+  const levels = reportLevels(
+    input.levels,
+    input.counts.filter((c) => c.count > 0).map((c) => c.level),
+  );
   const column = new Map(levels.map((level, index) => [level.code, index]));
   const agencies = new Map(input.agencies.map((a) => [a.id, a]));
   const officers = new Map(input.officers.map((o) => [o.id, o]));
@@ -64,23 +91,17 @@ export function buildPhuLuc2(input: PhuLuc2Input): PhuLuc2Report {
     const agency = agencies.get(row.agencyId);
     const officer = officers.get(row.officerId);
     return {
-      agencyOrder: agency?.order ?? Number.MAX_SAFE_INTEGER,
+      agencyId: row.agencyId,
+      agencyOrder: agency?.order,
       agencyName: agency?.name ?? row.agencyId,
-      officerOrder: officer?.order ?? Number.MAX_SAFE_INTEGER,
+      officerId: row.officerId,
+      officerOrder: officer?.order,
       fullName: officer?.fullName ?? row.officerId,
     };
   };
   const ordered = [...rows.values()]
     .map((row) => ({ row, key: sortKey(row) }))
-    .sort(
-      (a, b) =>
-        a.key.agencyOrder - b.key.agencyOrder ||
-        collator.compare(a.key.agencyName, b.key.agencyName) ||
-        a.row.agencyId.localeCompare(b.row.agencyId) ||
-        a.key.officerOrder - b.key.officerOrder ||
-        collator.compare(a.key.fullName, b.key.fullName) ||
-        a.row.officerId.localeCompare(b.row.officerId),
-    );
+    .sort((a, b) => compareOfficerRows(a.key, b.key));
 
   const totals = levels.map(() => 0);
   const reportRows: PhuLuc2Row[] = ordered.map(({ row, key }, index) => {

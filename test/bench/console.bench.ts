@@ -13,6 +13,7 @@ import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
 import { createServer } from '../../server/app.ts';
+import { rebuildConsoleAggregates } from '../../server/db/migrations/0002-console-aggregates.ts';
 import { findRendererDir } from '../../server/console/static-routes.ts';
 import { DEFAULT_AGENCIES } from '../../shared/domain/defaults.ts';
 import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
@@ -386,13 +387,10 @@ async function benchRatingsPostgres(): Promise<Figure[]> {
   try {
     const first = await createServer({ databaseUrl, adminPassword: PASSWORD, log: () => undefined });
     const db = first.hailong.db;
-    // Seed without the row triggers (a year in one statement), then let the next start backfill.
-    await db.deleteFrom('settings').where('key', '=', 'console.aggregates.v1').execute();
+    // Seed without the row triggers (a year in one statement), then rebuild the daily totals once.
     for (const statement of [
-      'DROP TRIGGER console_ticket_daily_ins ON tickets_served',
-      'DROP TRIGGER console_rating_ticket_daily_ins ON ratings',
-      'DROP TABLE console_ticket_daily',
-      'DROP TABLE console_rating_ticket_daily',
+      'ALTER TABLE ratings DISABLE TRIGGER USER',
+      'ALTER TABLE tickets_served DISABLE TRIGGER USER',
       `INSERT INTO officers (id, full_name, name_key, agency_id, sort_order, active)
          SELECT 'cb-' || g, 'Cán bộ ' || (g + 1), 'cán bộ ' || (g + 1), 'ag-' || lpad(((g % 17) + 1)::text, 2, '0'), g + 1, 1
          FROM generate_series(0, ${OFFICERS - 1}) g`,
@@ -419,10 +417,13 @@ async function benchRatingsPostgres(): Promise<Figure[]> {
          FROM ratings WHERE ticket_id IS NULL`,
       `INSERT INTO rating_daily (day, officer_id, agency_id, level, misuse, n)
          SELECT day, officer_id, agency_id, level, misuse, count(*) FROM ratings GROUP BY day, officer_id, agency_id, level, misuse`,
-      'ANALYZE',
+      'ALTER TABLE ratings ENABLE TRIGGER USER',
+      'ALTER TABLE tickets_served ENABLE TRIGGER USER',
     ]) {
       await sql.raw(statement).execute(db);
     }
+    await rebuildConsoleAggregates(db);
+    await sql.raw('ANALYZE').execute(db);
     await first.close();
     const app = await createServer({ databaseUrl, adminPassword: PASSWORD, log: () => undefined });
     try {

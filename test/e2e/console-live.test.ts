@@ -90,8 +90,9 @@ describe('console: login, Today and Ratings follow a kiosk sync', () => {
       q1.rate('kem'),
     ]);
     expect(res.json.rejected).toEqual([]);
-    // No reload: the page hears the sync through server-sent events.
-    await expect.poll(() => ratings.textContent(), { timeout: 2_000 }).toBe('2');
+    // No reload and no polling on the page: only the server-sent events can bring this. The
+    // wait is generous so a busy machine does not fail it; the latency is measured in the benchmark.
+    await expect.poll(() => ratings.textContent(), { timeout: 15_000 }).toBe('2');
     const counter = page.getByRole('region', { name: 'Quầy số 1' });
     await expect.poll(() => counter.textContent()).toContain('Nguyễn Thị Hồng Nhung');
     expect(await counter.textContent()).toContain('1001');

@@ -1,13 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createServer } from '../../server/app.ts';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/e2e-kiosk.ts';
+import { seriousViolations } from '../support/axe.ts';
+import { launchChromium } from '../support/e2e-kiosk.ts';
 import { KioskEvents } from '../integration/console/console-fixtures.ts';
 
-export { KioskEvents };
+export { KioskEvents, seriousViolations };
 
 export const ADMIN_PASSWORD = 'mat-khau-quan-tri-e2e';
 export const CONSOLE_VIEWPORTS = {
@@ -16,9 +17,8 @@ export const CONSOLE_VIEWPORTS = {
   tabletPortrait: { width: 768, height: 1024 },
 } as const;
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-}
+/** The one Chromium launcher of the e2e tests (it also checks that the screens are built). */
+export const launchBrowser = launchChromium;
 
 /** The real central server on a free port with a temp SQLite file and the demo officers and counters. */
 export interface ConsoleServer {
@@ -118,22 +118,4 @@ export async function signIn(page: Page, url: string, username = 'admin', passwo
 export async function openNav(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Các trang' }).getByRole('link', { name: label }).click();
   await page.getByRole('heading', { level: 1, name: label }).waitFor();
-}
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-type AxeWindow = Window & { axe: { run(context: Document): Promise<{ violations: AxeViolation[] }> } };
-const AXE_PATH = resolve('node_modules/axe-core/axe.min.js');
-
-/** Serious and critical axe-core findings on the page, as readable lines (needs a bypassCSP context). */
-export async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const { violations } = await page.evaluate(() => (window as unknown as AxeWindow).axe.run(document));
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }

@@ -1,27 +1,8 @@
-import { resolve } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../support/axe.ts';
 import { launchChromium, openKiosk, type E2eKiosk } from '../support/e2e-kiosk.ts';
 import { IdlePage, ReasonsPage, TechnicianPage } from '../support/kiosk-pages.ts';
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-type AxeWindow = Window & { axe: { run(context: Document): Promise<{ violations: AxeViolation[] }> } };
-
-const AXE_PATH = resolve('node_modules/axe-core/axe.min.js');
-
-/** Serious and critical axe-core findings on the current screen, as readable lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: AXE_PATH });
-  const { violations } = await page.evaluate(() => (window as unknown as AxeWindow).axe.run(document));
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 describe('security headers and accessibility of the kiosk screens', () => {
   let browser: Browser;

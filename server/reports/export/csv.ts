@@ -5,8 +5,16 @@
  */
 const BOM = '\uFEFF';
 
+/**
+ * Text that Excel would read as a formula (a name typed as "=HYPERLINK(…)", "+84…", "-", "@…",
+ * or one starting with a tab or carriage return) gets a leading apostrophe, so it opens as text
+ * and never runs. Numbers are written as they are.
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
 export function csvField(value: string | number): string {
-  const text = typeof value === 'number' ? String(value) : value.normalize('NFC');
+  const plain = typeof value === 'number' ? String(value) : value.normalize('NFC');
+  const text = typeof value === 'string' && FORMULA_START.test(plain) ? `'${plain}` : plain;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -5,6 +5,9 @@ import { BACKENDS, auth, enrollDevice, login, startTestServer, sync, type TestSe
 import { KioskEvents, SseReader } from './console-fixtures.ts';
 
 const minutes = (n: number) => n * 60_000;
+// The server's clock, fixed at noon in Vietnam: events "20 minutes ago" stay on the same day
+// whenever the suite runs (with the real clock it failed between 00:00 and 00:22 Vietnam time).
+const NOW = new Date('2026-11-28T05:00:00Z');
 
 async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -18,10 +21,10 @@ describe.each(BACKENDS)('console API on %s', (backend) => {
   let kiosk: { deviceId: string; token: string };
   let q1: KioskEvents;
   beforeEach(async () => {
-    s = await startTestServer(backend, { demo: true });
+    s = await startTestServer(backend, { demo: true, now: () => NOW });
     kiosk = await enrollDevice(s.app, s.admin, 'Kiosk quầy 1');
     // Demo officer cb-001 (Nguyễn Thị Hồng Nhung, Sở Tư pháp) at counter q-1.
-    q1 = new KioskEvents('q-1', 'cb-001', 'ag-11');
+    q1 = new KioskEvents('q-1', 'cb-001', 'ag-11', () => NOW);
   });
   afterEach(async () => s.close());
 
@@ -32,7 +35,7 @@ describe.each(BACKENDS)('console API on %s', (backend) => {
   };
 
   it('shows each counter live: officer on duty, number being served, people waiting, kiosk online', async () => {
-    const t0 = Date.now() - minutes(20);
+    const t0 = NOW.getTime() - minutes(20);
     const a = q1.issue('1001', 'dv-chung-thuc', new Date(t0));
     const b = q1.issue('1002', 'dv-chung-thuc', new Date(t0 + minutes(1)));
     const c = q1.issue('1003', 'dv-chung-thuc', new Date(t0 + minutes(2)));
@@ -75,7 +78,7 @@ describe.each(BACKENDS)('console API on %s', (backend) => {
   });
 
   it('summarises ratings over a period: by time, agency, officer, coverage, reasons, wait and service', async () => {
-    const q2 = new KioskEvents('q-2', 'cb-002', 'ag-11');
+    const q2 = new KioskEvents('q-2', 'cb-002', 'ag-11', () => NOW);
     const day = (d: string, hh = '09') => new Date(`${d}T${hh}:00:00+07:00`);
     const served = (k: KioskEvents, number: string, d: string, rate?: string) => {
       const t = k.issue(number, 'dv-chung-thuc', day(d, '08'));
@@ -174,7 +177,7 @@ describe.each(BACKENDS)('console API on %s', (backend) => {
   it('lists officers whose low ratings or low coverage cross the thresholds, with the numbers', async () => {
     const events: object[] = [];
     for (let i = 0; i < 6; i += 1)
-      events.push(q1.rate(i < 2 ? 'kem' : 'tot', { at: new Date(Date.now() - minutes(30 + i)) }));
+      events.push(q1.rate(i < 2 ? 'kem' : 'tot', { at: new Date(NOW.getTime() - minutes(30 + i)) }));
     await sync(s.app, kiosk.token, events);
     const report = await get<AlertsReport>(
       '/api/v1/console/alerts?days=7&lowSharePercent=25&coveragePercent=10&minRatings=5',

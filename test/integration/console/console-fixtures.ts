@@ -7,6 +7,8 @@ export class KioskEvents {
     readonly counterId: string,
     readonly officerId: string,
     readonly agencyId: string,
+    /** The kiosk's clock: tests pass the server's fixed instant, so day boundaries never bite. */
+    private readonly now: () => Date = () => new Date(),
   ) {}
 
   private base(type: string, at: Date) {
@@ -14,7 +16,7 @@ export class KioskEvents {
     return { id: uuidv7(), seq: this.seq, type, occurredAt: at.toISOString() };
   }
 
-  signIn(at = new Date()) {
+  signIn(at = this.now()) {
     return {
       ...this.base('officer.signed_in', at),
       officerId: this.officerId,
@@ -23,7 +25,7 @@ export class KioskEvents {
     };
   }
 
-  issue(number: string, serviceId: string, at = new Date()) {
+  issue(number: string, serviceId: string, at = this.now()) {
     const ticketId = uuidv7();
     return {
       ticketId,
@@ -31,7 +33,7 @@ export class KioskEvents {
     };
   }
 
-  call(ticketId: string, at = new Date()) {
+  call(ticketId: string, at = this.now()) {
     return {
       ...this.base('ticket.called', at),
       ticketId,
@@ -41,7 +43,7 @@ export class KioskEvents {
     };
   }
 
-  start(ticketId: string, at = new Date()) {
+  start(ticketId: string, at = this.now()) {
     return {
       ...this.base('ticket.started', at),
       ticketId,
@@ -71,7 +73,7 @@ export class KioskEvents {
 
   rate(level: string, options: { at?: Date; ticketId?: string; reasons?: string[]; misuse?: boolean } = {}) {
     return {
-      ...this.base('rating.submitted', options.at ?? new Date()),
+      ...this.base('rating.submitted', options.at ?? this.now()),
       officerId: this.officerId,
       agencyId: this.agencyId,
       counterId: this.counterId,

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBrowserHost } from '../../../electron/host/browser-host.ts';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/security/content-security-policy.ts';
 import type { KioskState } from '../../../shared/contract/kiosk-state.ts';
 import type { Result } from '../../../shared/contract/result.ts';
 import { DEMO_PIN } from '../../../shared/domain/demo-config.ts';
@@ -101,7 +102,7 @@ describe('browser host contract', () => {
     const page = await send('GET', '/');
     expect(page.status).toBe(200);
     expect(page.body).toContain('Đánh giá');
-    expect(page.headers['content-security-policy']).toBeDefined();
+    expect(page.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect((await send('GET', '/officer')).body).toContain('Đánh giá');
   });
 

@@ -1,5 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -115,6 +115,23 @@ describe('hailong server', () => {
     ]);
     expect(report.code).toBe(2);
     expect(report.stderr).toContain('--from phải là một ngày có thật');
+  });
+
+  it('refuses a --db file that does not exist instead of reporting from a new empty database', async () => {
+    const missing = join(dir, 'go-nham', 'central.db');
+    writeFileSync(join(dir, 'staff.csv'), 'Họ và tên,"Cơ quan, đơn vị"\nA,Sở Tư pháp\n');
+    writeFileSync(join(dir, 'export.json'), '{}');
+    for (const args of [
+      ['report', 'phu-luc-2', '--from', '2026-11-01', '--to', '2026-11-30', '--db', missing],
+      ['staff', 'import', join(dir, 'staff.csv'), '--db', missing],
+      ['sync', 'import', join(dir, 'export.json'), '--db', missing],
+    ]) {
+      const result = await cli(args);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Không có tệp cơ sở dữ liệu ${missing}`);
+      expect(result.stdout).toBe('');
+    }
+    expect(existsSync(missing)).toBe(false);
   });
 });
 

@@ -106,6 +106,36 @@ describe.each(BACKENDS)('configuration on %s', (backend) => {
     expect((await req('GET', '/api/v1/services')).json()).toEqual([]);
   });
 
+  it('gives new officers and agencies a full UUID, not eight hex digits', async () => {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+    const officer = await addOfficer(s.app, s.admin, { fullName: 'Vũ Đình Khải', agencyId: 'ag-14' });
+    expect(officer.replace(/^cb-/, '')).toMatch(uuid);
+    const agency = await req('POST', '/api/v1/agencies', { name: 'Sở Ngoại vụ', order: 18, active: true });
+    expect(agency.json<{ id: string }>().id.replace(/^ag-/, '')).toMatch(uuid);
+  });
+
+  it('keeps every one of many queue edits made at the same moment', async () => {
+    const service = (i: number) => ({
+      id: `dv-${i}`,
+      counterId: 'q-1',
+      name: `Dịch vụ ${i}`,
+      prefix: 'A',
+      start: 1,
+      end: 999,
+      step: 1,
+      dailyCap: 300,
+      order: i,
+    });
+    const before = Number(await version());
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => req('PUT', `/api/v1/services/dv-${i}`, service(i))),
+    );
+    expect(results.map((r) => r.statusCode)).toEqual(results.map(() => 200));
+    const ids = (await req('GET', '/api/v1/services')).json<{ id: string }[]>().map((x) => x.id);
+    expect(ids.sort()).toEqual(Array.from({ length: 12 }, (_, i) => `dv-${i}`).sort());
+    expect(Number(await version())).toBe(before + 12);
+  });
+
   it("a province's own scale becomes the report's columns and the ingest's check", async () => {
     const scale = [
       { code: 'hai_long', label: 'Hài lòng', order: 1, low: false },
@@ -117,11 +147,12 @@ describe.each(BACKENDS)('configuration on %s', (backend) => {
     const res = (
       await sync(s.app, device.token, [
         rating({ officerId: officer, agencyId: 'ag-14', level: 'hai_long' }),
-        rating({ officerId: officer, agencyId: 'ag-14', level: 'tot' }),
+        rating({ officerId: officer, agencyId: 'ag-14', level: 'xuat_sac' }),
       ])
     ).json<SyncBody>();
     expect(res.accepted).toHaveLength(1);
-    expect(res.rejected[0]!.reason).toMatch(/"tot" không có trong thang/);
+    // A code never on the scale is refused ("tot", taken off, stays accepted: report-rules.test.ts).
+    expect(res.rejected[0]!.reason).toMatch(/"xuat_sac" không có trong thang/);
     const report = (await req('GET', '/api/v1/reports/phu-luc-2?from=2026-11-28&to=2026-11-28')).json<{
       levels: { label: string }[];
       rows: { counts: number[] }[];

@@ -1,5 +1,8 @@
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { phuLuc2CountsFromRatings } from '../../../server/reports/phu-luc-2-query.ts';
+import type { Db } from '../../../server/db/database.ts';
+import { splitMisuse } from '../../../server/reports/phu-luc-2-query.ts';
+import { vietnamDayRange } from '../../../shared/domain/vietnam-time.ts';
 import {
   BACKENDS,
   addOfficer,
@@ -11,6 +14,19 @@ import {
   type SyncBody,
   type TestServer,
 } from './support.ts';
+
+/** The same counts straight from the ratings on the UTC instant, to check the daily table against. */
+async function countsFromRatings(db: Db, from: string, to: string) {
+  const { start, end } = vietnamDayRange(from, to);
+  const rows = await db
+    .selectFrom('ratings')
+    .select(['officer_id', 'agency_id', 'level', 'misuse', sql<number>`count(*)`.as('count')])
+    .where('occurred_ms', '>=', start.getTime())
+    .where('occurred_ms', '<', end.getTime())
+    .groupBy(['officer_id', 'agency_id', 'level', 'misuse'])
+    .execute();
+  return splitMisuse(rows);
+}
 
 interface Report {
   periodLine: string;
@@ -74,7 +90,7 @@ describe.each(BACKENDS)('Phụ lục 2 on %s', (backend) => {
     expect(report.rows[0]!.counts).toEqual([inside.length, 0, 0, 0]);
     expect(report.periodLine).toBe('(Từ ngày 01/11/2026 đến 30/11/2026)');
     // The daily table and a straight count on the UTC instant agree.
-    const straight = await phuLuc2CountsFromRatings(s.app.hailong.db, '2026-11-01', '2026-11-30');
+    const straight = await countsFromRatings(s.app.hailong.db, '2026-11-01', '2026-11-30');
     expect(straight.counts).toEqual([{ officerId: officer, agencyId: 'ag-01', level: 'tot', count: inside.length }]);
     // One day alone: 30/11 holds the three late ones.
     expect((await get('2026-11-30', '2026-11-30')).json<Report>().rows[0]!.counts).toEqual([3, 0, 0, 0]);

@@ -40,12 +40,12 @@ describe('server database', () => {
     dir = mkdtempSync(join(tmpdir(), 'hailong-db-'));
     const file = join(dir, 'central.db');
     const first = await openServerDb({ dbFile: file });
-    await sql`INSERT INTO ${sql.table(MIGRATION_TABLE)} (name, timestamp) VALUES ('0002-from-the-future', '2030-01-01')`.execute(
+    await sql`INSERT INTO ${sql.table(MIGRATION_TABLE)} (name, timestamp) VALUES ('9999-from-the-future', '2030-01-01')`.execute(
       first.db,
     );
     await first.close();
     await expect(openServerDb({ dbFile: file })).rejects.toThrow(
-      /phiên bản máy chủ hailong mới hơn.*0002-from-the-future/,
+      /phiên bản máy chủ hailong mới hơn.*9999-from-the-future/,
     );
   });
 });

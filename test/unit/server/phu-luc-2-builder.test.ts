@@ -88,11 +88,41 @@ describe('buildPhuLuc2', () => {
         { officerId: 'x', agencyId: 'ag-01', level: 'tot', count: 100 },
       ],
     });
+    // A code the scale no longer knows is never dropped: it gets a column of its own, last.
     expect(report.levels).toEqual([
       { code: 'hai_long', label: 'Hài lòng' },
       { code: 'khong_hai_long', label: 'Không hài lòng' },
+      { code: 'tot', label: 'tot' },
     ]);
-    expect(report.rows[0]!.counts).toEqual([7, 2]);
-    expect(report.totals).toEqual([7, 2]);
+    expect(report.rows[0]!.counts).toEqual([7, 2, 100]);
+    expect(report.totals).toEqual([7, 2, 100]);
+  });
+
+  it('keeps an inactive level as a column only in a period that has ratings of it', () => {
+    const levels = [
+      { code: 'tot', label: 'Tốt', order: 1 },
+      { code: 'kha', label: 'Khá', order: 2, active: false },
+      { code: 'kem', label: 'Kém', order: 3 },
+    ];
+    const officers = [{ id: 'x', fullName: 'A', agencyId: 'ag-01', order: 1 }];
+    const rated = buildPhuLuc2({
+      ...base,
+      levels,
+      officers,
+      counts: [
+        { officerId: 'x', agencyId: 'ag-01', level: 'kha', count: 4 },
+        { officerId: 'x', agencyId: 'ag-01', level: 'kem', count: 1 },
+      ],
+    });
+    expect(rated.levels.map((l) => l.code)).toEqual(['tot', 'kha', 'kem']);
+    expect(rated.rows[0]!.counts).toEqual([0, 4, 1]);
+    const quiet = buildPhuLuc2({
+      ...base,
+      levels,
+      officers,
+      counts: [{ officerId: 'x', agencyId: 'ag-01', level: 'tot', count: 3 }],
+    });
+    expect(quiet.levels.map((l) => l.code)).toEqual(['tot', 'kem']);
+    expect(quiet.rows[0]!.counts).toEqual([3, 0]);
   });
 });

@@ -45,4 +45,16 @@ describe('uploads', () => {
     expect(file?.fileName).toBe('cán-bộ.csv');
     expect(file?.data.toString()).toBe('a,b\r\n1,2');
   });
+
+  it('keeps a file name with a bare % as sent, and decodes a percent-encoded one', () => {
+    const upload = (name: string) =>
+      fileFromMultipart(
+        Buffer.from(
+          `--XYZ\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n\r\na,b\r\n--XYZ--\r\n`,
+        ),
+        'multipart/form-data; boundary=XYZ',
+      );
+    expect(upload('50%.csv')?.fileName).toBe('50%.csv');
+    expect(upload('danh%20s%C3%A1ch.csv')?.fileName).toBe('danh sách.csv');
+  });
 });
