@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { homedir } from 'node:os';
 import { app, dialog, ipcMain, protocol, screen, type BrowserWindow } from 'electron';
 import { KioskCore } from '../core/kiosk-core.ts';
+import { printerFromUrl } from '../core/queue/printer-from-url.ts';
 import { APP_SCHEME } from '../security/app-origin.ts';
 import { applySecurityRules } from '../security/harden-web-contents.ts';
 import { createAppHandler, registerAppScheme } from './app-protocol.ts';
@@ -15,7 +16,12 @@ const windows: BrowserWindow[] = [];
 
 async function start(): Promise<void> {
   const dataDir = process.env.HAILONG_DATA_DIR ?? app.getPath('userData');
-  const core = new KioskCore({ dataDir, exitKiosk: () => leaveKioskAndQuit(windows, () => app.quit()) });
+  const core = new KioskCore({
+    dataDir,
+    // The ticket printer, as for `hailong kiosk --printer`: tcp://host:9100, /dev/usb/lp0 or none.
+    printer: printerFromUrl(process.env.HAILONG_PRINTER),
+    exitKiosk: () => leaveKioskAndQuit(windows, () => app.quit()),
+  });
   app.on('will-quit', () => core.close());
   if (process.env.HAILONG_DEMO === '1') await core.seedDemo();
   protocol.handle(APP_SCHEME, createAppHandler(RENDERER_DIR));

@@ -94,7 +94,7 @@ describe('console: staff import and kiosk revocation', () => {
     await page.getByRole('tab', { name: 'Thang đánh giá, lý do' }).click();
     await page.getByLabel('Thêm lý do').fill('Hướng dẫn chưa rõ ràng');
     await page.getByRole('button', { name: 'Thêm', exact: true }).click();
-    await page.getByText('Hướng dẫn chưa rõ ràng').waitFor();
+    await page.getByText('Hướng dẫn chưa rõ ràng', { exact: true }).waitFor();
     const reasons = (await server.call<{ label: string }[]>('GET', '/api/v1/reasons')).json.map((r) => r.label);
     expect(reasons).toContain('Hướng dẫn chưa rõ ràng');
     await context.close();

@@ -1,30 +1,14 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { printerFromUrl } from '../../electron/core/queue/printer-from-url.ts';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/printing/virtual-printer.ts';
 import type { KioskEvent } from '../../shared/domain/events.ts';
 import { launchChromium, openKiosk, type E2eKiosk } from '../support/e2e-kiosk.ts';
+import { seriousViolations } from '../support/axe.ts';
 import { IdlePage, ThanksPage, waitForText } from '../support/kiosk-pages.ts';
-
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: string[] }>;
-}
-type AxeWindow = Window & { axe: { run(context: Document): Promise<{ violations: AxeViolation[] }> } };
-
-/** Serious and critical axe-core findings on the current screen, as readable lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: resolve('node_modules/axe-core/axe.min.js') });
-  const { violations } = await page.evaluate(() => (window as unknown as AxeWindow).axe.run(document));
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
