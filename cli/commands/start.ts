@@ -1,13 +1,15 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { PACKAGE_ROOT } from '../paths.ts';
-import { parsePort } from '../usage-error.ts';
-import { startBrowserKiosk } from './kiosk.ts';
+import { CommandError, parsePort } from '../usage-error.ts';
+import { describeDemo, startDemo } from './start-demo.ts';
 
-export const START_USAGE = `hailong start [--data-dir DIR] [--port N]
-  Chạy kiosk với cấu hình mẫu: Electron nếu có, nếu không thì kiosk trong trình duyệt.`;
+export const START_USAGE = `hailong start [--data-dir DIR] [--port N] [--server-port N] [--printer-port N]
+  Bản trình diễn đầy đủ: máy chủ trung tâm (SQLite trong DIR/central.db, mặc định ./data), máy in ảo,
+  và một kiosk mẫu đã đăng ký với máy chủ (Electron nếu có, nếu không thì trong trình duyệt);
+  in mọi địa chỉ và mật khẩu quản trị. Chạy lại dùng tiếp thư mục dữ liệu cũ.`;
 
 /** The Electron binary's path, or the reason it cannot be had on this machine. */
 export function findElectron(): { path: string } | { error: string } {
@@ -23,24 +25,60 @@ export function findElectron(): { path: string } | { error: string } {
 export async function runStart(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
-    options: { 'data-dir': { type: 'string' }, port: { type: 'string' } },
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      'server-port': { type: 'string' },
+      'printer-port': { type: 'string' },
+    },
     strict: true,
   });
-  const dataDir = values['data-dir'] ?? join(process.cwd(), 'data', 'kiosk');
+  const dataDir = resolve(values['data-dir'] ?? join(process.cwd(), 'data'));
   const electron = findElectron();
+  if (!('path' in electron)) {
+    console.log(
+      `Không chạy được Electron trên máy này (${electron.error}). ` +
+        'Thay vào đó, kiosk chạy trong trình duyệt: mở địa chỉ "Kiosk" dưới đây bằng Chromium hoặc Chrome.',
+    );
+  }
+  let demo;
+  try {
+    demo = await startDemo({
+      dataDir,
+      serverPort: parsePort(values['server-port'], 8080),
+      kioskPort: parsePort(values.port, 5180),
+      printerPort: parsePort(values['printer-port'], 0),
+      kioskHost: 'path' in electron ? 'external' : 'browser',
+      log: (line) => console.error(line),
+    });
+  } catch (error) {
+    const { code, port } = error as { code?: string; port?: number };
+    if (code === 'EADDRINUSE') {
+      throw new CommandError(
+        `Cổng ${port ?? ''} đã có chương trình khác dùng. Hãy tắt chương trình đó hoặc chọn cổng khác ` +
+          '(--server-port N cho máy chủ, --port N cho kiosk).',
+      );
+    }
+    throw error;
+  }
+  for (const line of describeDemo(demo, Boolean(process.env.HAILONG_ADMIN_PASSWORD))) console.log(line);
+  const stop = () => {
+    void demo.close().finally(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   if ('path' in electron) {
-    console.log('Khởi động kiosk Electron với cấu hình mẫu…');
+    console.log('Khởi động kiosk Electron…');
     const child = spawn(electron.path, [join(PACKAGE_ROOT, 'dist/electron/main/index.js')], {
       stdio: 'inherit',
-      env: { ...process.env, HAILONG_DEMO: '1', HAILONG_DATA_DIR: dataDir },
+      env: {
+        ...process.env,
+        HAILONG_DATA_DIR: demo.kioskDataDir,
+        ...(demo.printer ? { HAILONG_PRINTER: demo.printer.url } : {}),
+      },
     });
-    child.on('exit', (code) => process.exit(code ?? 0));
-    return;
+    child.on('exit', (code) => {
+      void demo.close().finally(() => process.exit(code ?? 0));
+    });
   }
-  console.log(
-    `Không chạy được Electron trên máy này (${electron.error}). ` +
-      'Thay vào đó, kiosk chạy trong trình duyệt: mở địa chỉ dưới đây bằng Chromium hoặc Chrome.',
-  );
-  await startBrowserKiosk({ dataDir, port: parsePort(values.port, 5180), demo: true });
-  console.log('Cán bộ mẫu: mã PIN 1234. Cán bộ CNTT: mã PIN 9999 (chạm 5 lần vào góc trên bên trái).');
 }

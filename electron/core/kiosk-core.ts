@@ -7,7 +7,7 @@ import { DomainError } from '../../shared/contract/result.ts';
 import { DEMO_CONFIG, DEMO_PIN, DEMO_TECHNICIAN_PIN } from '../../shared/domain/demo-config.ts';
 import { DEMO_QUEUE_CONFIG } from '../../shared/domain/queue-config.ts';
 import { ConfigStore } from './config-store.ts';
-import { openDatabase, type Db } from './database.ts';
+import { checkpointWhenIdle, openDatabase, type Db } from './database.ts';
 import { OfficerDuty } from './officer-duty.ts';
 import { Outbox } from './outbox.ts';
 import { PinGuard, type PinPolicy } from './pin-guard.ts';
@@ -56,11 +56,13 @@ export class KioskCore {
   private readonly now: () => Date;
   private readonly listeners = new Set<(state: KioskState) => void>();
   private revision = 0;
+  private readonly stopCheckpoints: () => void;
 
   constructor(private readonly options: KioskCoreOptions) {
     mkdirSync(options.dataDir, { recursive: true });
     this.now = options.now ?? (() => new Date());
     this.db = openDatabase(join(options.dataDir, KIOSK_DB_FILE));
+    this.stopCheckpoints = checkpointWhenIdle(this.db);
     this.config = new ConfigStore(this.db);
     this.outbox = new Outbox(this.db);
     this.pins = new PinGuard(this.db, this.now, options.pinPolicy);
@@ -82,6 +84,7 @@ export class KioskCore {
       config: this.config,
       outbox: this.outbox,
       now: this.now,
+      applyQueue: (queue) => this.queueStore.apply(queue),
       onChange: () => this.publish(),
       ...options.sync,
     });
@@ -158,6 +161,7 @@ export class KioskCore {
     this.listeners.clear();
     this.queue.close();
     this.sync.stop();
+    this.stopCheckpoints();
     this.db.close();
   }
 

@@ -1,4 +1,5 @@
 import { useKiosk } from '../store/kiosk-context.ts';
+import { TechnicianSyncSection } from './TechnicianSyncSection.tsx';
 
 /** For the IT officer: which counter this kiosk serves, and leaving kiosk mode. */
 export function TechnicianScreen({ error, notice }: { error?: string | undefined; notice?: string | undefined }) {
@@ -30,6 +31,7 @@ export function TechnicianScreen({ error, notice }: { error?: string | undefined
           ))}
         </div>
       </section>
+      <TechnicianSyncSection />
       <p className="message message--notice" role="status">
         {notice}
       </p>

@@ -1,0 +1,119 @@
+import type { KioskEvent } from '../../../shared/domain/events.ts';
+import type { ConfigStore } from '../config-store.ts';
+import type { Db } from '../database.ts';
+
+/** Settings keys; the device token lives here, in the kiosk database, and nowhere else. */
+const KEY = {
+  serverUrl: 'sync.serverUrl',
+  deviceId: 'sync.deviceId',
+  token: 'sync.deviceToken',
+  lastSuccessAt: 'sync.lastSuccessAt',
+  configVersion: 'sync.configVersion',
+  /** Counts configurations received; a rejection is tied to the count at the time. */
+  configEpoch: 'sync.configEpoch',
+} as const;
+
+export interface Enrolment {
+  serverUrl: string;
+  deviceId: string;
+  token: string;
+}
+
+/**
+ * The sync client's view of the kiosk database: its settings, and the outbox seen through
+ * the rejection marker of migration 0003 (rejected events wait for a newer configuration).
+ */
+export class SyncStore {
+  private readonly selectSendable;
+  private readonly countSendable;
+  private readonly countRejected;
+  private readonly markRejectedStmt;
+
+  constructor(
+    private readonly db: Db,
+    private readonly config: ConfigStore,
+  ) {
+    const sendable = `sent_at IS NULL AND (rejected_reason IS NULL OR rejected_config_version < ?)`;
+    this.selectSendable = db.prepare<[number, number], { body: string }>(
+      `SELECT body FROM events WHERE ${sendable} ORDER BY seq LIMIT ?`,
+    );
+    this.countSendable = db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM events WHERE ${sendable}`);
+    this.countRejected = db.prepare<[number], { n: number }>(
+      `SELECT count(*) AS n FROM events
+        WHERE sent_at IS NULL AND rejected_reason IS NOT NULL AND rejected_config_version >= ?`,
+    );
+    this.markRejectedStmt = db.prepare(
+      `UPDATE events SET rejected_reason = ?, rejected_at = ?, rejected_config_version = ?
+        WHERE id = ? AND sent_at IS NULL`,
+    );
+  }
+
+  enrolment(): Enrolment | null {
+    const serverUrl = this.config.getSetting(KEY.serverUrl);
+    const deviceId = this.config.getSetting(KEY.deviceId);
+    const token = this.config.getSetting(KEY.token);
+    return serverUrl && deviceId && token ? { serverUrl, deviceId, token } : null;
+  }
+
+  /** Saves a new enrolment; the next exchange asks the new server for its configuration. */
+  saveEnrolment(enrolment: Enrolment): void {
+    this.db.transaction(() => {
+      this.config.setSetting(KEY.serverUrl, enrolment.serverUrl);
+      this.config.setSetting(KEY.deviceId, enrolment.deviceId);
+      this.config.setSetting(KEY.token, enrolment.token);
+      this.db.prepare('DELETE FROM settings WHERE key IN (?, ?)').run(KEY.lastSuccessAt, KEY.configVersion);
+    })();
+  }
+
+  /** The same server (same device and token) answering at a new address. */
+  saveServerUrl(serverUrl: string): void {
+    this.config.setSetting(KEY.serverUrl, serverUrl);
+  }
+
+  lastSuccessAt(): string | null {
+    return this.config.getSetting(KEY.lastSuccessAt);
+  }
+
+  setLastSuccessAt(at: string): void {
+    this.config.setSetting(KEY.lastSuccessAt, at);
+  }
+
+  /** The version of the last configuration received from the server, or null if none yet. */
+  serverConfigVersion(): number | null {
+    const stored = this.config.getSetting(KEY.configVersion);
+    return stored === null ? null : Number(stored);
+  }
+
+  /** Records a configuration just applied, which also gives rejected events another chance. */
+  setServerConfigVersion(version: number): void {
+    this.db.transaction(() => {
+      this.config.setSetting(KEY.configVersion, String(version));
+      this.config.setSetting(KEY.configEpoch, String(this.rejectionEpoch() + 1));
+    })();
+  }
+
+  /** Events to send next, oldest first: never sent, and not refused under the current config. */
+  sendable(limit: number): KioskEvent[] {
+    return this.selectSendable.all(this.rejectionEpoch(), limit).map((row) => JSON.parse(row.body) as KioskEvent);
+  }
+
+  pendingCount(): number {
+    return this.countSendable.get(this.rejectionEpoch())!.n;
+  }
+
+  rejectedCount(): number {
+    return this.countRejected.get(this.rejectionEpoch())!.n;
+  }
+
+  markRejected(rejections: ReadonlyArray<{ id: string; reason: string }>, at: string): void {
+    const epoch = this.rejectionEpoch();
+    this.db.transaction(() => {
+      for (const r of rejections) this.markRejectedStmt.run(r.reason.slice(0, 500), at, epoch, r.id);
+    })();
+  }
+
+  /** Rejected events come back into the batches once a newer server configuration arrives. */
+  private rejectionEpoch(): number {
+    return Number(this.config.getSetting(KEY.configEpoch) ?? 0);
+  }
+}
