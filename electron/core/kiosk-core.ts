@@ -86,6 +86,11 @@ export class KioskCore {
       now: this.now,
       applyQueue: (queue) => this.queueStore.apply(queue),
       onChange: () => this.publish(),
+      deviceStatus: () => {
+        const { printer } = this.queue.state(null);
+        if (printer.state === 'none') return { printer: null };
+        return { printer: { state: printer.state, message: printer.message.slice(0, 500) } };
+      },
       ...options.sync,
     });
     this.handlers = this.createHandlers();

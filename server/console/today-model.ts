@@ -15,7 +15,14 @@ export interface TodayInput {
   lastDuty: { counterId: string; kind: 'signed_in' | 'signed_out'; officerId: string; occurredAt: string }[];
   /** Today's queue events, any order. */
   events: { deviceId: string; ms: number; event: KioskEvent }[];
-  devices: { id: string; name: string; lastSyncAt: string | null; revoked: boolean }[];
+  devices: {
+    id: string;
+    name: string;
+    lastSyncAt: string | null;
+    revoked: boolean;
+    /** As the kiosk last reported it; absent or null when it never did. */
+    printer?: { state: string; message: string } | null;
+  }[];
   /** deviceId → the counter it last acted for. */
   deviceCounter: ReadonlyMap<string, string>;
   servedByCounter: ReadonlyMap<string, number>;
@@ -155,7 +162,8 @@ export function buildToday(input: TodayInput): TodaySnapshot {
             name: device.name,
             online: device.lastSyncAt !== null && nowMs - Date.parse(device.lastSyncAt) <= ONLINE_WITHIN_MS,
             lastSyncAt: device.lastSyncAt,
-            printer: null,
+            printer: device.printer?.state ?? null,
+            printerMessage: device.printer?.message ?? null,
           }
         : null,
     };

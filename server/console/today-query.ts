@@ -72,7 +72,10 @@ export async function todaySnapshot(db: Db, now: Date): Promise<TodaySnapshot> {
   for (const { deviceId, event } of [...events].sort((a, b) => a.ms - b.ms)) {
     if ('counterId' in event && event.counterId !== undefined) deviceCounter.set(deviceId, event.counterId);
   }
-  const devices = await db.selectFrom('devices').select(['id', 'name', 'last_sync_at', 'revoked_at']).execute();
+  const devices = await db
+    .selectFrom('devices')
+    .select(['id', 'name', 'last_sync_at', 'revoked_at', 'printer_state', 'printer_message'])
+    .execute();
   const served = await db
     .selectFrom('tickets_served')
     .select(['counter_id', sql<number>`count(*)`.as('n')])
@@ -118,6 +121,7 @@ export async function todaySnapshot(db: Db, now: Date): Promise<TodaySnapshot> {
       name: d.name,
       lastSyncAt: d.last_sync_at,
       revoked: d.revoked_at !== null,
+      printer: d.printer_state === null ? null : { state: d.printer_state, message: d.printer_message ?? '' },
     })),
     deviceCounter,
     servedByCounter: new Map(served.map((r) => [r.counter_id, r.n])),

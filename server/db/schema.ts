@@ -43,6 +43,10 @@ export interface ServerSchema {
     clock_offset_ms: number | null;
     app_version: string | null;
     config_version: number | null;
+    printer_state: string | null;
+    printer_message: string | null;
+    pending_events: number | null;
+    status_at: string | null;
   };
   agencies: { id: string; name: string; name_key: string; sort_order: number; active: number };
   officers: {

@@ -39,6 +39,9 @@ export async function listDevices(db: Db) {
       version: d.app_version,
       configVersion: d.config_version,
       revoked: d.revoked_at !== null,
+      printer: d.printer_state === null ? null : { state: d.printer_state, message: d.printer_message ?? '' },
+      pendingEvents: d.pending_events,
+      appVersion: d.app_version,
     };
   });
 }

@@ -44,11 +44,22 @@ export function syncRoutes(app: FastifyInstance, server: ServerContext): void {
       }
       const body = parseWith(SyncRequestSchema, request.body);
       const clockOffsetMs = Date.parse(body.deviceTime) - receivedAt.getTime();
+      const appVersion = body.status?.appVersion ?? body.appVersion;
       const result = await ingestEvents(server.db, device!.deviceId, body.events, receivedAt, {
         lastSyncAt: receivedAt.toISOString(),
         clockOffsetMs,
-        ...(body.appVersion !== undefined ? { appVersion: body.appVersion } : {}),
+        ...(appVersion !== undefined ? { appVersion } : {}),
         ...(body.configVersion !== undefined ? { configVersion: body.configVersion } : {}),
+        ...(body.status !== undefined
+          ? {
+              status: {
+                printerState: body.status.printer?.state ?? null,
+                printerMessage: body.status.printer?.message ?? null,
+                pendingEvents: body.status.pending,
+                at: receivedAt.toISOString(),
+              },
+            }
+          : {}),
       });
       emitIngested(server, device!.deviceId, body.events, result.accepted);
       const version = await configVersion(server.db);

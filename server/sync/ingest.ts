@@ -19,6 +19,8 @@ export interface DeviceTouch {
   clockOffsetMs?: number;
   appVersion?: string;
   configVersion?: number;
+  /** The kiosk's own report (printer, events waiting); absent from kiosks that predate it. */
+  status?: { printerState: string | null; printerMessage: string | null; pendingEvents: number; at: string };
 }
 
 const KNOWN_TYPES = new Set(KioskEventSchema.options.map((option) => option.shape.type.value as string));
@@ -299,6 +301,12 @@ async function touchDevice(trx: Db, deviceId: string, stored: Parsed[], touch: D
   if (touch.clockOffsetMs !== undefined) update.clock_offset_ms = Math.round(touch.clockOffsetMs);
   if (touch.appVersion !== undefined) update.app_version = touch.appVersion;
   if (touch.configVersion !== undefined) update.config_version = touch.configVersion;
+  if (touch.status !== undefined) {
+    update.printer_state = touch.status.printerState;
+    update.printer_message = touch.status.printerMessage;
+    update.pending_events = touch.status.pendingEvents;
+    update.status_at = touch.status.at;
+  }
   if (Object.keys(update).length === 0) return;
   await trx.updateTable('devices').set(update).where('id', '=', deviceId).execute();
 }

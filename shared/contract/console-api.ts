@@ -37,8 +37,10 @@ export interface TodayCounter {
     name: string;
     online: boolean;
     lastSyncAt: string | null;
-    /** null: the kiosk does not report its printer. */
+    /** The reported printer state (ok, paper_out, …); null: the kiosk does not report its printer. */
     printer: string | null;
+    /** The kiosk's own Vietnamese sentence about its printer. */
+    printerMessage: string | null;
   } | null;
 }
 

@@ -78,6 +78,11 @@ export const DeviceSummarySchema = z.object({
   version: z.string().nullable(),
   configVersion: z.number().nullable(),
   revoked: z.boolean(),
+  /** The printer as the kiosk last reported it; null when it reports none or predates reporting. */
+  printer: z.object({ state: z.string(), message: z.string() }).nullable(),
+  /** Events waiting in the kiosk's outbox at its last sync; null when it never reported. */
+  pendingEvents: z.number().nullable(),
+  appVersion: z.string().nullable(),
 });
 export type DeviceSummary = z.infer<typeof DeviceSummarySchema>;
 

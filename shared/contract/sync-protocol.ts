@@ -20,6 +20,23 @@ const IsoInstantSchema = z
   .max(40)
   .refine((value) => !Number.isNaN(Date.parse(value)), 'Thời điểm không hợp lệ');
 
+/** The printer states a kiosk reports (the kiosk's `none`, no printer configured, is sent as null). */
+export const DEVICE_PRINTER_STATES = ['ok', 'offline', 'paper_out', 'cover_open', 'paper_near_end', 'unknown'] as const;
+export type DevicePrinterState = (typeof DEVICE_PRINTER_STATES)[number];
+
+/** What the kiosk says about itself with each request, shown to supervisors (issue 5). */
+export const DeviceStatusSchema = z.strictObject({
+  /** null or absent: no printer configured. */
+  printer: z
+    .strictObject({ state: z.enum(DEVICE_PRINTER_STATES), message: z.string().max(500) })
+    .nullable()
+    .optional(),
+  /** Events in the kiosk's outbox not yet delivered, counted before this request's batch. */
+  pending: z.number().int().min(0),
+  appVersion: z.string().max(64).optional(),
+});
+export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
+
 export const SyncRequestSchema = z.object({
   /** The device's own clock when it sent the request (ISO-8601); gives the clock offset. */
   deviceTime: IsoInstantSchema,
@@ -27,6 +44,8 @@ export const SyncRequestSchema = z.object({
   configVersion: z.number().int().min(-1).optional(),
   /** The kiosk software version, shown to supervisors. */
   appVersion: z.string().max(64).optional(),
+  /** Optional so kiosks from before it keep syncing; when present it must be valid. */
+  status: DeviceStatusSchema.optional(),
   events: z.array(z.unknown()).max(SYNC_MAX_EVENTS, `Tối đa ${SYNC_MAX_EVENTS} sự kiện mỗi lần gửi`),
 });
 export type SyncRequest = z.infer<typeof SyncRequestSchema>;

@@ -1,26 +1,18 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { KioskEvents, launchBrowser, newPage, startConsoleServer, type ConsoleServer } from './console-support.ts';
+import { describe, expect, it } from 'vitest';
+import { useChromium, usePerTest } from '../support/e2e-hooks.ts';
+import { KioskEvents, newPage, startConsoleServer } from './console-support.ts';
 
 type SpeechLog = { text: string; start: number; end: number }[];
 
 describe('waiting-room board', () => {
-  let browser: Browser;
-  let server: ConsoleServer;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser.close());
-  beforeEach(async () => {
-    server = await startConsoleServer();
-  });
-  afterEach(async () => server.close());
+  const browser = useChromium();
+  const server = usePerTest(startConsoleServer);
 
   it('shows and announces, one after the other, the calls made on a kiosk; never a name', async () => {
-    const kiosk = await server.enroll('Kiosk quầy 1');
+    const kiosk = await server().enroll('Kiosk quầy 1');
     const q1 = new KioskEvents('q-1', 'cb-001', 'ag-11');
     const q2 = new KioskEvents('q-2', 'cb-002', 'ag-11');
-    const { context, page } = await newPage(browser, { width: 1920, height: 1080 });
+    const { context, page } = await newPage(browser(), { width: 1920, height: 1080 });
     // A Vietnamese voice that takes 400 ms per sentence, recording when each one starts and ends.
     await page.addInitScript(() => {
       const log: { text: string; start: number; end: number }[] = [];
@@ -52,13 +44,13 @@ describe('waiting-room board', () => {
       Object.defineProperty(window, 'speechSynthesis', { value: synth });
       Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: FakeUtterance });
     });
-    const response = await page.goto(`${server.url}/board`);
+    const response = await page.goto(`${server().url}/board`);
     expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await page.getByText('Chưa có số nào được gọi hôm nay.').waitFor();
 
     const a = q1.issue('1001', 'dv-chung-thuc');
     const b = q2.issue('3001', 'dv-quay-2');
-    await server.sync(kiosk.token, [
+    await server().sync(kiosk.token, [
       q1.signIn(),
       q2.signIn(),
       a.event,

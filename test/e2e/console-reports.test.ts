@@ -1,17 +1,10 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  KioskEvents,
-  launchBrowser,
-  newPage,
-  openNav,
-  signIn,
-  startConsoleServer,
-  type ConsoleServer,
-} from './console-support.ts';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useChromium, usePerTest } from '../support/e2e-hooks.ts';
+import { KioskEvents, newPage, openNav, signIn, startConsoleServer } from './console-support.ts';
 
 /** The names in Phụ lục 2 on screen, top to bottom. */
 async function phuLuc2Names(page: Page): Promise<string[]> {
@@ -30,18 +23,13 @@ async function download(page: Page, label: string): Promise<{ name: string; byte
 }
 
 describe('console: reports follow the officer order and every export reads back', () => {
-  let browser: Browser;
-  let server: ConsoleServer;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser.close());
+  const browser = useChromium();
+  const server = usePerTest(startConsoleServer);
   beforeEach(async () => {
-    server = await startConsoleServer();
-    const kiosk = await server.enroll('Kiosk quầy 1');
+    const kiosk = await server().enroll('Kiosk quầy 1');
     const nhung = new KioskEvents('q-1', 'cb-001', 'ag-11');
     const duc = new KioskEvents('q-2', 'cb-002', 'ag-11');
-    const res = await server.sync(kiosk.token, [
+    const res = await server().sync(kiosk.token, [
       nhung.rate('tot'),
       nhung.rate('tot'),
       duc.rate('kha'),
@@ -49,11 +37,10 @@ describe('console: reports follow the officer order and every export reads back'
     ]);
     expect(res.json.rejected).toEqual([]);
   });
-  afterEach(async () => server.close());
 
   it('moves an officer down in the staff list and Phụ lục 2 on screen follows', async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, server.url);
+    const { context, page } = await newPage(browser());
+    await signIn(page, server().url);
     await openNav(page, 'Báo cáo');
     const sheet = page.getByRole('article', { name: 'Phụ lục 2' });
     await sheet.waitFor();
@@ -81,8 +68,8 @@ describe('console: reports follow the officer order and every export reads back'
   });
 
   it('downloads XLSX, DOCX, PDF and CSV of Phụ lục 2 and each reads back', async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, server.url);
+    const { context, page } = await newPage(browser());
+    await signIn(page, server().url);
     await openNav(page, 'Báo cáo');
     await page.getByRole('article', { name: 'Phụ lục 2' }).waitFor();
 

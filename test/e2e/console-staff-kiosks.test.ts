@@ -1,38 +1,24 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useChromium, usePerTest } from '../support/e2e-hooks.ts';
 import type { OfficerOut } from '../../shared/contract/server-api.ts';
-import {
-  KioskEvents,
-  launchBrowser,
-  newPage,
-  openNav,
-  signIn,
-  startConsoleServer,
-  type ConsoleServer,
-} from './console-support.ts';
+import { KioskEvents, newPage, openNav, signIn, startConsoleServer } from './console-support.ts';
 
 describe('console: staff import and kiosk revocation', () => {
-  let browser: Browser;
-  let server: ConsoleServer;
+  const browser = useChromium();
+  const server = usePerTest(startConsoleServer);
   let dir: string;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  });
-  afterAll(async () => browser.close());
-  beforeEach(async () => {
-    server = await startConsoleServer();
+  beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'hailong-import-'));
   });
-  afterEach(async () => {
-    await server.close();
+  afterEach(() => {
     rmSync(dir, { recursive: true, force: true });
   });
 
   const officerNames = async () =>
-    (await server.call<OfficerOut[]>('GET', '/api/v1/officers')).json.map((o) => o.fullName);
+    (await server().call<OfficerOut[]>('GET', '/api/v1/officers')).json.map((o) => o.fullName);
 
   it('previews a staff file without changing anything, then applies it', async () => {
     const file = join(dir, 'can-bo.csv');
@@ -40,8 +26,8 @@ describe('console: staff import and kiosk revocation', () => {
       file,
       '\uFEFFHọ và tên,"Cơ quan, đơn vị"\nLý Thị Mai,Sở Y tế\nNguyễn Thị Hồng Nhung,Sở Tư pháp\nPhan Văn Tài,Sở Không Có\n',
     );
-    const { context, page } = await newPage(browser);
-    await signIn(page, server.url);
+    const { context, page } = await newPage(browser());
+    await signIn(page, server().url);
     await openNav(page, 'Cán bộ và cơ cấu');
     await page.getByRole('tab', { name: 'Nhập từ tệp' }).click();
     await page.getByLabel('Tệp danh sách cán bộ').setInputFiles(file);
@@ -60,8 +46,8 @@ describe('console: staff import and kiosk revocation', () => {
   });
 
   it('edits an officer’s working dates and PIN, the agencies’ order, counters and reasons', async () => {
-    const { context, page } = await newPage(browser);
-    await signIn(page, server.url);
+    const { context, page } = await newPage(browser());
+    await signIn(page, server().url);
     await openNav(page, 'Cán bộ và cơ cấu');
     await page.getByRole('button', { name: 'Sửa Trần Văn Đức' }).click();
     await page.getByLabel('Đến ngày').fill('2026-12-31');
@@ -75,7 +61,7 @@ describe('console: staff import and kiosk revocation', () => {
     await expect
       .poll(() => page.getByRole('status').first().textContent())
       .toContain('Đã đặt lại mã PIN cho Trần Văn Đức');
-    const duc = (await server.call<OfficerOut[]>('GET', '/api/v1/officers')).json.find(
+    const duc = (await server().call<OfficerOut[]>('GET', '/api/v1/officers')).json.find(
       (o) => o.fullName === 'Trần Văn Đức',
     );
     expect(duc).toMatchObject({ activeTo: '2026-12-31', hasPin: true });
@@ -83,7 +69,7 @@ describe('console: staff import and kiosk revocation', () => {
     await page.getByRole('tab', { name: 'Cơ quan, đơn vị' }).click();
     await page.getByRole('button', { name: 'Đưa Sở Tư pháp lên' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Đã đổi thứ tự cơ quan, đơn vị');
-    const agencies = (await server.call<{ name: string }[]>('GET', '/api/v1/agencies')).json.map((a) => a.name);
+    const agencies = (await server().call<{ name: string }[]>('GET', '/api/v1/agencies')).json.map((a) => a.name);
     expect(agencies.indexOf('Sở Tư pháp')).toBe(agencies.indexOf('Sở Tài nguyên và Môi trường') - 1);
 
     await page.getByRole('tab', { name: 'Quầy' }).click();
@@ -96,24 +82,24 @@ describe('console: staff import and kiosk revocation', () => {
     await page.getByRole('button', { name: 'Thêm', exact: true }).click();
     // The new reason is listed (its remove button names it) once the server has it.
     await page.getByRole('button', { name: 'Bỏ lý do Thủ tục còn phức tạp' }).waitFor();
-    const reasons = (await server.call<{ label: string }[]>('GET', '/api/v1/reasons')).json.map((r) => r.label);
+    const reasons = (await server().call<{ label: string }[]>('GET', '/api/v1/reasons')).json.map((r) => r.label);
     expect(reasons).toContain('Thủ tục còn phức tạp');
     await context.close();
   });
 
   it('revokes a kiosk, whose next sync is refused with 401', async () => {
-    const kiosk = await server.enroll('Kiosk quầy 3');
+    const kiosk = await server().enroll('Kiosk quầy 3');
     const q3 = new KioskEvents('q-3', 'cb-003', 'ag-01');
-    expect((await server.sync(kiosk.token, [q3.rate('tot')])).status).toBe(200);
-    const { context, page } = await newPage(browser);
-    await signIn(page, server.url);
+    expect((await server().sync(kiosk.token, [q3.rate('tot')])).status).toBe(200);
+    const { context, page } = await newPage(browser());
+    await signIn(page, server().url);
     await openNav(page, 'Kiosk');
     const row = page.getByRole('row', { name: /Kiosk quầy 3/ });
     await expect.poll(() => row.textContent()).toContain('Trực tuyến');
     await page.getByRole('button', { name: 'Thu hồi Kiosk quầy 3' }).click();
     await page.getByRole('button', { name: 'Xác nhận thu hồi' }).click();
     await expect.poll(() => row.textContent()).toContain('Đã thu hồi');
-    const refused = await server.sync(kiosk.token, [q3.rate('tot')]);
+    const refused = await server().sync(kiosk.token, [q3.rate('tot')]);
     expect(refused.status).toBe(401);
 
     await page.getByRole('button', { name: 'Tạo mã đăng ký' }).click();

@@ -1,24 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openKiosk, type E2eKiosk } from '../support/e2e-kiosk.ts';
+import { describe, expect, it } from 'vitest';
+import { useChromium, useKiosks } from '../support/e2e-hooks.ts';
 import { IdlePage, TechnicianPage, ThanksPage, waitForText } from '../support/kiosk-pages.ts';
 
 describe('officer sign-in and the technician screen', () => {
-  let browser: Browser;
-  let kiosk: E2eKiosk | undefined;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterEach(async () => {
-    await kiosk?.close();
-    kiosk = undefined;
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+  const openKiosk = useKiosks(useChromium());
 
   it('signs another officer in with the keypad after a wrong PIN, and rates them with their agency', async () => {
-    kiosk = await openKiosk(browser);
+    const kiosk = await openKiosk();
     kiosk.core.updateSettings({ walkUpIntervalSeconds: 0, thankYouSeconds: 1 });
     const { page, core } = kiosk;
     const idle = new IdlePage(page);
@@ -49,7 +37,7 @@ describe('officer sign-in and the technician screen', () => {
   });
 
   it('locks the officer out after five wrong PINs and says until when', async () => {
-    kiosk = await openKiosk(browser);
+    const kiosk = await openKiosk();
     const idle = new IdlePage(kiosk.page);
     await idle.open(kiosk.url);
     await idle.signOut();
@@ -70,7 +58,7 @@ describe('officer sign-in and the technician screen', () => {
   });
 
   it('asks before signing out, and Huỷ keeps the officer on duty', async () => {
-    kiosk = await openKiosk(browser);
+    const kiosk = await openKiosk();
     const idle = new IdlePage(kiosk.page);
     await idle.open(kiosk.url);
     await kiosk.page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
@@ -81,7 +69,7 @@ describe('officer sign-in and the technician screen', () => {
   });
 
   it('opens the technician screen with the hidden gesture and PIN 9999, and moves the kiosk to another counter', async () => {
-    kiosk = await openKiosk(browser);
+    const kiosk = await openKiosk();
     const { page, core } = kiosk;
     const idle = new IdlePage(page);
     await idle.open(kiosk.url);
@@ -107,7 +95,7 @@ describe('officer sign-in and the technician screen', () => {
   });
 
   it('does not open the technician PIN for fewer than five taps', async () => {
-    kiosk = await openKiosk(browser);
+    const kiosk = await openKiosk();
     const idle = new IdlePage(kiosk.page);
     await idle.open(kiosk.url);
     const corner = kiosk.page.getByRole('button', { name: 'Khu vực kỹ thuật' });

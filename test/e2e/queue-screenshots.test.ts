@@ -1,42 +1,16 @@
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { printerFromUrl } from '../../electron/core/queue/printer-from-url.ts';
 import { startVirtualPrinter } from '../../electron/printing/virtual-printer.ts';
-import { launchChromium, openKiosk, VIEWPORTS, type Viewport } from '../support/e2e-kiosk.ts';
+import { useChromium } from '../support/e2e-hooks.ts';
+import { openKiosk, VIEWPORTS, type Viewport } from '../support/e2e-kiosk.ts';
 import { IdlePage, waitForText } from '../support/kiosk-pages.ts';
+import { overflowing, smallTargets } from '../support/layout-checks.ts';
 
 const OUT_DIR = 'test-results/screenshots';
-
-/** Text and buttons that stick out of the viewport: a layout a person would notice. */
-async function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const width = document.documentElement.clientWidth;
-    const height = document.documentElement.clientHeight;
-    return [...document.querySelectorAll('button, h1, h2, p, li, dd, svg')]
-      .filter((el) => {
-        const box = el.getBoundingClientRect();
-        if (box.width === 0 && box.height === 0) return false;
-        return box.left < -1 || box.top < -1 || box.right > width + 1 || box.bottom > height + 1;
-      })
-      .map((el) => `${el.tagName} "${(el.textContent ?? '').slice(0, 40)}"`);
-  });
-}
-
-/** Buttons smaller than 64 CSS px either way (15 mm touch targets). */
-async function smallTargets(page: Page): Promise<string[]> {
-  return page.evaluate(() =>
-    [...document.querySelectorAll('button')]
-      .filter((b) => {
-        if (b.classList.contains('technician-corner')) return false;
-        const box = b.getBoundingClientRect();
-        return box.width < 64 || box.height < 64;
-      })
-      .map((b) => `"${b.getAttribute('aria-label') ?? b.textContent ?? ''}"`),
-  );
-}
 
 /** Text below 24 px on the citizen screens (the officer console is read at a desk). */
 async function smallText(page: Page): Promise<string[]> {
@@ -50,19 +24,13 @@ async function smallText(page: Page): Promise<string[]> {
 async function shoot(page: Page, size: string, name: string, citizen = true): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: join(OUT_DIR, size, `${name}.png`) });
-  expect(await overflowing(page), `${size}/${name}: ra ngoài màn hình`).toEqual([]);
-  expect(await smallTargets(page), `${size}/${name}: nút nhỏ hơn 64 px`).toEqual([]);
+  expect(await overflowing(page, 'button, h1, h2, p, li, dd, svg'), `${size}/${name}: ra ngoài màn hình`).toEqual([]);
+  expect(await smallTargets(page, 'technician-corner'), `${size}/${name}: nút nhỏ hơn 64 px`).toEqual([]);
   if (citizen) expect(await smallText(page), `${size}/${name}: chữ nhỏ hơn 24 px`).toEqual([]);
 }
 
 describe('queue screens at the three kiosk sizes', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+  const browser = useChromium();
 
   it.each(Object.values(VIEWPORTS).map((v: Viewport) => [`${v.width}x${v.height}`, v] as const))(
     'take-number screens and the officer console fit at %s',
@@ -70,7 +38,7 @@ describe('queue screens at the three kiosk sizes', () => {
       mkdirSync(join(OUT_DIR, size), { recursive: true });
       const outDir = mkdtempSync(join(tmpdir(), 'hailong-e2e-shots-'));
       const printer = await startVirtualPrinter({ outDir, port: 0 });
-      const kiosk = await openKiosk(browser, { viewport, printer: printerFromUrl(printer.url) });
+      const kiosk = await openKiosk(browser(), { viewport, printer: printerFromUrl(printer.url) });
       try {
         kiosk.core.updateSettings({ idleTimeoutSeconds: 600 });
         kiosk.core.queueStore.setOptions({ ticketDisplaySeconds: 120, ratingWindowSeconds: 120 });

@@ -1,6 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, openKiosk, type E2eKiosk } from '../support/e2e-kiosk.ts';
+import { describe, expect, it } from 'vitest';
+import { useChromium, useKiosks } from '../support/e2e-hooks.ts';
 import { IdlePage, ReasonsPage, ThanksPage, waitForText } from '../support/kiosk-pages.ts';
 
 interface RatingRow {
@@ -12,21 +11,10 @@ interface RatingRow {
 }
 
 describe('rating at the counter', () => {
-  let browser: Browser;
-  let kiosk: E2eKiosk | undefined;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterEach(async () => {
-    await kiosk?.close();
-    kiosk = undefined;
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+  const openKiosk = useKiosks(useChromium());
 
   it('records every level for the officer on duty, with the reason after Kém, and returns to idle', async () => {
-    kiosk = await openKiosk(browser);
+    const kiosk = await openKiosk();
     kiosk.core.updateSettings({ walkUpIntervalSeconds: 0, thankYouSeconds: 1 });
     const { page } = kiosk;
     const idle = new IdlePage(page);
@@ -64,7 +52,7 @@ describe('rating at the counter', () => {
   });
 
   it('goes back to idle by itself when a rating is started and left alone', async () => {
-    kiosk = await openKiosk(browser);
+    const kiosk = await openKiosk();
     kiosk.core.updateSettings({ idleTimeoutSeconds: 1 });
     const idle = new IdlePage(kiosk.page);
     await idle.open(kiosk.url);
@@ -75,7 +63,7 @@ describe('rating at the counter', () => {
   });
 
   it('leaves the reasons screen for idle when nobody answers, keeping the rating', async () => {
-    kiosk = await openKiosk(browser);
+    const kiosk = await openKiosk();
     kiosk.core.updateSettings({ idleTimeoutSeconds: 1 });
     const idle = new IdlePage(kiosk.page);
     await idle.open(kiosk.url);
@@ -88,7 +76,7 @@ describe('rating at the counter', () => {
   });
 
   it('explains why a rating cannot be recorded when no officer is signed in, then returns to idle', async () => {
-    kiosk = await openKiosk(browser);
+    const kiosk = await openKiosk();
     const idle = new IdlePage(kiosk.page);
     await idle.open(kiosk.url);
     await idle.signOut();
@@ -101,18 +89,10 @@ describe('rating at the counter', () => {
 });
 
 describe('link to the kiosk core', () => {
-  let browser: Browser;
-  let kiosk: E2eKiosk | undefined;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await kiosk?.close();
-    await browser.close();
-  });
+  const openKiosk = useKiosks(useChromium());
 
   it('shows a banner while the host is down and follows the restarted core afterwards', async () => {
-    kiosk = await openKiosk(browser);
+    const kiosk = await openKiosk();
     const idle = new IdlePage(kiosk.page);
     await idle.open(kiosk.url);
     const banner = kiosk.page.getByRole('status').filter({ hasText: 'Mất kết nối với kiosk' });

@@ -1,25 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from '../support/axe.ts';
-import { launchChromium, openKiosk, type E2eKiosk } from '../support/e2e-kiosk.ts';
+import { useChromium, useKiosks } from '../support/e2e-hooks.ts';
 import { IdlePage, ReasonsPage, TechnicianPage } from '../support/kiosk-pages.ts';
 
 describe('security headers and accessibility of the kiosk screens', () => {
-  let browser: Browser;
-  let kiosk: E2eKiosk | undefined;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterEach(async () => {
-    await kiosk?.close();
-    kiosk = undefined;
-  });
-  afterAll(async () => {
-    await browser.close();
-  });
+  const openKiosk = useKiosks(useChromium());
 
   it('is served with a strict CSP and runs every screen without a CSP violation', async () => {
-    kiosk = await openKiosk(browser);
+    const kiosk = await openKiosk();
     kiosk.core.updateSettings({ thankYouSeconds: 600 });
     const { page } = kiosk;
     const consoleErrors: string[] = [];
@@ -62,7 +50,7 @@ describe('security headers and accessibility of the kiosk screens', () => {
 
   it('has no serious or critical axe-core findings on the idle, rating, reasons, sign-in and technician screens', async () => {
     // axe-core is injected as an inline script, which the kiosk's CSP refuses; only here is it bypassed.
-    kiosk = await openKiosk(browser, { bypassCSP: true });
+    const kiosk = await openKiosk({ bypassCSP: true });
     const { page } = kiosk;
     const idle = new IdlePage(page);
     await idle.open(kiosk.url);

@@ -4,6 +4,7 @@ import {
   SYNC_MAX_EVENTS,
   SyncConfigSchema,
   SyncResponseSchema,
+  type DeviceStatus,
   type SyncConfig,
 } from '../../../shared/contract/sync-protocol.ts';
 import type { KioskEvent } from '../../../shared/domain/events.ts';
@@ -46,6 +47,8 @@ export interface SyncClientOptions extends Partial<SyncTuning> {
   applyQueue?: (queue: SyncConfig['queue']) => void;
   /** Called whenever the status changes, so the core can publish a fresh KioskState. */
   onChange: () => void;
+  /** The kiosk's printer, reported with each request so supervisors see it (null: no printer). */
+  deviceStatus?: () => { printer: DeviceStatus['printer'] };
 }
 
 /** How one exchange ended; `retry` means back off before the next attempt. */
@@ -283,12 +286,23 @@ export class SyncClient {
     this.options.onChange();
   }
 
+  /** Pending is counted before this batch is acknowledged, so it includes the batch itself. */
+  private deviceStatus(): DeviceStatus {
+    const printer = this.options.deviceStatus?.().printer ?? null;
+    return {
+      printer,
+      pending: this.store.pendingCount(),
+      ...(this.tuning.appVersion ? { appVersion: this.tuning.appVersion } : {}),
+    };
+  }
+
   private async post(serverUrl: string, token: string, events: KioskEvent[]): Promise<ClientResponse> {
     const configVersion = this.store.serverConfigVersion();
     const body = JSON.stringify({
       deviceTime: toVietnamIso(this.options.now()),
       ...(configVersion === null ? {} : { configVersion }),
       ...(this.tuning.appVersion ? { appVersion: this.tuning.appVersion } : {}),
+      status: this.deviceStatus(),
       events,
     });
     this.controller = new AbortController();

@@ -4,6 +4,7 @@ import { m0003ConsoleIndexes } from './0003-console-indexes.ts';
 import { m0004OneRatingPerTicket } from './0004-one-rating-per-ticket.ts';
 import { m0005RatingLevelsActive } from './0005-rating-levels-active.ts';
 import { m0006OfficerAssignments } from './0006-officer-assignments.ts';
+import { m0007DeviceStatus } from './0007-device-status.ts';
 import type { ServerMigration } from './migration.ts';
 
 /** Every schema change of the central server, oldest first. Append only. */
@@ -14,4 +15,5 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   m0004OneRatingPerTicket,
   m0005RatingLevelsActive,
   m0006OfficerAssignments,
+  m0007DeviceStatus,
 ];

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import type { DeviceSummary } from '../../../../shared/contract/server-api.ts';
 import { api } from '../api.ts';
+import { ConfirmButton } from '../components/ActionButton.tsx';
 import { Message } from '../components/Message.tsx';
 import { age, dateTime, formatCount } from '../format.ts';
+import { printerLabel, printerNeedsAttention } from '../printer-label.ts';
 import { useSession } from '../session-store.ts';
 import { useAction } from '../use-action.ts';
 import { useFetch } from '../use-fetch.ts';
@@ -116,32 +118,37 @@ export default function KiosksPage() {
                       {offset(d.clockOffsetMs)}
                       {d.clockWarning ? ' (lệch quá 5 phút)' : ''}
                     </td>
-                    <td className="muted">kiosk chưa báo</td>
+                    <td>
+                      {d.printer ? (
+                        <span className={printerNeedsAttention(d.printer.state) ? 'warn-text' : undefined}>
+                          Máy in: {printerLabel(d.printer.state)}
+                        </span>
+                      ) : (
+                        <span className="muted">Máy in: kiosk chưa báo</span>
+                      )}
+                      {d.printer?.message ? <span className="small muted block">{d.printer.message}</span> : null}
+                      {d.pendingEvents !== null ? (
+                        <span className="small block">Sự kiện chờ gửi: {formatCount(d.pendingEvents)}</span>
+                      ) : null}
+                    </td>
                     {admin ? (
                       <td className="actions">
-                        {d.revoked ? null : confirming === d.id ? (
-                          <>
-                            <button
-                              type="button"
-                              className="danger"
-                              disabled={busy}
-                              onClick={() =>
-                                void run(
-                                  () => api(`/api/v1/devices/${encodeURIComponent(d.id)}/revoke`, { method: 'POST' }),
-                                  `Đã thu hồi ${d.name}: kiosk này không đồng bộ được nữa.`,
-                                ).then(() => setConfirming(null))
-                              }
-                            >
-                              Xác nhận thu hồi
-                            </button>
-                            <button type="button" onClick={() => setConfirming(null)}>
-                              Huỷ
-                            </button>
-                          </>
-                        ) : (
-                          <button type="button" aria-label={`Thu hồi ${d.name}`} onClick={() => setConfirming(d.id)}>
-                            Thu hồi
-                          </button>
+                        {d.revoked ? null : (
+                          <ConfirmButton
+                            label={`Thu hồi ${d.name}`}
+                            text="Thu hồi"
+                            confirmText="Xác nhận thu hồi"
+                            open={confirming === d.id}
+                            busy={busy}
+                            onOpen={() => setConfirming(d.id)}
+                            onCancel={() => setConfirming(null)}
+                            onConfirm={() =>
+                              void run(
+                                () => api(`/api/v1/devices/${encodeURIComponent(d.id)}/revoke`, { method: 'POST' }),
+                                `Đã thu hồi ${d.name}: kiosk này không đồng bộ được nữa.`,
+                              ).then(() => setConfirming(null))
+                            }
+                          />
                         )}
                       </td>
                     ) : null}

@@ -3,6 +3,7 @@ import type { TodayCounter, TodaySnapshot } from '../../../../shared/contract/co
 import { currentSession } from '../api.ts';
 import { levelColour } from '../components/StackedBars.tsx';
 import { age, formatCount, formatDayVi, time } from '../format.ts';
+import { printerLabel } from '../printer-label.ts';
 import { useSession } from '../session-store.ts';
 
 type Link = 'connecting' | 'live' | 'retrying';
@@ -85,7 +86,7 @@ function CounterCard({ counter, now }: { counter: TodayCounter; now: number }) {
       </dl>
       <p className="small muted kiosk-line">
         {counter.kiosk
-          ? `${counter.kiosk.name} · đồng bộ ${age(counter.kiosk.lastSyncAt, now)} · máy in: ${counter.kiosk.printer ?? 'kiosk chưa báo'}`
+          ? `${counter.kiosk.name} · đồng bộ ${age(counter.kiosk.lastSyncAt, now)} · máy in: ${printerLabel(counter.kiosk.printer)}`
           : 'Chưa kiosk nào đồng bộ cho quầy này.'}
       </p>
     </section>

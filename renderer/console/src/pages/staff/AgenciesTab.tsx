@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { Agency } from '../../../../../shared/domain/config.ts';
 import { api } from '../../api.ts';
+import { AddTextForm } from '../../components/InlineForm.tsx';
 import { Message } from '../../components/Message.tsx';
 import { useAction } from '../../use-action.ts';
 import { useFetch } from '../../use-fetch.ts';
@@ -23,7 +23,6 @@ export function move<T>(items: T[], index: number, delta: number): T[] {
 export function AgenciesTab({ admin }: { admin: boolean }) {
   const { data, reload } = useFetch<Agency[]>('/api/v1/agencies');
   const { flash, busy, run } = useAction(reload);
-  const [name, setName] = useState('');
   const agencies = data ?? [];
   const shift = (index: number, delta: number) =>
     void run(
@@ -79,24 +78,17 @@ export function AgenciesTab({ admin }: { admin: boolean }) {
         </table>
       </div>
       {admin ? (
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void run(
+        <AddTextForm
+          label="Thêm cơ quan, đơn vị"
+          primary
+          busy={busy}
+          onAdd={(name) =>
+            run(
               () => api('/api/v1/agencies', { method: 'POST', json: { name, order: agencies.length + 1 } }),
               `Đã thêm “${name}”.`,
-            ).then((ok) => ok && setName(''));
-          }}
-        >
-          <label>
-            <span>Thêm cơ quan, đơn vị</span>
-            <input value={name} onChange={(e) => setName(e.target.value)} required />
-          </label>
-          <button type="submit" className="primary" disabled={busy}>
-            Thêm
-          </button>
-        </form>
+            )
+          }
+        />
       ) : null}
     </>
   );

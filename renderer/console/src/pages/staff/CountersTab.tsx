@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { Counter } from '../../../../../shared/domain/config.ts';
 import type { PriorityCategory, QueueService } from '../../../../../shared/domain/queue-config.ts';
 import { api } from '../../api.ts';
+import { ActionButton, RemovableChips } from '../../components/ActionButton.tsx';
+import { AddTextForm, ChooseField, InlineForm } from '../../components/InlineForm.tsx';
 import { Message } from '../../components/Message.tsx';
 import { formatCount } from '../../format.ts';
 import { useAction } from '../../use-action.ts';
@@ -34,10 +36,9 @@ export function CountersTab({ admin }: { admin: boolean }) {
                 <th scope="row">{c.name}</th>
                 {admin ? (
                   <td className="actions">
-                    <button
-                      type="button"
-                      disabled={busy}
-                      aria-label={`Xoá ${c.name}`}
+                    <ActionButton
+                      busy={busy}
+                      label={`Xoá ${c.name}`}
                       onClick={() =>
                         void run(
                           () => api(`/api/v1/counters/${encodeURIComponent(c.id)}`, { method: 'DELETE' }),
@@ -46,7 +47,7 @@ export function CountersTab({ admin }: { admin: boolean }) {
                       }
                     >
                       Xoá
-                    </button>
+                    </ActionButton>
                   </td>
                 ) : null}
               </tr>
@@ -55,10 +56,11 @@ export function CountersTab({ admin }: { admin: boolean }) {
         </table>
       </div>
       {admin ? (
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
+        <InlineForm
+          submitText="Thêm quầy"
+          primary
+          busy={busy}
+          onSubmit={() => {
             const n = Number(number);
             void run(
               () => api('/api/v1/counters', { method: 'POST', json: { number: n, name: name || `Quầy số ${n}` } }),
@@ -86,10 +88,7 @@ export function CountersTab({ admin }: { admin: boolean }) {
             <span>Tên hiển thị</span>
             <input value={name} onChange={(e) => setName(e.target.value)} placeholder="Quầy số …" />
           </label>
-          <button type="submit" className="primary" disabled={busy}>
-            Thêm quầy
-          </button>
-        </form>
+        </InlineForm>
       ) : null}
     </>
   );
@@ -104,7 +103,6 @@ export function ServicesTab({ admin }: { admin: boolean }) {
     priorities.reload();
   });
   const [form, setForm] = useState({ name: '', counterId: '', prefix: '', start: '1001', end: '1999' });
-  const [priority, setPriority] = useState('');
   const counterName = (id: string) => counters.data?.find((c) => c.id === id)?.name ?? id;
   const list = services.data ?? [];
   return (
@@ -137,10 +135,9 @@ export function ServicesTab({ admin }: { admin: boolean }) {
                 <td className="num">{formatCount(s.dailyCap)}</td>
                 {admin ? (
                   <td className="actions">
-                    <button
-                      type="button"
-                      disabled={busy}
-                      aria-label={`Xoá dịch vụ ${s.name}`}
+                    <ActionButton
+                      busy={busy}
+                      label={`Xoá dịch vụ ${s.name}`}
                       onClick={() =>
                         void run(
                           () => api(`/api/v1/services/${encodeURIComponent(s.id)}`, { method: 'DELETE' }),
@@ -149,7 +146,7 @@ export function ServicesTab({ admin }: { admin: boolean }) {
                       }
                     >
                       Xoá
-                    </button>
+                    </ActionButton>
                   </td>
                 ) : null}
               </tr>
@@ -158,10 +155,11 @@ export function ServicesTab({ admin }: { admin: boolean }) {
         </table>
       </div>
       {admin ? (
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
+        <InlineForm
+          submitText="Thêm dịch vụ"
+          primary
+          busy={busy}
+          onSubmit={() => {
             const id = `dv-${Date.now().toString(36)}`;
             const start = Number(form.start);
             const end = Number(form.end);
@@ -186,17 +184,12 @@ export function ServicesTab({ admin }: { admin: boolean }) {
             <span>Tên dịch vụ</span>
             <input value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} required />
           </label>
-          <label>
-            <span>Quầy</span>
-            <select value={form.counterId} onChange={(e) => setForm({ ...form, counterId: e.target.value })} required>
-              <option value="">— Chọn —</option>
-              {(counters.data ?? []).map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <ChooseField
+            label="Quầy"
+            value={form.counterId}
+            options={counters.data ?? []}
+            onChange={(counterId) => setForm({ ...form, counterId })}
+          />
           <label>
             <span>Tiền tố</span>
             <input
@@ -214,60 +207,40 @@ export function ServicesTab({ admin }: { admin: boolean }) {
             <span>Số cuối</span>
             <input type="number" value={form.end} onChange={(e) => setForm({ ...form, end: e.target.value })} />
           </label>
-          <button type="submit" className="primary" disabled={busy}>
-            Thêm dịch vụ
-          </button>
-        </form>
+        </InlineForm>
       ) : null}
 
       <h3>Đối tượng ưu tiên</h3>
-      <ul className="chips">
-        {(priorities.data ?? []).map((p) => (
-          <li key={p.code}>
-            {p.label}
-            {admin ? (
-              <button
-                type="button"
-                className="link"
-                aria-label={`Bỏ ${p.label}`}
-                onClick={() =>
-                  void run(
-                    () =>
-                      api('/api/v1/priority-categories', {
-                        method: 'PUT',
-                        json: (priorities.data ?? []).filter((x) => x.code !== p.code),
-                      }),
-                    `Đã bỏ “${p.label}”.`,
-                  )
-                }
-              >
-                ✕
-              </button>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      <RemovableChips
+        items={priorities.data ?? []}
+        itemKey={(p) => p.code}
+        itemLabel={(p) => p.label}
+        removeLabel={(label) => `Bỏ ${label}`}
+        admin={admin}
+        onRemove={(p) =>
+          void run(
+            () =>
+              api('/api/v1/priority-categories', {
+                method: 'PUT',
+                json: (priorities.data ?? []).filter((x) => x.code !== p.code),
+              }),
+            `Đã bỏ “${p.label}”.`,
+          )
+        }
+      />
       {admin ? (
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
+        <AddTextForm
+          label="Thêm đối tượng ưu tiên"
+          busy={busy}
+          onAdd={(priority) => {
             const list = priorities.data ?? [];
             const next = [...list, { code: `ut_${Date.now().toString(36)}`, label: priority, order: list.length + 1 }];
-            void run(
+            return run(
               () => api('/api/v1/priority-categories', { method: 'PUT', json: next }),
               `Đã thêm “${priority}”.`,
-            ).then((ok) => ok && setPriority(''));
+            );
           }}
-        >
-          <label>
-            <span>Thêm đối tượng ưu tiên</span>
-            <input value={priority} onChange={(e) => setPriority(e.target.value)} required />
-          </label>
-          <button type="submit" disabled={busy}>
-            Thêm
-          </button>
-        </form>
+        />
       ) : null}
     </>
   );

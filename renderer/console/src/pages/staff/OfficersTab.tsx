@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { OfficerOut } from '../../../../../shared/contract/server-api.ts';
 import type { Agency } from '../../../../../shared/domain/config.ts';
 import { api } from '../../api.ts';
+import { ChooseField, InlineForm } from '../../components/InlineForm.tsx';
 import { Message } from '../../components/Message.tsx';
 import { formatDayVi } from '../../format.ts';
 import { useAction } from '../../use-action.ts';
@@ -29,12 +30,16 @@ function OfficerEditor({
   const [pin, setPin] = useState('');
   return (
     <div className="editor">
-      <form
-        className="inline-form"
-        onSubmit={(e) => {
-          e.preventDefault();
-          onSave({ activeFrom: from || null, activeTo: to || null, active });
-        }}
+      <InlineForm
+        submitText="Lưu"
+        primary
+        busy={busy}
+        onSubmit={() => onSave({ activeFrom: from || null, activeTo: to || null, active })}
+        after={
+          <button type="button" onClick={onCancel}>
+            Đóng
+          </button>
+        }
       >
         <label>
           <span>Làm việc từ ngày</span>
@@ -48,19 +53,13 @@ function OfficerEditor({
           <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
           <span>Đang làm việc</span>
         </label>
-        <button type="submit" className="primary" disabled={busy}>
-          Lưu
-        </button>
-        <button type="button" onClick={onCancel}>
-          Đóng
-        </button>
-      </form>
+      </InlineForm>
       {/* The server's Vietnamese message explains a wrong PIN; the browser's tooltip would not. */}
-      <form
-        className="inline-form"
+      <InlineForm
+        submitText="Đặt lại PIN"
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
+        busy={busy}
+        onSubmit={() => {
           onPin(pin);
           setPin('');
         }}
@@ -69,10 +68,7 @@ function OfficerEditor({
           <span>Mã PIN mới (4–8 chữ số)</span>
           <input value={pin} onChange={(e) => setPin(e.target.value)} inputMode="numeric" autoComplete="off" />
         </label>
-        <button type="submit" disabled={busy}>
-          Đặt lại PIN
-        </button>
-      </form>
+      </InlineForm>
     </div>
   );
 }
@@ -94,10 +90,11 @@ export function OfficersTab({ admin }: { admin: boolean }) {
       <p className="muted small">Trong mỗi cơ quan, Phụ lục 2 xếp cán bộ theo thứ tự dưới đây.</p>
       <Message flash={flash} />
       {admin ? (
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
+        <InlineForm
+          submitText="Thêm cán bộ"
+          primary
+          busy={busy}
+          onSubmit={() => {
             void run(
               () => api('/api/v1/officers', { method: 'POST', json: { fullName, agencyId } }),
               `Đã thêm cán bộ “${fullName}”.`,
@@ -108,21 +105,8 @@ export function OfficersTab({ admin }: { admin: boolean }) {
             <span>Họ và tên</span>
             <input value={fullName} onChange={(e) => setFullName(e.target.value)} required />
           </label>
-          <label>
-            <span>Cơ quan, đơn vị</span>
-            <select value={agencyId} onChange={(e) => setAgencyId(e.target.value)} required>
-              <option value="">— Chọn —</option>
-              {(agencies.data ?? []).map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className="primary" disabled={busy}>
-            Thêm cán bộ
-          </button>
-        </form>
+          <ChooseField label="Cơ quan, đơn vị" value={agencyId} options={agencies.data ?? []} onChange={setAgencyId} />
+        </InlineForm>
       ) : null}
       {groups.length === 0 ? <p>Chưa có cán bộ nào. Hãy thêm hoặc nhập danh sách từ tệp.</p> : null}
       {groups.map(({ agency, officers: list }) => (

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { RatingLevel, RatingReason } from '../../../../../shared/domain/config.ts';
 import { api } from '../../api.ts';
+import { RemovableChips } from '../../components/ActionButton.tsx';
+import { AddTextForm } from '../../components/InlineForm.tsx';
 import { Message } from '../../components/Message.tsx';
 import { useAction } from '../../use-action.ts';
 import { useFetch } from '../../use-fetch.ts';
@@ -13,7 +15,6 @@ export function ScaleTab({ admin }: { admin: boolean }) {
     reasons.reload();
   });
   const [edited, setDraft] = useState<RatingLevel[] | null>(null);
-  const [reason, setReason] = useState('');
   const draft = edited ?? levels.data ?? [];
   return (
     <>
@@ -76,52 +77,30 @@ export function ScaleTab({ admin }: { admin: boolean }) {
       </form>
 
       <h3>Lý do chưa hài lòng</h3>
-      <ul className="chips">
-        {(reasons.data ?? []).map((r) => (
-          <li key={r.code}>
-            {r.label}
-            {admin ? (
-              <button
-                type="button"
-                className="link"
-                aria-label={`Bỏ lý do ${r.label}`}
-                onClick={() =>
-                  void run(
-                    () =>
-                      api('/api/v1/reasons', {
-                        method: 'PUT',
-                        json: (reasons.data ?? []).filter((x) => x.code !== r.code),
-                      }),
-                    `Đã bỏ lý do “${r.label}”.`,
-                  )
-                }
-              >
-                ✕
-              </button>
-            ) : null}
-          </li>
-        ))}
-      </ul>
+      <RemovableChips
+        items={reasons.data ?? []}
+        itemKey={(r) => r.code}
+        itemLabel={(r) => r.label}
+        removeLabel={(label) => `Bỏ lý do ${label}`}
+        admin={admin}
+        onRemove={(r) =>
+          void run(
+            () =>
+              api('/api/v1/reasons', { method: 'PUT', json: (reasons.data ?? []).filter((x) => x.code !== r.code) }),
+            `Đã bỏ lý do “${r.label}”.`,
+          )
+        }
+      />
       {admin ? (
-        <form
-          className="inline-form"
-          onSubmit={(e) => {
-            e.preventDefault();
+        <AddTextForm
+          label="Thêm lý do"
+          busy={busy}
+          onAdd={(reason) => {
             const list = reasons.data ?? [];
             const next = [...list, { code: `ld_${Date.now().toString(36)}`, label: reason, order: list.length + 1 }];
-            void run(() => api('/api/v1/reasons', { method: 'PUT', json: next }), `Đã thêm lý do “${reason}”.`).then(
-              (ok) => ok && setReason(''),
-            );
+            return run(() => api('/api/v1/reasons', { method: 'PUT', json: next }), `Đã thêm lý do “${reason}”.`);
           }}
-        >
-          <label>
-            <span>Thêm lý do</span>
-            <input value={reason} onChange={(e) => setReason(e.target.value)} required />
-          </label>
-          <button type="submit" disabled={busy}>
-            Thêm
-          </button>
-        </form>
+        />
       ) : null}
     </>
   );
