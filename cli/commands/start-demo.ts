@@ -201,6 +201,7 @@ export function describeDemo(demo: RunningDemo, adminFromEnv: boolean): string[]
     '',
     'hailong đang chạy:',
     `  Máy chủ trung tâm:          ${demo.serverUrl}`,
+    `  Bảng gọi số (phòng chờ):    ${demo.serverUrl}board`,
     `  API của máy chủ (OpenAPI):  ${demo.apiUrl}`,
     ...(demo.kioskUrl
       ? [`  Kiosk (mở bằng Chromium):   ${demo.kioskUrl}`, `  Màn hình cán bộ:            ${demo.officerUrl}`]

@@ -57,6 +57,7 @@ describe('npm start (hailong start)', () => {
     const text = first.printed.join('\n');
     expect(text).toContain(first.demo.serverUrl);
     expect(text).toContain(`${first.demo.serverUrl}api/v1/openapi.json`);
+    expect(text).toContain(`${first.demo.serverUrl}board`);
     expect(text).toContain(first.demo.kioskUrl!);
     expect(text).toContain(`${first.demo.kioskUrl!}officer`);
     expect(text).toContain(first.demo.printer!.url);
