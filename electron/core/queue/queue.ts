@@ -424,21 +424,25 @@ export class Queue {
   /** The queue's part of KioskState for the kiosk at `counterId`. */
   state(counterId: string | null): QueueState {
     const options = this.deps.store.options();
-    const request = counterId ? this.ratingRequests.get(counterId) : undefined;
-    const live = request && Date.parse(request.until) > this.deps.now().getTime() ? request : null;
     return {
       services: counterId ? this.deps.store.servicesOf(counterId).map((s) => ({ id: s.id, name: s.name })) : [],
       priorities: this.deps.store.priorities().map((p) => ({ code: p.code, label: p.label })),
       printer: this.printerStatus,
       lastCall: (counterId && this.lastCalls.get(counterId)) || null,
-      ratingRequest: live,
+      ratingRequest: counterId ? this.liveRatingRequest(counterId) : null,
       ticketDisplaySeconds: options.ticketDisplaySeconds,
     };
   }
 
   /** The ticket the citizen at this counter is being asked to rate, if the window is open. */
   pendingRating(counterId: string): string | undefined {
-    return this.state(counterId).ratingRequest?.ticketId;
+    // On the rating tap's path: read the one in-memory entry, not the whole queue state.
+    return this.liveRatingRequest(counterId)?.ticketId;
+  }
+
+  private liveRatingRequest(counterId: string): RatingRequest | null {
+    const request = this.ratingRequests.get(counterId);
+    return request && Date.parse(request.until) > this.deps.now().getTime() ? request : null;
   }
 
   /** A rating may carry only a finished ticket's id. */

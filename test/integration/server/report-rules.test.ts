@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import type { PhuLuc2Report } from '../../../shared/domain/phu-luc-2.ts';
 import { v7 as uuidv7 } from 'uuid';
 import { parseCsv } from '../../../server/staff/read-table.ts';
 import { importStaff } from '../../../server/staff/staff-import.ts';
@@ -16,11 +17,6 @@ import {
   type SyncBody,
   type TestServer,
 } from './support.ts';
-
-interface Report {
-  levels: { code: string; label: string }[];
-  rows: { officerId: string; agencyId: string; counts: number[] }[];
-}
 
 describe.each(BACKENDS)('report rules on %s', (backend) => {
   let s: TestServer | undefined;
@@ -40,7 +36,7 @@ describe.each(BACKENDS)('report rules on %s', (backend) => {
       headers: auth(server.admin),
     });
     expect(res.statusCode).toBe(200);
-    return res.json<Report>();
+    return res.json<PhuLuc2Report>();
   };
   const patchOfficer = async (server: TestServer, id: string, payload: object) => {
     // Sessions expire on the server's clock, which the test moves forward.
@@ -128,7 +124,7 @@ describe.each(BACKENDS)('report rules on %s', (backend) => {
     clock = new Date('2026-06-20T03:00:00Z');
     await patchOfficer(server, left, { active: false });
 
-    const rowsOf = (report: Report, id: string) =>
+    const rowsOf = (report: PhuLuc2Report, id: string) =>
       report.rows.filter((r) => r.officerId === id).map((r) => [r.agencyId, ...r.counts]);
     const before = await phuLuc2(server, '2026-06-01', '2026-06-14');
     expect(rowsOf(before, moved)).toEqual([['ag-01', 1, 0, 0, 0]]);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PhuLuc2Report } from '../../../shared/domain/phu-luc-2.ts';
 import type { Db } from '../../../server/db/database.ts';
 import { splitMisuse } from '../../../server/reports/phu-luc-2-query.ts';
 import { vietnamDayRange } from '../../../shared/domain/vietnam-time.ts';
@@ -26,24 +27,6 @@ async function countsFromRatings(db: Db, from: string, to: string) {
     .groupBy(['officer_id', 'agency_id', 'level', 'misuse'])
     .execute();
   return splitMisuse(rows);
-}
-
-interface Report {
-  periodLine: string;
-  levels: { code: string; label: string }[];
-  rows: {
-    stt: number;
-    officerId: string;
-    fullName: string;
-    agencyId: string;
-    agencyName: string;
-    counts: number[];
-    note: string;
-  }[];
-  totals: number[];
-  misuseExcluded: number;
-  misuseLine: string;
-  generatedAt: string;
 }
 
 describe.each(BACKENDS)('Phụ lục 2 on %s', (backend) => {
@@ -86,15 +69,15 @@ describe.each(BACKENDS)('Phụ lục 2 on %s', (backend) => {
     await send(
       [...inside, ...outside].map((occurredAt) => rating({ officerId: officer, agencyId: 'ag-01', occurredAt })),
     );
-    const report = (await get('2026-11-01', '2026-11-30')).json<Report>();
+    const report = (await get('2026-11-01', '2026-11-30')).json<PhuLuc2Report>();
     expect(report.rows[0]!.counts).toEqual([inside.length, 0, 0, 0]);
     expect(report.periodLine).toBe('(Từ ngày 01/11/2026 đến 30/11/2026)');
     // The daily table and a straight count on the UTC instant agree.
     const straight = await countsFromRatings(s.app.hailong.db, '2026-11-01', '2026-11-30');
     expect(straight.counts).toEqual([{ officerId: officer, agencyId: 'ag-01', level: 'tot', count: inside.length }]);
     // One day alone: 30/11 holds the three late ones.
-    expect((await get('2026-11-30', '2026-11-30')).json<Report>().rows[0]!.counts).toEqual([3, 0, 0, 0]);
-    expect((await get('2026-10-31', '2026-10-31')).json<Report>().rows[0]!.counts).toEqual([3, 0, 0, 0]);
+    expect((await get('2026-11-30', '2026-11-30')).json<PhuLuc2Report>().rows[0]!.counts).toEqual([3, 0, 0, 0]);
+    expect((await get('2026-10-31', '2026-10-31')).json<PhuLuc2Report>().rows[0]!.counts).toEqual([3, 0, 0, 0]);
   });
 
   it('builds the table cell by cell: agency order, officer order, zero rows, agency at the time, misuse left out', async () => {
@@ -132,7 +115,7 @@ describe.each(BACKENDS)('Phụ lục 2 on %s', (backend) => {
     expect(moved.statusCode).toBe(200);
     await send([r(tuan, 'ag-16', 'kha'), r(tuan, 'ag-16', 'kha')]);
 
-    const report = (await get('2026-11-01', '2026-11-30')).json<Report>();
+    const report = (await get('2026-11-01', '2026-11-30')).json<PhuLuc2Report>();
     expect(report.levels).toEqual([
       { code: 'tot', label: 'Tốt' },
       { code: 'kha', label: 'Khá' },

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { PhuLuc2Report } from '../../../shared/domain/phu-luc-2.ts';
 import { v7 as uuidv7 } from 'uuid';
 import {
   BACKENDS,
@@ -11,12 +12,6 @@ import {
   type SyncBody,
   type TestServer,
 } from './support.ts';
-
-interface Report {
-  rows: { officerId: string; agencyId: string; counts: number[] }[];
-  totals: number[];
-  misuseExcluded: number;
-}
 
 describe.each(BACKENDS)('sync on %s', (backend) => {
   let s: TestServer;
@@ -32,7 +27,7 @@ describe.each(BACKENDS)('sync on %s', (backend) => {
   const report = async () =>
     (
       await s.app.inject({ url: '/api/v1/reports/phu-luc-2?from=2026-11-01&to=2026-11-30', headers: auth(s.admin) })
-    ).json<Report>();
+    ).json<PhuLuc2Report>();
   const storedEvents = async () =>
     (
       await s.app.hailong.db

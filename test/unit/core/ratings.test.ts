@@ -235,4 +235,19 @@ describe('steady state', () => {
     expect(prepare).not.toHaveBeenCalled();
     expect(countRows(kiosk.core, 'ratings')).toBe(102);
   });
+
+  it('takes a walk-up tap through the contract without rebuilding the queue state or preparing statements', async () => {
+    kiosk = await demoCore();
+    const tap = () => kiosk!.core.handlers['ratings:submit']({ level: 'kha' });
+    await tap();
+    const prepare = vi.spyOn(kiosk.core.db, 'prepare');
+    const queueState = vi.spyOn(kiosk.core.queue, 'state');
+    for (let i = 0; i < 20; i += 1) {
+      kiosk.clock.advance(6_000);
+      await tap();
+    }
+    expect(queueState).not.toHaveBeenCalled();
+    expect(prepare).not.toHaveBeenCalled();
+    expect(countRows(kiosk.core, 'ratings')).toBe(21);
+  });
 });
