@@ -14,6 +14,7 @@ import { reportRoutes } from './routes/report-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { syncRoutes } from './routes/sync-routes.ts';
 import { consoleRoutes } from './console/index.ts';
+import { startCrossProcessLive } from './console/live-cross-process.ts';
 
 export const SERVER_VERSION = '0.1.0';
 /** Login, enrolment and the console's forms are small; sync and the staff upload set their own limit. */
@@ -135,6 +136,11 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   await staffRoutes(app, server);
   reportRoutes(app, server);
   await consoleRoutes(app, server);
+  // Other server processes on the same PostgreSQL database hear this one's syncs, and it theirs.
+  if (options.databaseUrl) {
+    const live = await startCrossProcessLive(app, server, options.databaseUrl);
+    app.addHook('onClose', async () => live.close());
+  }
   const openApi = openApiDocument(server.routes, SERVER_VERSION);
   app.get('/api/v1/openapi.json', () => Promise.resolve(openApi));
   return app;

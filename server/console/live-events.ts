@@ -42,7 +42,23 @@ export function emitIngested(
     const parsed = KioskEventSchema.safeParse(raw);
     if (parsed.success && accepted.has(parsed.data.id)) events.push(parsed.data);
   }
-  emitterOf(server).emit('ingested', { deviceId, events } satisfies IngestedBatch);
+  const batch: IngestedBatch = { deviceId, events };
+  deliverIngested(server, batch);
+  relays.get(server.db)?.(batch);
+}
+
+/** Hands a batch to this process's listeners only (one that another server process stored). */
+export function deliverIngested(server: Pick<ServerContext, 'db'>, batch: IngestedBatch): void {
+  emitterOf(server).emit('ingested', batch);
+}
+
+// Where a batch stored here is also announced to other server processes (PostgreSQL only).
+const relays = new WeakMap<object, Listener>();
+
+/** Sets (or with null clears) what tells other server processes on the same database of a batch. */
+export function setIngestRelay(server: Pick<ServerContext, 'db'>, relay: Listener | null): void {
+  if (relay) relays.set(server.db, relay);
+  else relays.delete(server.db);
 }
 
 /** Subscribes to committed batches; returns the unsubscribe function. */

@@ -108,6 +108,15 @@ export function createLiveHub<T>(app: FastifyInstance, options: LiveHubOptions<T
   return hub;
 }
 
+/**
+ * Recomputes and sends every feed that has streams open: for changes whose notice was lost
+ * (the cross-process channel was down for a moment).
+ */
+export async function refreshRunningHubs(app: FastifyInstance): Promise<void> {
+  const running = (hubsOf.get(app) ?? []).filter((hub) => hub.running);
+  await Promise.all(running.map((hub) => hub.refresh()));
+}
+
 /** Open streams and running watchers of every feed (for tests: nothing may outlive its streams). */
 export function liveHubStats(app: FastifyInstance): { streams: number; running: number } {
   const list = hubsOf.get(app) ?? [];

@@ -1,0 +1,101 @@
+// A central server reached over real HTTP (a child process): what a technician and a kiosk do
+// through the public API, to provision a centre without --demo.
+
+export async function call<T>(
+  base: string,
+  method: string,
+  path: string,
+  options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
+): Promise<{ status: number; body: T; headers: Headers }> {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
+      ...options.headers,
+    },
+    ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
+}
+
+async function expectOk<T>(result: Promise<{ status: number; body: T }>, what: string): Promise<T> {
+  const { status, body } = await result;
+  if (status >= 300) throw new Error(`${what}: ${status} ${JSON.stringify(body)}`);
+  return body;
+}
+
+/** Logs in; returns the bearer token and the browser's session cookie (name=value). */
+export async function remoteLogin(base: string, username: string, password: string) {
+  const res = await call<{ token: string }>(base, 'POST', '/api/v1/auth/login', { body: { username, password } });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
+  const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+  return { token: res.body.token, cookie };
+}
+
+/** One counter, its queue service and one officer, set up by an admin the way a technician would. */
+export async function provisionCounter(base: string, admin: string, counter: { number: number; agencyId: string }) {
+  const counterId = `q-${counter.number}`;
+  await expectOk(
+    call(base, 'POST', '/api/v1/counters', {
+      token: admin,
+      body: { id: counterId, number: counter.number, name: `Quầy số ${counter.number}` },
+    }),
+    'counter',
+  );
+  const serviceId = `dv-${counter.number}`;
+  await expectOk(
+    call(base, 'PUT', `/api/v1/services/${serviceId}`, {
+      token: admin,
+      body: {
+        id: serviceId,
+        counterId,
+        name: 'Chứng thực',
+        prefix: '',
+        start: 1001,
+        end: 1999,
+        step: 1,
+        dailyCap: 999,
+      },
+    }),
+    'service',
+  );
+  const officer = await expectOk(
+    call<{ id: string }>(base, 'POST', '/api/v1/officers', {
+      token: admin,
+      body: { fullName: `Trần Thị Bền ${counter.number}`, agencyId: counter.agencyId },
+    }),
+    'officer',
+  );
+  return { counterId, serviceId, officerId: officer.id };
+}
+
+/** Enrols a kiosk through the public protocol. */
+export async function remoteEnroll(base: string, admin: string, name: string) {
+  const code = await expectOk(
+    call<{ code: string }>(base, 'POST', '/api/v1/devices/enrollment-codes', { token: admin, body: {} }),
+    'enrollment code',
+  );
+  return expectOk(
+    call<{ deviceId: string; token: string }>(base, 'POST', '/api/v1/devices/enroll', { body: { code: code.code, name } }),
+    'enroll',
+  );
+}
+
+export interface SyncResult {
+  accepted: string[];
+  duplicates: string[];
+  rejected: { id: string | null; reason: string }[];
+}
+
+/** One sync batch as a kiosk sends it. */
+export function remoteSync(base: string, deviceToken: string, events: unknown[]): Promise<SyncResult> {
+  return expectOk(
+    call<SyncResult>(base, 'POST', '/api/v1/sync', {
+      token: deviceToken,
+      body: { deviceTime: new Date().toISOString(), events },
+    }),
+    'sync',
+  );
+}
