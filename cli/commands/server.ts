@@ -8,7 +8,9 @@ import { CommandError, UsageError, parsePort } from '../usage-error.ts';
 
 export const SERVER_USAGE = `hailong server [--db FILE | --database-url postgres://…] [--port N] [--host H] [--demo] [--trust-proxy]
   Chạy máy chủ trung tâm (mặc định SQLite ./data/central.db, cổng 8080, chỉ nghe 127.0.0.1).
-  --trust-proxy: khi chạy sau proxy ngược (nginx…), lấy địa chỉ máy người dùng từ X-Forwarded-For.`;
+  --trust-proxy: khi chạy sau proxy ngược (nginx…), lấy địa chỉ máy người dùng từ X-Forwarded-For.
+hailong server backup [--db FILE | --database-url postgres://…] --out FILE
+  Sao lưu cơ sở dữ liệu khi máy chủ vẫn chạy (SQLite: sao lưu trực tuyến; PostgreSQL: pg_dump). Xem docs/deployment.md.`;
 
 export const DB_OPTIONS = {
   db: { type: 'string' },
@@ -47,6 +49,10 @@ export async function openCliDb(values: { db?: string; 'database-url'?: string }
 }
 
 export async function runServer(argv: string[]): Promise<void> {
+  if (argv[0] === 'backup') {
+    const { runServerBackup } = await import('./server-backup.ts');
+    return runServerBackup(argv.slice(1));
+  }
   const { values } = parseArgs({
     args: argv,
     options: {
