@@ -34,9 +34,10 @@ export interface CreateServerOptions {
   loginAttempts?: number;
   /**
    * Behind a reverse proxy: take the client address from X-Forwarded-For (true: trust every hop;
-   * or a list of proxy addresses / CIDRs), so the login limiter counts per person's computer, not per proxy.
+   * a number: trust that many nearest proxies; or a list of proxy addresses / CIDRs), so the login
+   * limiter counts per person's computer, not per proxy.
    */
-  trustProxy?: boolean | string | string[];
+  trustProxy?: boolean | number | string | string[];
 }
 
 declare module 'fastify' {
@@ -54,6 +55,14 @@ const STATUS_MESSAGES: Record<number, [string, string]> = {
   ],
   415: ['unsupported_media_type', 'Kiểu dữ liệu gửi lên không được hỗ trợ: hãy gửi JSON.'],
 };
+
+/** A hop count trusts that many nearest proxies (what proxy-addr does with a number). */
+function trustProxySetting(
+  trust: CreateServerOptions['trustProxy'],
+): boolean | string | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return trust ?? false;
+}
 
 /** The central server as a Fastify app (not listening): test with inject() or listen on port 0. */
 export async function createServer(options: CreateServerOptions = {}): Promise<FastifyInstance> {
@@ -80,7 +89,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
     throw error;
   }
 
-  const app = Fastify({ logger: false, bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: options.trustProxy ?? false });
+  const app = Fastify({ logger: false, bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: trustProxySetting(options.trustProxy) });
   const server: ServerContext = {
     db,
     backend,

@@ -6,9 +6,10 @@ import { seedDefaults } from '../../server/config/seed.ts';
 import { openServerDb, type ServerDb } from '../../server/db/database.ts';
 import { CommandError, UsageError, parsePort } from '../usage-error.ts';
 
-export const SERVER_USAGE = `hailong server [--db FILE | --database-url postgres://…] [--port N] [--host H] [--demo] [--trust-proxy]
+export const SERVER_USAGE = `hailong server [--db FILE | --database-url postgres://…] [--port N] [--host H] [--demo] [--trust-proxy | --trust-proxy-hops N]
   Chạy máy chủ trung tâm (mặc định SQLite ./data/central.db, cổng 8080, chỉ nghe 127.0.0.1).
   --trust-proxy: khi chạy sau proxy ngược (nginx…), lấy địa chỉ máy người dùng từ X-Forwarded-For.
+  --trust-proxy-hops N: chỉ tin N proxy gần nhất (nginx một lớp: 1), để người dùng không giả được địa chỉ.
 hailong server backup [--db FILE | --database-url postgres://…] --out FILE
   Sao lưu cơ sở dữ liệu khi máy chủ vẫn chạy (SQLite: sao lưu trực tuyến; PostgreSQL: pg_dump). Xem docs/deployment.md.`;
 
@@ -48,6 +49,18 @@ export async function openCliDb(values: { db?: string; 'database-url'?: string }
   return server;
 }
 
+/** How far the server trusts X-Forwarded-For: not at all, every hop, or the N nearest proxies. */
+export function trustProxyFrom(values: { 'trust-proxy'?: boolean; 'trust-proxy-hops'?: string }): boolean | number {
+  const hops = values['trust-proxy-hops'];
+  if (hops === undefined) return values['trust-proxy'] ?? false;
+  if (values['trust-proxy']) throw new UsageError('Chỉ dùng một trong hai: --trust-proxy hoặc --trust-proxy-hops.');
+  const n = Number(hops);
+  if (!/^\d+$/.test(hops) || n < 1 || n > 10) {
+    throw new UsageError(`--trust-proxy-hops cần số proxy từ 1 đến 10 (đã nhập: ${hops}).`);
+  }
+  return n;
+}
+
 export async function runServer(argv: string[]): Promise<void> {
   if (argv[0] === 'backup') {
     const { runServerBackup } = await import('./server-backup.ts');
@@ -61,6 +74,7 @@ export async function runServer(argv: string[]): Promise<void> {
       host: { type: 'string', default: '127.0.0.1' },
       demo: { type: 'boolean', default: false },
       'trust-proxy': { type: 'boolean', default: false },
+      'trust-proxy-hops': { type: 'string' },
     },
     strict: true,
   });
@@ -68,7 +82,7 @@ export async function runServer(argv: string[]): Promise<void> {
   const app = await createServer({
     ...dbOptions,
     demo: values.demo,
-    trustProxy: values['trust-proxy'],
+    trustProxy: trustProxyFrom(values),
     log: (message) => console.log(message),
   });
   const address = await app.listen({ host: values.host, port: parsePort(values.port, 8080) });
