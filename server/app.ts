@@ -89,7 +89,11 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
     throw error;
   }
 
-  const app = Fastify({ logger: false, bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: trustProxySetting(options.trustProxy) });
+  const app = Fastify({
+    logger: false,
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    trustProxy: trustProxySetting(options.trustProxy),
+  });
   const server: ServerContext = {
     db,
     backend,

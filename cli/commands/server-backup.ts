@@ -19,7 +19,9 @@ export async function runServerBackup(argv: string[]): Promise<void> {
     if (options.databaseUrl) {
       const result = await backupPostgres(options.databaseUrl, out);
       if (result.warnings) console.error(result.warnings);
-      console.log(`Đã sao lưu PostgreSQL vào ${result.out} (${(result.bytes / MB).toFixed(1)} MB, định dạng pg_dump custom).`);
+      console.log(
+        `Đã sao lưu PostgreSQL vào ${result.out} (${(result.bytes / MB).toFixed(1)} MB, định dạng pg_dump custom).`,
+      );
       console.log('Khôi phục: createdb TÊN_MỚI && pg_restore --no-owner --dbname postgres://…/TÊN_MỚI ' + result.out);
     } else {
       const result = await backupSqlite(options.dbFile!, out);

@@ -1,12 +1,13 @@
 // A central server reached over real HTTP (a child process): what a technician and a kiosk do
 // through the public API, to provision a centre without --demo.
 
-export async function call<T>(
+/** One request; the body is parsed JSON, for the caller to check and narrow. */
+export async function call(
   base: string,
   method: string,
   path: string,
   options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
-): Promise<{ status: number; body: T; headers: Headers }> {
+): Promise<{ status: number; body: unknown; headers: Headers }> {
   const response = await fetch(`${base}${path}`, {
     method,
     headers: {
@@ -17,21 +18,21 @@ export async function call<T>(
     ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
   });
   const text = await response.text();
-  return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as unknown, headers: response.headers };
 }
 
-async function expectOk<T>(result: Promise<{ status: number; body: T }>, what: string): Promise<T> {
+async function expectOk<T>(result: Promise<{ status: number; body: unknown }>, what: string): Promise<T> {
   const { status, body } = await result;
   if (status >= 300) throw new Error(`${what}: ${status} ${JSON.stringify(body)}`);
-  return body;
+  return body as T;
 }
 
 /** Logs in; returns the bearer token and the browser's session cookie (name=value). */
 export async function remoteLogin(base: string, username: string, password: string) {
-  const res = await call<{ token: string }>(base, 'POST', '/api/v1/auth/login', { body: { username, password } });
+  const res = await call(base, 'POST', '/api/v1/auth/login', { body: { username, password } });
   if (res.status !== 200) throw new Error(`login failed: ${res.status} ${JSON.stringify(res.body)}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
-  return { token: res.body.token, cookie };
+  return { token: (res.body as { token: string }).token, cookie };
 }
 
 /** One counter, its queue service and one officer, set up by an admin the way a technician would. */
@@ -61,8 +62,8 @@ export async function provisionCounter(base: string, admin: string, counter: { n
     }),
     'service',
   );
-  const officer = await expectOk(
-    call<{ id: string }>(base, 'POST', '/api/v1/officers', {
+  const officer = await expectOk<{ id: string }>(
+    call(base, 'POST', '/api/v1/officers', {
       token: admin,
       body: { fullName: `Trần Thị Bền ${counter.number}`, agencyId: counter.agencyId },
     }),
@@ -73,12 +74,14 @@ export async function provisionCounter(base: string, admin: string, counter: { n
 
 /** Enrols a kiosk through the public protocol. */
 export async function remoteEnroll(base: string, admin: string, name: string) {
-  const code = await expectOk(
-    call<{ code: string }>(base, 'POST', '/api/v1/devices/enrollment-codes', { token: admin, body: {} }),
+  const code = await expectOk<{ code: string }>(
+    call(base, 'POST', '/api/v1/devices/enrollment-codes', { token: admin, body: {} }),
     'enrollment code',
   );
-  return expectOk(
-    call<{ deviceId: string; token: string }>(base, 'POST', '/api/v1/devices/enroll', { body: { code: code.code, name } }),
+  return expectOk<{ deviceId: string; token: string }>(
+    call(base, 'POST', '/api/v1/devices/enroll', {
+      body: { code: code.code, name },
+    }),
     'enroll',
   );
 }
@@ -91,8 +94,8 @@ export interface SyncResult {
 
 /** One sync batch as a kiosk sends it. */
 export function remoteSync(base: string, deviceToken: string, events: unknown[]): Promise<SyncResult> {
-  return expectOk(
-    call<SyncResult>(base, 'POST', '/api/v1/sync', {
+  return expectOk<SyncResult>(
+    call(base, 'POST', '/api/v1/sync', {
       token: deviceToken,
       body: { deviceTime: new Date().toISOString(), events },
     }),
