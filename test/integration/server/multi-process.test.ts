@@ -137,6 +137,11 @@ describe('two server processes on one PostgreSQL database', () => {
       });
       expect(report.status).toBe(200);
       expect((report.body as PhuLuc2Report).totals).toEqual([2, 1, 0, 0]);
+
+      // Logging out on A ends the session on B as well.
+      expect((await call(a.url, 'POST', '/api/v1/auth/logout', { token: login.token })).status).toBe(200);
+      const ended = await call(b.url, 'GET', '/api/v1/console/session', { headers: { cookie: login.cookie } });
+      expect(ended.status).toBe(401);
     } finally {
       await today.cancel();
       await board.cancel();
