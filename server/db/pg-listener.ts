@@ -59,6 +59,8 @@ export class PgListener {
     const client = new pg.Client({
       connectionString: this.options.connectionString,
       keepAlive: true,
+      // A server start must not hang on an unreachable database: it retries in the background.
+      connectionTimeoutMillis: 10_000,
       // Lets an administrator tell this connection apart in pg_stat_activity.
       application_name: LISTENER_APPLICATION_NAME,
     });
