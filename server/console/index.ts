@@ -4,6 +4,7 @@ import { alertsRoutes } from './alerts-routes.ts';
 import { boardRoutes } from './board-routes.ts';
 import { ratingsStatsRoutes } from './ratings-stats-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
+import { speechRoutes } from './speech-routes.ts';
 import { closeStreamsOnShutdown } from './sse.ts';
 import { staticRoutes } from './static-routes.ts';
 import { todayRoutes } from './today-routes.ts';
@@ -17,6 +18,7 @@ export function consoleRoutes(app: FastifyInstance, server: ServerContext): Prom
   ratingsStatsRoutes(app, server);
   alertsRoutes(app, server);
   boardRoutes(app, server);
+  speechRoutes(app, server);
   staticRoutes(app);
   return Promise.resolve();
 }
