@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.ts';
 import { alertsRoutes } from './alerts-routes.ts';
 import { boardRoutes } from './board-routes.ts';
+import { liveAlertsRoutes } from './live-alerts-routes.ts';
 import { ratingsStatsRoutes } from './ratings-stats-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { speechRoutes } from './speech-routes.ts';
@@ -17,6 +18,7 @@ export function consoleRoutes(app: FastifyInstance, server: ServerContext): Prom
   todayRoutes(app, server);
   ratingsStatsRoutes(app, server);
   alertsRoutes(app, server);
+  liveAlertsRoutes(app, server);
   boardRoutes(app, server);
   speechRoutes(app, server);
   staticRoutes(app);

@@ -52,7 +52,8 @@ export function numberWordList(n: number): string[] {
     // 1.000.001 "một triệu không trăm linh một": an empty group in the middle is skipped.
     if (value === 0) continue;
     words.push(...groupWords(value, words.length > 0));
-    if (GROUPS[i]) words.push(GROUPS[i]);
+    const group = GROUPS[i];
+    if (group) words.push(group);
   }
   return words;
 }
