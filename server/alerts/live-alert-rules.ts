@@ -51,7 +51,7 @@ export async function counterLowRatings(
     .orderBy('r.occurred_ms')
     .orderBy('r.id')
     .execute();
-  const low = rows.filter((r) => Number(r.low) === 1).length;
+  const low = rows.filter((r) => r.low === 1).length;
   if (rows.length < settings.counterMinRatings || low * 100 < settings.counterLowSharePercent * rows.length) {
     return null;
   }
@@ -86,8 +86,8 @@ export async function officerLowCoverage(
   const row = await db
     .selectFrom('tickets_served as t')
     .select([
-      sql<number>`count(DISTINCT t.ticket_id)`.as('served'),
-      sql<number>`count(DISTINCT CASE WHEN EXISTS (
+      sql<number | string>`count(DISTINCT t.ticket_id)`.as('served'),
+      sql<number | string>`count(DISTINCT CASE WHEN EXISTS (
         SELECT 1 FROM ratings r WHERE r.ticket_id = t.ticket_id AND r.misuse = 0) THEN t.ticket_id END)`.as('rated'),
       sql<string | null>`max(t.agency_id)`.as('agency_id'),
     ])

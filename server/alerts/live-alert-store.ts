@@ -42,8 +42,8 @@ async function describe(db: Db, rows: AlertRow[]): Promise<LiveAlert[]> {
   const agencies = new Map((await db.selectFrom('agencies').select(['id', 'name']).execute()).map((a) => [a.id, a.name]));
   return rows.map((row) => {
     const counter = row.counter_id ? counters.get(row.counter_id) : undefined;
-    const total = Number(row.total);
-    const count = Number(row.count);
+    const total = row.total;
+    const count = row.count;
     const subject =
       row.kind === 'counter_low_ratings'
         ? counter

@@ -68,3 +68,19 @@ export const AcknowledgeAlertSchema = z.strictObject({
     .max(500, 'Nhận xét dài quá 500 ký tự.')
     .transform((s) => s.normalize('NFC')),
 });
+
+/** The three levels of the provincial one-door systems and the national service index. */
+export const NATIONAL_LEVELS = ['rat_hai_long', 'hai_long', 'khong_hai_long'] as const;
+export type NationalLevel = (typeof NATIONAL_LEVELS)[number];
+export const NATIONAL_LEVEL_LABELS: Record<NationalLevel, string> = {
+  rat_hai_long: 'Rất hài lòng',
+  hai_long: 'Hài lòng',
+  khong_hai_long: 'Không hài lòng',
+};
+
+/** The centre's mapping of its own levels (by code) onto the three national levels. */
+export const NationalScaleMapSchema = z.record(
+  z.string().regex(/^[a-z][a-z0-9_]{0,31}$/, 'Mã mức đánh giá không hợp lệ'),
+  z.enum(NATIONAL_LEVELS, 'Mức quốc gia phải là rat_hai_long, hai_long hoặc khong_hai_long'),
+);
+export type NationalScaleMap = z.infer<typeof NationalScaleMapSchema>;

@@ -119,8 +119,9 @@ export function spokenTokens(label: string): SpokenToken[] {
       continue;
     }
     const upper = part.toUpperCase();
-    if ([...upper].length <= 2 && [...upper].every((c) => LETTERS[c])) {
-      for (const c of upper) tokens.push({ kind: 'letter', letter: c, words: LETTERS[c]!.split(' ') });
+    const letters = /^[A-ZĐ]{1,2}$/u.test(upper) ? (upper.match(/./gu) ?? []) : [];
+    if (letters.length > 0 && letters.every((c) => LETTERS[c])) {
+      for (const c of letters) tokens.push({ kind: 'letter', letter: c, words: LETTERS[c]!.split(' ') });
       continue;
     }
     tokens.push({ kind: 'word', words: [part.toLowerCase()] });
