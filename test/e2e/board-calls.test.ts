@@ -84,7 +84,7 @@ describe('waiting-room board', () => {
 
   it('with no system voice, reads a call with the bundled clips, in order, after the chime', async () => {
     const kiosk = await server().enroll('Kiosk quầy 1');
-    const q3 = new KioskEvents('q-3', 'cb-001', 'ag-11');
+    const q1 = new KioskEvents('q-1', 'cb-001', 'ag-11');
     const { context, page } = await newPage(browser(), { width: 1920, height: 1080 });
     // No speech engine at all, as on a fresh kiosk PC without a Vietnamese voice.
     await page.addInitScript(() => {
@@ -99,8 +99,8 @@ describe('waiting-room board', () => {
     await page.getByText('Chưa có số nào được gọi hôm nay.').waitFor();
     // The one tap that lets the browser play sound. Each clip is fetched once ("một" of the counter is cached).
     await page.getByRole('button', { name: 'Bật âm thanh' }).click();
-    const ticket = q3.issue('1024', 'dv-chung-thuc');
-    await server().sync(kiosk.token, [q3.signIn(), ticket.event, q3.call(ticket.ticketId)]);
+    const ticket = q1.issue('1024', 'dv-chung-thuc');
+    await server().sync(kiosk.token, [q1.signIn(), ticket.event, q1.call(ticket.ticketId)]);
     await page.getByRole('listitem', { name: 'Quầy số 1: số 1024' }).waitFor({ timeout: 15_000 });
     await expect
       .poll(() => clipsFetched, { timeout: 10_000 })

@@ -5,7 +5,9 @@ import { useSession } from '../session-store.ts';
 /** On every page: the alerts not yet acknowledged, newest first, with a way to the Alerts page. */
 export function LiveAlertBanner() {
   useLiveAlertsStream();
-  const open = useLiveAlerts((s) => s.list?.open ?? []);
+  // The list itself is selected (a new [] per call would re-render for ever).
+  const list = useLiveAlerts((s) => s.list);
+  const open = list?.open ?? [];
   const route = useSession((s) => s.route);
   const go = useSession((s) => s.go);
   if (open.length === 0) return null;

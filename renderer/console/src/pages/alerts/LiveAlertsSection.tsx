@@ -53,11 +53,7 @@ export function LiveAlertsSection() {
     <>
       <section className="card" aria-labelledby="h-live-alerts">
         <h2 id="h-live-alerts">Cảnh báo trực tiếp</h2>
-        {link === 'retrying' ? (
-          <p className="error">
-            Đang kết nối lại máy chủ…
-          </p>
-        ) : null}
+        {link === 'retrying' ? <p className="error">Đang kết nối lại máy chủ…</p> : null}
         {!list ? (
           <p>Đang tải…</p>
         ) : list.open.length === 0 ? (
