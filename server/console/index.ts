@@ -3,6 +3,7 @@ import type { ServerContext } from '../context.ts';
 import { alertsRoutes } from './alerts-routes.ts';
 import { boardRoutes } from './board-routes.ts';
 import { liveAlertsRoutes } from './live-alerts-routes.ts';
+import { misuseRulesRoutes } from './misuse-rules-routes.ts';
 import { ratingsStatsRoutes } from './ratings-stats-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { speechRoutes } from './speech-routes.ts';
@@ -19,6 +20,7 @@ export function consoleRoutes(app: FastifyInstance, server: ServerContext): Prom
   ratingsStatsRoutes(app, server);
   alertsRoutes(app, server);
   liveAlertsRoutes(app, server);
+  misuseRulesRoutes(app, server);
   boardRoutes(app, server);
   speechRoutes(app, server);
   staticRoutes(app);

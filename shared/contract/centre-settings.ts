@@ -84,3 +84,19 @@ export const NationalScaleMapSchema = z.record(
   z.enum(NATIONAL_LEVELS, 'Mức quốc gia phải là rat_hai_long, hai_long hoặc khong_hai_long'),
 );
 export type NationalScaleMap = z.infer<typeof NationalScaleMapSchema>;
+
+/**
+ * Walk-up (no ticket) presses that look like misuse are kept with a flag, out of Phụ lục 2:
+ * a press sooner than `walkUpIntervalSeconds` after the last one at the counter, and any press
+ * beyond `burstPresses` walk-up presses at one counter within `burstMinutes`. Set on the server,
+ * delivered to kiosks with the configuration.
+ */
+export const MisuseRulesSchema = z.strictObject({
+  walkUpIntervalSeconds: z.number().int().min(0).max(3600),
+  burstPresses: z.number().int().min(1).max(1000),
+  burstMinutes: z.number().int().min(1).max(240),
+});
+export type MisuseRules = z.infer<typeof MisuseRulesSchema>;
+
+/** Lenient by default (a burst faster than one press every 3 s); a centre tightens it, e.g. 10 presses in 5 minutes. */
+export const DEFAULT_MISUSE_RULES: MisuseRules = { walkUpIntervalSeconds: 5, burstPresses: 20, burstMinutes: 1 };
