@@ -35,11 +35,15 @@ const pct = (count: number, total: number) =>
   `${(total > 0 ? (count / total) * 100 : 0).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} %`;
 
 async function describe(db: Db, rows: AlertRow[]): Promise<LiveAlert[]> {
-  const counters = new Map((await db.selectFrom('counters').select(['id', 'number', 'name']).execute()).map((c) => [c.id, c]));
+  const counters = new Map(
+    (await db.selectFrom('counters').select(['id', 'number', 'name']).execute()).map((c) => [c.id, c]),
+  );
   const officers = new Map(
     (await db.selectFrom('officers').select(['id', 'full_name']).execute()).map((o) => [o.id, o.full_name]),
   );
-  const agencies = new Map((await db.selectFrom('agencies').select(['id', 'name']).execute()).map((a) => [a.id, a.name]));
+  const agencies = new Map(
+    (await db.selectFrom('agencies').select(['id', 'name']).execute()).map((a) => [a.id, a.name]),
+  );
   return rows.map((row) => {
     const counter = row.counter_id ? counters.get(row.counter_id) : undefined;
     const total = row.total;

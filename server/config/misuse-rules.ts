@@ -1,8 +1,4 @@
-import {
-  DEFAULT_MISUSE_RULES,
-  MisuseRulesSchema,
-  type MisuseRules,
-} from '../../shared/contract/centre-settings.ts';
+import { DEFAULT_MISUSE_RULES, MisuseRulesSchema, type MisuseRules } from '../../shared/contract/centre-settings.ts';
 import type { Db } from '../db/database.ts';
 import { getSetting } from './settings.ts';
 

@@ -28,6 +28,10 @@ export const m0012LiveAlerts: ServerMigration = {
       .execute();
     await db.schema.createIndex('live_alerts_by_time').on('live_alerts').columns(['raised_ms']).execute();
     // The rule looks at one counter's ratings over the last minutes.
-    await db.schema.createIndex('ratings_by_counter_time').on('ratings').columns(['counter_id', 'occurred_ms']).execute();
+    await db.schema
+      .createIndex('ratings_by_counter_time')
+      .on('ratings')
+      .columns(['counter_id', 'occurred_ms'])
+      .execute();
   },
 };

@@ -1,15 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { LiveAlertsList } from '../../../shared/contract/centre-settings.ts';
-import {
-  BACKENDS,
-  addOfficer,
-  auth,
-  enrollDevice,
-  startTestServer,
-  sync,
-  type TestServer,
-} from '../server/support.ts';
+import { BACKENDS, addOfficer, auth, enrollDevice, startTestServer, sync, type TestServer } from '../server/support.ts';
 import { KioskEvents } from './console-fixtures.ts';
 
 const NOW = new Date('2026-11-28T10:00:00+07:00');
@@ -102,9 +94,9 @@ describe.each(BACKENDS)('live alerts on %s', (backend) => {
 
     // The fourth rating at counter 1 (Khá): 2 of 4 are low, half: the alert is raised.
     await sync(app, kiosk1.token, [k1.rate('kha', { at: minutesAgo(2) })]);
-    await expect.poll(async () => (await list()).open.map((a) => [a.kind, a.subject, a.total, a.count])).toEqual([
-      ['counter_low_ratings', 'Quầy số 1', 4, 2],
-    ]);
+    await expect
+      .poll(async () => (await list()).open.map((a) => [a.kind, a.subject, a.total, a.count]))
+      .toEqual([['counter_low_ratings', 'Quầy số 1', 4, 2]]);
     // More evidence inside the same window raises nothing new.
     await sync(app, kiosk1.token, [k1.rate('kem', { at: minutesAgo(1) })]);
     // The fifth ticket served by Bình, still one rated: 1 of 5 = 20 % < 50 %.

@@ -1,16 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NationalReport } from '../../../shared/domain/national-scale.ts';
-import {
-  BACKENDS,
-  addOfficer,
-  auth,
-  enrollDevice,
-  rating,
-  startTestServer,
-  sync,
-  type TestServer,
-} from './support.ts';
+import { BACKENDS, addOfficer, auth, enrollDevice, rating, startTestServer, sync, type TestServer } from './support.ts';
 
 const PERIOD = 'from=2026-11-01&to=2026-11-30';
 
@@ -82,7 +73,10 @@ describe.each(BACKENDS)('national three-level report on %s', (backend) => {
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain('Nguyễn Văn An,Sở Tư pháp,3,1,1,5,80.0,73.4');
     expect(csv.body).toContain(',Toàn Trung tâm,,3,5,3,11,72.7,63.7');
-    const xlsx = await app.inject({ url: `/api/v1/reports/national-scale?${PERIOD}&format=xlsx`, headers: auth(admin) });
+    const xlsx = await app.inject({
+      url: `/api/v1/reports/national-scale?${PERIOD}&format=xlsx`,
+      headers: auth(admin),
+    });
     expect(xlsx.statusCode).toBe(200);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);

@@ -268,7 +268,9 @@ describe('walk-up misuse rules delivered by the server', () => {
     expect(press().misuse).toBe(false);
     // Flagged presses are kept, flagged, and synced as such.
     expect(countRows(kiosk.core, 'ratings')).toBe(6);
-    const flagged = kiosk.core.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM ratings WHERE misuse = 1').get()!;
+    const flagged = kiosk.core.db
+      .prepare<[], { n: number }>('SELECT count(*) AS n FROM ratings WHERE misuse = 1')
+      .get()!;
     expect(flagged.n).toBe(2);
   });
 
