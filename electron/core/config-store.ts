@@ -1,3 +1,4 @@
+import { MisuseRulesSchema, type MisuseRules } from '../../shared/contract/centre-settings.ts';
 import type { Counter, KioskConfig, RatingLevel, RatingReason } from '../../shared/domain/config.ts';
 import type { OfficerChoice } from '../../shared/contract/kiosk-state.ts';
 import { cachedStatement, type Db } from './database.ts';
@@ -12,7 +13,7 @@ export interface StoredOfficer {
 }
 
 /** Officers may carry a PIN hash: PINs are set centrally and verified offline. */
-export type ConfigWithPins = KioskConfig & { officerPins?: Record<string, string> };
+export type ConfigWithPins = KioskConfig & { officerPins?: Record<string, string>; misuse?: MisuseRules | undefined };
 
 /** Reads and replaces the configuration tables. */
 export class ConfigStore {
@@ -64,7 +65,17 @@ export class ConfigStore {
       db.prepare('DELETE FROM duty WHERE officer_id NOT IN (SELECT id FROM officers WHERE active = 1)').run();
       this.setSetting('config.version', String(config.version));
       this.setSetting('centre.name', config.centreName);
+      // A server from before the misuse rules sends none: the kiosk keeps its own interval.
+      if (config.misuse) this.setSetting('misuse.rules', JSON.stringify(config.misuse));
     })();
+  }
+
+  /** The misuse rules the server delivered, or null when it sent none. */
+  misuseRules(): MisuseRules | null {
+    const stored = this.getSetting('misuse.rules');
+    if (!stored) return null;
+    const parsed = MisuseRulesSchema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : null;
   }
 
   centreName(): string {

@@ -1,3 +1,4 @@
+import { DEFAULT_MISUSE_RULES } from '../../shared/contract/centre-settings.ts';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { mkdirSync } from 'node:fs';
@@ -120,6 +121,17 @@ export class KioskCore {
     this.config.setSetting('technician.pinHash', await hashSecret(pin));
   }
 
+  /** The server's misuse rules once delivered; until then the kiosk's own interval and the default burst rule. */
+  private misuseOptions(): { walkUpIntervalMs: number; burst: { presses: number; windowMs: number } } {
+    const rules = this.config.misuseRules();
+    const interval = rules?.walkUpIntervalSeconds ?? this.settings().walkUpIntervalSeconds;
+    const burst = rules ?? DEFAULT_MISUSE_RULES;
+    return {
+      walkUpIntervalMs: interval * 1000,
+      burst: { presses: burst.burstPresses, windowMs: burst.burstMinutes * 60_000 },
+    };
+  }
+
   settings(): KioskSettings {
     const stored = this.config.getSetting('kiosk.settings');
     return { ...DEFAULT_SETTINGS, ...(stored ? (JSON.parse(stored) as Partial<KioskSettings>) : {}) };
@@ -228,7 +240,7 @@ export class KioskCore {
           counterId,
           level,
           ticketId: rated,
-          walkUpIntervalMs: this.settings().walkUpIntervalSeconds * 1000,
+          ...this.misuseOptions(),
         });
         if (rated !== undefined) {
           this.queue.ratingReceived(counterId, rated);

@@ -11,6 +11,8 @@ export interface SubmitRating {
   ticketId?: string | undefined;
   /** Minimum gap between walk-up presses; closer presses are kept with a misuse flag. */
   walkUpIntervalMs: number;
+  /** More than `presses` walk-up presses at the counter within `windowMs` are flagged too. */
+  burst?: { presses: number; windowMs: number } | undefined;
 }
 
 /**
@@ -20,6 +22,7 @@ export interface SubmitRating {
 export class Ratings {
   private readonly insertRating;
   private readonly lastWalkUp;
+  private readonly walkUpsSince;
 
   constructor(
     private readonly db: Db,
@@ -38,6 +41,10 @@ export class Ratings {
       `SELECT occurred_at FROM ratings WHERE counter_id = ? AND ticket_id IS NULL AND occurred_at <= ?
         ORDER BY occurred_at DESC LIMIT 1`,
     );
+    // Compared as instants: occurred_at strings share one offset (Vietnam time) on a kiosk.
+    this.walkUpsSince = db.prepare<[string, string, string], { n: number }>(
+      `SELECT count(*) AS n FROM ratings WHERE counter_id = ? AND ticket_id IS NULL AND occurred_at > ? AND occurred_at <= ?`,
+    );
   }
 
   submit(input: SubmitRating): { ratingId: string; misuse: boolean } {
@@ -55,6 +62,10 @@ export class Ratings {
       if (input.ticketId === undefined) {
         const last = this.lastWalkUp.get(input.counterId, occurredAt);
         misuse = last !== undefined && instant.getTime() - Date.parse(last.occurred_at) < input.walkUpIntervalMs;
+        if (!misuse && input.burst) {
+          const since = toVietnamIso(new Date(instant.getTime() - input.burst.windowMs));
+          misuse = this.walkUpsSince.get(input.counterId, since, occurredAt)!.n >= input.burst.presses;
+        }
       } else if (cachedStatement(this.db, 'SELECT 1 FROM ratings WHERE ticket_id = ?').get(input.ticketId)) {
         throw new DomainError('already_rated', 'Phiếu này đã được đánh giá. Mỗi phiếu chỉ được đánh giá một lần.');
       }

@@ -2,8 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.ts';
 import { alertsRoutes } from './alerts-routes.ts';
 import { boardRoutes } from './board-routes.ts';
+import { liveAlertsRoutes } from './live-alerts-routes.ts';
+import { misuseRulesRoutes } from './misuse-rules-routes.ts';
 import { ratingsStatsRoutes } from './ratings-stats-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
+import { speechRoutes } from './speech-routes.ts';
 import { closeStreamsOnShutdown } from './sse.ts';
 import { staticRoutes } from './static-routes.ts';
 import { todayRoutes } from './today-routes.ts';
@@ -16,7 +19,10 @@ export function consoleRoutes(app: FastifyInstance, server: ServerContext): Prom
   todayRoutes(app, server);
   ratingsStatsRoutes(app, server);
   alertsRoutes(app, server);
+  liveAlertsRoutes(app, server);
+  misuseRulesRoutes(app, server);
   boardRoutes(app, server);
+  speechRoutes(app, server);
   staticRoutes(app);
   return Promise.resolve();
 }

@@ -36,13 +36,21 @@ export interface DbOptions {
 
 export const MIGRATION_TABLE = 'schema_migrations';
 
-/** Names must be `NNNN-…` and strictly increasing, so a misplaced file fails loudly. */
+/**
+ * Names must be `NNNN-…`, start at 0001 and be strictly increasing (engineers working in
+ * parallel take numbers apart, so gaps are allowed), so a misplaced file fails loudly.
+ */
 export function assertMigrationOrder(migrations: readonly ServerMigration[]): void {
+  let previous = 0;
   migrations.forEach((migration, index) => {
-    const expected = String(index + 1).padStart(4, '0');
-    if (!migration.name.startsWith(`${expected}-`)) {
+    const number = /^(\d{4})-/.exec(migration.name)?.[1];
+    const value = number ? Number(number) : NaN;
+    const ok = index === 0 ? value === 1 : value > previous;
+    if (!ok) {
+      const expected = index === 0 ? '0001' : `a number above ${String(previous).padStart(4, '0')}`;
       throw new Error(`Migration ${migration.name} is out of order: expected ${expected}-…`);
     }
+    previous = value;
   });
 }
 

@@ -148,4 +148,21 @@ export interface ServerSchema {
     finished_at: string;
     day: string;
   };
+  /** Live alerts and their acknowledgements (migration 0012). */
+  live_alerts: {
+    id: string;
+    kind: 'counter_low_ratings' | 'officer_low_coverage';
+    dedupe_key: string;
+    day: string;
+    counter_id: string | null;
+    officer_id: string | null;
+    agency_id: string | null;
+    total: number;
+    count: number;
+    raised_at: string;
+    raised_ms: number;
+    acknowledged_at: string | null;
+    acknowledged_by: string | null;
+    comment: string | null;
+  };
 }

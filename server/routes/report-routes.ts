@@ -11,11 +11,11 @@ import type { FastifyReply } from 'fastify';
 // The exporters pull in exceljs, docx and pdfkit (~50 MB): loaded on the first file export only.
 const exporters = () => import('../reports/export/index.ts');
 
-function checkPeriod(from: string, to: string): void {
+export function checkPeriod(from: string, to: string): void {
   if (from > to) throw badRequest('Ngày bắt đầu (from) phải trước hoặc bằng ngày kết thúc (to).', 'bad_period');
 }
 
-function sendFile(reply: FastifyReply, file: ExportedFile): FastifyReply {
+export function sendFile(reply: FastifyReply, file: ExportedFile): FastifyReply {
   // RFC 5987: the Vietnamese-free ASCII name plus the UTF-8 one.
   const ascii = file.fileName.normalize('NFD').replace(/[^\x20-\x7e]/g, '');
   return reply

@@ -1,3 +1,4 @@
+import { MisuseRulesSchema } from './centre-settings.ts';
 import { z } from 'zod';
 import { KioskConfigSchema } from '../domain/config.ts';
 import { QueueConfigSchema } from '../domain/queue-config.ts';
@@ -55,6 +56,8 @@ export const SyncConfigSchema = KioskConfigSchema.extend({
   /** officerId → scrypt hash of the PIN set by an admin; PINs are checked offline at the kiosk. */
   officerPins: z.record(z.string(), z.string()),
   queue: QueueConfigSchema,
+  /** Misuse rules for walk-up presses (absent from servers before them). */
+  misuse: MisuseRulesSchema.optional(),
 });
 export type SyncConfig = z.infer<typeof SyncConfigSchema>;
 

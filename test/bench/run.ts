@@ -13,6 +13,7 @@ const SUITES: Suite[] = [
   ['report-export', async () => (await import('./report-export.bench.ts')).benchReportExport],
   ['console', async () => (await import('./console.bench.ts')).benchConsole],
   ['live-cross-process', async () => (await import('./live-cross-process.bench.ts')).benchLiveCrossProcess],
+  ['alerts', async () => (await import('./alerts.bench.ts')).benchAlerts],
 ];
 
 const only = process.argv.slice(2);

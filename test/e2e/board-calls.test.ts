@@ -44,6 +44,10 @@ describe('waiting-room board', () => {
       Object.defineProperty(window, 'speechSynthesis', { value: synth });
       Object.defineProperty(window, 'SpeechSynthesisUtterance', { value: FakeUtterance });
     });
+    // The centre prefers the system voice (the bundled clips are the default, tested below).
+    expect((await server().call('PUT', '/api/v1/console/speech-settings', { preferSystemVoice: true })).status).toBe(
+      200,
+    );
     const response = await page.goto(`${server().url}/board`);
     expect(response?.headers()['content-security-policy']).toContain("frame-ancestors 'none'");
     await page.getByText('Chưa có số nào được gọi hôm nay.').waitFor();
@@ -75,6 +79,32 @@ describe('waiting-room board', () => {
     expect(body).not.toContain('Nguyễn');
     expect(body).not.toContain('Trần');
     expect(await counters.textContent()).toContain('1001');
+    await context.close();
+  });
+
+  it('with no system voice, reads a call with the bundled clips, in order, after the chime', async () => {
+    const kiosk = await server().enroll('Kiosk quầy 1');
+    const q1 = new KioskEvents('q-1', 'cb-001', 'ag-11');
+    const { context, page } = await newPage(browser(), { width: 1920, height: 1080 });
+    // No speech engine at all, as on a fresh kiosk PC without a Vietnamese voice.
+    await page.addInitScript(() => {
+      Object.defineProperty(window, 'speechSynthesis', { value: undefined });
+    });
+    const clipsFetched: string[] = [];
+    page.on('request', (request) => {
+      const match = /\/assets\/([a-z0-9-]+?)-[\w-]{8}\.ogg$/.exec(request.url());
+      if (match) clipsFetched.push(match[1]!);
+    });
+    await page.goto(`${server().url}/board`);
+    await page.getByText('Chưa có số nào được gọi hôm nay.').waitFor();
+    // The one tap that lets the browser play sound. Each clip is fetched once ("một" of the counter is cached).
+    await page.getByRole('button', { name: 'Bật âm thanh' }).click();
+    const ticket = q1.issue('1024', 'dv-chung-thuc');
+    await server().sync(kiosk.token, [q1.signIn(), ticket.event, q1.call(ticket.ticketId)]);
+    await page.getByRole('listitem', { name: 'Quầy số 1: số 1024' }).waitFor({ timeout: 15_000 });
+    await expect
+      .poll(() => clipsFetched, { timeout: 10_000 })
+      .toEqual(['moi-so', 'mot', 'nghin', 'khong', 'tram', 'hai', 'muoi-ngang', 'tu', 'den-quay']);
     await context.close();
   });
 });

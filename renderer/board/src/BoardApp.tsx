@@ -25,7 +25,15 @@ export function BoardApp() {
   const now = useClock();
 
   useEffect(() => {
-    queue.current = new AnnouncementQueue(createBrowserAnnouncer());
+    // Clips until the centre's choice is known; a system voice only where the centre prefers it.
+    let preferSystemVoice = false;
+    fetch('/api/v1/board/speech')
+      .then((response) => (response.ok ? (response.json() as Promise<{ preferSystemVoice?: unknown }>) : null))
+      .then((settings) => {
+        preferSystemVoice = settings?.preferSystemVoice === true;
+      })
+      .catch(() => undefined);
+    queue.current = new AnnouncementQueue(createBrowserAnnouncer({ preferSystemVoice: () => preferSystemVoice }));
     const source = new EventSource('/api/v1/board/stream');
     source.addEventListener('snapshot', (event) => {
       const data = JSON.parse((event as MessageEvent<string>).data) as BoardSnapshot;
@@ -63,7 +71,7 @@ export function BoardApp() {
             onClick={() => {
               // Browsers play audio only after a tap on the page; one tap when the TV is set up.
               setSoundOn(true);
-              void queue.current?.enqueue('Đã bật âm thanh bảng gọi số');
+              void queue.current?.enqueue({ text: 'Đã bật âm thanh bảng gọi số', clips: null });
             }}
           >
             Bật âm thanh

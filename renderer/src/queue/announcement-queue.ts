@@ -1,14 +1,31 @@
+import { callClips, RATING_INVITATION_CLIPS, type ClipId } from '../../../shared/domain/announcement-clips.ts';
+
+/** What is said: the sentence for a system voice, and the same sentence as bundled clips (null when a word has none). */
+export interface Announcement {
+  text: string;
+  clips: readonly ClipId[] | null;
+}
+
 /** What an announcement is played on: the browser's audio and speech, or fakes in tests. */
 export interface AnnouncementOutput {
   chime(): Promise<void>;
-  /** Resolves once the text has been spoken, or at once where no Vietnamese voice exists. */
-  speak(text: string): Promise<void>;
+  /** Resolves once the announcement has been said, or at once where nothing can say it. */
+  speak(announcement: Announcement): Promise<void>;
 }
 
-/** "Mời công dân có số thứ tự 1001 đến quầy số 1". */
-export function callAnnouncement(number: string, counterNumber: number): string {
-  return `Mời công dân có số thứ tự ${number} đến quầy số ${String(counterNumber)}`;
+/** "Mời công dân có số thứ tự 1001 đến quầy số 1"; the clips say "Mời số 1001 đến quầy 1". */
+export function callAnnouncement(number: string, counterNumber: number): Announcement {
+  return {
+    text: `Mời công dân có số thứ tự ${number} đến quầy số ${String(counterNumber)}`,
+    clips: callClips(number, counterNumber),
+  };
 }
+
+/** The rating invitation, said once when the rating screen opens. */
+export const RATING_INVITATION: Announcement = {
+  text: 'Mời ông bà đánh giá mức độ hài lòng',
+  clips: RATING_INVITATION_CLIPS,
+};
 
 /**
  * Plays announcements one after another: a call made while another is being read waits for
@@ -28,13 +45,13 @@ export class AnnouncementQueue {
     return this.waiting;
   }
 
-  /** Queues a chime then `text`; resolves when this announcement has finished. */
-  enqueue(text: string): Promise<void> {
+  /** Queues a chime then the announcement; resolves when it has finished. */
+  enqueue(announcement: Announcement): Promise<void> {
     this.waiting += 1;
     const play = async (): Promise<void> => {
       try {
         await this.attempt(() => this.output.chime());
-        await this.attempt(() => this.output.speak(text));
+        await this.attempt(() => this.output.speak(announcement));
       } finally {
         this.waiting -= 1;
       }

@@ -1,4 +1,5 @@
-import type { AnnouncementOutput } from './announcement-queue.ts';
+import { playClips } from '../speech/clip-player.ts';
+import type { Announcement, AnnouncementOutput } from './announcement-queue.ts';
 
 const wait = (ms: number): Promise<void> => new Promise((resolve) => window.setTimeout(resolve, ms));
 
@@ -39,45 +40,63 @@ async function vietnameseVoice(synth: SpeechSynthesis): Promise<SpeechSynthesisV
   return voices.find((v) => v.lang.toLowerCase().replace('_', '-').startsWith('vi')) ?? null;
 }
 
+export interface BrowserAnnouncerOptions {
+  /** The centre prefers a system vi-VN voice where one is installed (read at each call: a setting may change). */
+  preferSystemVoice?: () => boolean;
+}
+
+function speakWithVoice(synth: SpeechSynthesis, voice: SpeechSynthesisVoice, text: string): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.voice = voice;
+    utterance.lang = voice.lang;
+    utterance.rate = 0.9;
+    // A speech engine that never reports the end must not block the next call for ever.
+    const guard = window.setTimeout(resolve, 15_000);
+    const done = (): void => {
+      window.clearTimeout(guard);
+      resolve();
+    };
+    utterance.onend = done;
+    utterance.onerror = done;
+    synth.speak(utterance);
+  });
+}
+
 /**
- * The citizen screen's speaker: a Web Audio chime, then speech with a vi-VN voice when the
- * system has one (the chime alone otherwise). Speech is never cancelled, only queued.
+ * The speaker of the citizen screen, the officer's console and the board: a Web Audio chime, then
+ * the bundled Vietnamese clips (correct with no system voice and no network), or a system vi-VN
+ * voice when the centre prefers it and one exists (also when a word has no clip). Speech is
+ * never cancelled, only queued.
  */
-export function createBrowserAnnouncer(): AnnouncementOutput {
+export function createBrowserAnnouncer(options: BrowserAnnouncerOptions = {}): AnnouncementOutput {
   let context: AudioContext | null = null;
+  /** The audio context when it can play now; null before any touch or with no audio device. */
+  const running = async (): Promise<AudioContext | null> => {
+    try {
+      context ??= new AudioContext();
+      // Before any touch the browser may keep audio suspended; do not wait on it forever.
+      if (context.state === 'suspended') await Promise.race([context.resume(), wait(300)]);
+      return context.state === 'running' ? context : null;
+    } catch {
+      return null;
+    }
+  };
   return {
     async chime() {
-      try {
-        context ??= new AudioContext();
-        // Before any touch the browser may keep audio suspended; do not wait on it forever.
-        if (context.state === 'suspended') await Promise.race([context.resume(), wait(300)]);
-        if (context.state !== 'running') return;
-        playTones(context);
-        await wait(CHIME_SECONDS * 1000);
-      } catch {
-        // No audio device: the on-screen call banner still shows the number.
-      }
+      const audio = await running();
+      // No audio: the on-screen call banner still shows the number.
+      if (!audio) return;
+      playTones(audio);
+      await wait(CHIME_SECONDS * 1000);
     },
-    async speak(text) {
+    async speak(announcement: Announcement) {
       const synth = 'speechSynthesis' in window ? window.speechSynthesis : null;
-      if (!synth) return;
-      const voice = await vietnameseVoice(synth);
-      if (!voice) return;
-      await new Promise<void>((resolve) => {
-        const utterance = new SpeechSynthesisUtterance(text);
-        utterance.voice = voice;
-        utterance.lang = voice.lang;
-        utterance.rate = 0.9;
-        // A speech engine that never reports the end must not block the next call for ever.
-        const guard = window.setTimeout(resolve, 15_000);
-        const done = (): void => {
-          window.clearTimeout(guard);
-          resolve();
-        };
-        utterance.onend = done;
-        utterance.onerror = done;
-        synth.speak(utterance);
-      });
+      const voice =
+        synth && (options.preferSystemVoice?.() || !announcement.clips) ? await vietnameseVoice(synth) : null;
+      if (synth && voice) return speakWithVoice(synth, voice, announcement.text);
+      const audio = announcement.clips ? await running() : null;
+      if (audio && announcement.clips) await playClips(audio, announcement.clips);
     },
   };
 }

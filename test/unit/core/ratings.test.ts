@@ -251,3 +251,42 @@ describe('steady state', () => {
     expect(countRows(kiosk.core, 'ratings')).toBe(21);
   });
 });
+
+describe('walk-up misuse rules delivered by the server', () => {
+  it('flags presses beyond the burst at one counter within the window, and counts again once it has passed', async () => {
+    kiosk = await demoCore();
+    const burst = { presses: 3, windowMs: 2 * 60_000 };
+    const press = () => kiosk.core.ratings.submit({ counterId: 'q-1', level: 'tot', walkUpIntervalMs: 5000, burst });
+    const flags: boolean[] = [];
+    for (let i = 0; i < 5; i += 1) {
+      flags.push(press().misuse);
+      kiosk.clock.advance(10_000);
+    }
+    // Three presses 10 s apart are fine (over the 5 s interval); the fourth and fifth are a burst.
+    expect(flags).toEqual([false, false, false, true, true]);
+    kiosk.clock.advance(3 * 60_000);
+    expect(press().misuse).toBe(false);
+    // Flagged presses are kept, flagged, and synced as such.
+    expect(countRows(kiosk.core, 'ratings')).toBe(6);
+    const flagged = kiosk.core.db
+      .prepare<[], { n: number }>('SELECT count(*) AS n FROM ratings WHERE misuse = 1')
+      .get()!;
+    expect(flagged.n).toBe(2);
+  });
+
+  it('uses the interval and burst the server sent with the configuration', async () => {
+    kiosk = await demoCore();
+    kiosk.core.config.applyConfig({
+      ...DEMO_CONFIG,
+      version: 2,
+      misuse: { walkUpIntervalSeconds: 60, burstPresses: 10, burstMinutes: 5 },
+    });
+    expect(kiosk.core.config.misuseRules()).toEqual({ walkUpIntervalSeconds: 60, burstPresses: 10, burstMinutes: 5 });
+    const submit = () => kiosk.core.handlers['ratings:submit']({ level: 'kha' });
+    const first = await submit();
+    kiosk.clock.advance(30_000);
+    // 30 s is over the kiosk's own 5 s but under the server's 60 s: flagged.
+    const second = await submit();
+    expect([first, second].map((r) => r.misuse)).toEqual([false, true]);
+  });
+});

@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   AnnouncementQueue,
   callAnnouncement,
+  type Announcement,
   type AnnouncementOutput,
 } from '../../../renderer/src/queue/announcement-queue.ts';
+
+const say = (text: string): Announcement => ({ text, clips: null });
 
 /** A speaker whose chimes and sentences end only when the test says so; it logs starts and ends. */
 class FakeSpeaker implements AnnouncementOutput {
@@ -21,7 +24,7 @@ class FakeSpeaker implements AnnouncementOutput {
     );
   }
 
-  speak(text: string): Promise<void> {
+  speak({ text }: Announcement): Promise<void> {
     this.log.push(`speak ${text}`);
     if (this.failSpeech) return Promise.reject(new Error('no voice'));
     return new Promise((resolve) =>
@@ -45,13 +48,38 @@ const flush = () => new Promise((r) => setTimeout(r, 0));
 
 describe('AnnouncementQueue', () => {
   it('says the Vietnamese sentence of the brief', () => {
-    expect(callAnnouncement('1001', 1)).toBe('Mời công dân có số thứ tự 1001 đến quầy số 1');
+    expect(callAnnouncement('1001', 1).text).toBe('Mời công dân có số thứ tự 1001 đến quầy số 1');
+  });
+
+  it('says "Mời số 1024 đến quầy 3" with the bundled clips, word by word', () => {
+    expect(callAnnouncement('1024', 3).clips).toEqual([
+      'moi-so',
+      'mot',
+      'nghin',
+      'khong',
+      'tram',
+      'hai',
+      'muoi-ngang',
+      'tu',
+      'den-quay',
+      'ba',
+    ]);
+    expect(callAnnouncement('A015', 21).clips).toEqual([
+      'moi-so',
+      'chu-a',
+      'muoi-huyen',
+      'lam',
+      'den-quay',
+      'hai',
+      'muoi-ngang',
+      'mot2',
+    ]);
   });
 
   it('plays the chime then the sentence', async () => {
     const speaker = new FakeSpeaker();
     const queue = new AnnouncementQueue(speaker);
-    const done = queue.enqueue('A');
+    const done = queue.enqueue(say('A'));
     await flush();
     expect(speaker.log).toEqual(['chime']);
     await speaker.finishCurrent();
@@ -64,9 +92,9 @@ describe('AnnouncementQueue', () => {
   it('never cuts an announcement off: a second call waits for the first to end', async () => {
     const speaker = new FakeSpeaker();
     const queue = new AnnouncementQueue(speaker);
-    void queue.enqueue('1001');
-    void queue.enqueue('1002');
-    const last = queue.enqueue('1001 lần hai');
+    void queue.enqueue(say('1001'));
+    void queue.enqueue(say('1002'));
+    const last = queue.enqueue(say('1001 lần hai'));
     await flush();
     expect(queue.size).toBe(3);
     for (let i = 0; i < 6; i += 1) await speaker.finishCurrent();
@@ -92,8 +120,8 @@ describe('AnnouncementQueue', () => {
     speaker.failSpeech = true;
     const errors: unknown[] = [];
     const queue = new AnnouncementQueue(speaker, (e) => errors.push(e));
-    const first = queue.enqueue('1001');
-    const second = queue.enqueue('1002');
+    const first = queue.enqueue(say('1001'));
+    const second = queue.enqueue(say('1002'));
     await flush();
     await speaker.finishCurrent();
     await first;

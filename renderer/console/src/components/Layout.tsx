@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { logout } from '../api.ts';
+import { LiveAlertBanner } from './LiveAlertBanner.tsx';
 import { useSession, type Route } from '../session-store.ts';
 
 const NAV: { route: Route; label: string; adminOnly?: boolean }[] = [
@@ -50,6 +51,7 @@ export function Layout({ children, title }: { children: ReactNode; title: string
       </header>
       <main id="main" tabIndex={-1}>
         <h1>{title}</h1>
+        <LiveAlertBanner />
         {children}
       </main>
     </div>

@@ -3,6 +3,8 @@ import type { AlertSettings, AlertsReport } from '../../../../shared/contract/co
 import { api, errorText } from '../api.ts';
 import { formatCount, formatDayVi, percent } from '../format.ts';
 import { useFetch } from '../use-fetch.ts';
+import { LiveAlertSettingsForm } from './alerts/LiveAlertSettingsForm.tsx';
+import { LiveAlertsSection } from './alerts/LiveAlertsSection.tsx';
 
 const FIELDS: { key: keyof AlertSettings; label: string; min: number; max: number; step: number }[] = [
   { key: 'days', label: 'Số ngày gần nhất', min: 1, max: 366, step: 1 },
@@ -48,6 +50,8 @@ export default function AlertsPage() {
   };
   return (
     <>
+      <LiveAlertsSection />
+      <LiveAlertSettingsForm />
       {form ? (
         <form className="card settings" onSubmit={(e) => void save(e)}>
           <h2>Ngưỡng cảnh báo</h2>

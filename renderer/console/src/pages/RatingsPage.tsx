@@ -8,6 +8,7 @@ import { useWidth } from '../components/use-width.ts';
 import { duration, formatCount, percent } from '../format.ts';
 import { presetPeriod } from '../periods.ts';
 import { useFetch } from '../use-fetch.ts';
+import { NationalScaleSection } from './ratings/NationalScaleSection.tsx';
 
 function CoverageBars({ stats }: { stats: RatingsStats }) {
   const { ref, width } = useWidth<HTMLElement>();
@@ -268,6 +269,7 @@ export default function RatingsPage() {
               </table>
             </div>
           </section>
+          <NationalScaleSection from={period.from} to={period.to} />
         </div>
       )}
     </>

@@ -1,0 +1,132 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import {
+  AcknowledgeAlertSchema,
+  DEFAULT_LIVE_ALERT_SETTINGS,
+  LiveAlertSettingsSchema,
+  type LiveAlertSettings,
+  type LiveAlertsList,
+} from '../../shared/contract/centre-settings.ts';
+import { acknowledgeAlert, listAlerts } from '../alerts/live-alert-store.ts';
+import { evaluateBatch } from '../alerts/live-alert-watcher.ts';
+import { authenticateUser } from '../auth/guard.ts';
+import { getSetting, setSetting } from '../config/settings.ts';
+import type { ServerContext } from '../context.ts';
+import type { Db } from '../db/database.ts';
+import { HttpError } from '../http-error.ts';
+import { addRoute } from '../routes/route.ts';
+import { createLiveHub } from './live-hub.ts';
+import { onIngested } from './live-events.ts';
+import { openSse } from './sse.ts';
+
+const SETTING_KEY = 'console.live-alerts';
+const HISTORY = 200;
+/** An expired or revoked session stops receiving alerts. */
+const SESSION_CHECK_MS = 30_000;
+
+export async function readLiveAlertSettings(db: Db): Promise<LiveAlertSettings> {
+  const stored = await getSetting(db, SETTING_KEY);
+  if (!stored) return DEFAULT_LIVE_ALERT_SETTINGS;
+  const parsed = LiveAlertSettingsSchema.safeParse(JSON.parse(stored));
+  return parsed.success ? parsed.data : DEFAULT_LIVE_ALERT_SETTINGS;
+}
+
+/**
+ * Alerts that act (issue 11 §6): every committed sync batch is checked against the rules, for
+ * the counters and officers it touched, whether or not a console is open (the history is kept);
+ * a raised or acknowledged alert is pushed at once to every open console as `alerts`.
+ */
+export function liveAlertsRoutes(app: FastifyInstance, server: ServerContext): void {
+  const hub = createLiveHub<LiveAlertsList>(app, {
+    name: 'Không tải được cảnh báo',
+    event: 'alerts',
+    compute: () => listAlerts(server.db, HISTORY),
+    log: server.log,
+    // Changes are pushed by the evaluation below; nothing to poll.
+    start: () => () => undefined,
+  });
+  // Computed only for open consoles; with none, the next one to open reads the database.
+  const pushAlerts = async (): Promise<void> => {
+    if (hub.size > 0) await hub.refresh();
+    else hub.invalidate();
+  };
+  // One evaluation at a time: two batches for one counter never race to raise the same alert.
+  let chain: Promise<void> = Promise.resolve();
+  const unsubscribe = onIngested(server, (batch) => {
+    chain = chain
+      .then(async () => {
+        const raised = await evaluateBatch(server, await readLiveAlertSettings(server.db), batch);
+        if (raised.length > 0) await pushAlerts();
+      })
+      .catch((error: unknown) => server.log(`Không kiểm tra được cảnh báo: ${String(error)}`));
+  });
+  app.addHook('onClose', async () => {
+    unsubscribe();
+    await chain;
+  });
+
+  addRoute(app, server, {
+    method: 'GET',
+    url: '/api/v1/console/live-alerts',
+    summary: 'Cảnh báo trực tiếp: chưa xác nhận và lịch sử đã xác nhận',
+    access: 'supervisor',
+    handler: () => listAlerts(server.db, HISTORY),
+  });
+  addRoute(app, server, {
+    method: 'GET',
+    url: '/api/v1/console/live-alerts/stream',
+    summary: 'Cảnh báo trực tiếp (server-sent events `alerts`), đẩy ngay khi đồng bộ mang bằng chứng',
+    access: 'supervisor',
+    produces: ['text/event-stream'],
+    handler: async ({ request, reply }) => {
+      const stream = openSse(app, request, reply);
+      hub.add(stream);
+      const check = setInterval(() => {
+        authenticateUser(server, request, reply, 'supervisor').catch(() => {
+          stream.send('expired', { message: 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.' });
+          stream.close();
+        });
+      }, SESSION_CHECK_MS);
+      stream.onClose(() => clearInterval(check));
+      const first = await hub.current().catch((error: unknown) => {
+        server.log(`Không tải được cảnh báo: ${String(error)}`);
+        return null;
+      });
+      if (first) stream.send('alerts', first);
+    },
+  });
+  addRoute(app, server, {
+    method: 'POST',
+    url: '/api/v1/console/live-alerts/:id/acknowledge',
+    summary: 'Xác nhận một cảnh báo, kèm nhận xét của người giám sát',
+    access: 'supervisor',
+    body: AcknowledgeAlertSchema,
+    handler: async ({ body, params, user }) => {
+      const id = z.uuid().safeParse(params.id);
+      if (!id.success) throw new HttpError(404, 'not_found', 'Không tìm thấy cảnh báo này.');
+      const alert = await acknowledgeAlert(server.db, id.data, user!.username, body.comment, server.now());
+      await pushAlerts();
+      return alert;
+    },
+  });
+  addRoute(app, server, {
+    method: 'GET',
+    url: '/api/v1/console/live-alert-settings',
+    summary: 'Ngưỡng cảnh báo trực tiếp đang dùng',
+    access: 'supervisor',
+    response: LiveAlertSettingsSchema,
+    handler: () => readLiveAlertSettings(server.db),
+  });
+  addRoute(app, server, {
+    method: 'PUT',
+    url: '/api/v1/console/live-alert-settings',
+    summary: 'Đổi ngưỡng cảnh báo trực tiếp (quầy nhiều đánh giá thấp, cán bộ ít được đánh giá)',
+    access: 'supervisor',
+    body: LiveAlertSettingsSchema,
+    response: LiveAlertSettingsSchema,
+    handler: async ({ body }) => {
+      await setSetting(server.db, SETTING_KEY, JSON.stringify(body));
+      return body;
+    },
+  });
+}
