@@ -8,7 +8,10 @@ import { CommandError, UsageError, parsePort } from '../usage-error.ts';
 
 export const SERVER_USAGE = `hailong server [--db FILE | --database-url postgres://…] [--port N] [--host H] [--demo] [--trust-proxy]
   Chạy máy chủ trung tâm (mặc định SQLite ./data/central.db, cổng 8080, chỉ nghe 127.0.0.1).
-  --trust-proxy: khi chạy sau proxy ngược (nginx…), lấy địa chỉ máy người dùng từ X-Forwarded-For.`;
+  --trust-proxy: khi chạy sau proxy ngược (nginx…), lấy địa chỉ máy người dùng từ X-Forwarded-For.
+hailong server reconcile [--db FILE | --database-url postgres://…] [--fix]
+  Đếm lại mọi bảng tổng hợp (Phụ lục 2, bảng điều khiển) từ dữ liệu gốc và in mọi chỗ khác nhau;
+  --fix: thay bảng tổng hợp bằng số đếm lại. Mã thoát 1 khi còn chỗ khác nhau chưa sửa.`;
 
 export const DB_OPTIONS = {
   db: { type: 'string' },
@@ -47,6 +50,11 @@ export async function openCliDb(values: { db?: string; 'database-url'?: string }
 }
 
 export async function runServer(argv: string[]): Promise<void> {
+  if (argv[0] === 'reconcile') {
+    const { runReconcile } = await import('./reconcile.ts');
+    await runReconcile(argv.slice(1));
+    return;
+  }
   const { values } = parseArgs({
     args: argv,
     options: {
