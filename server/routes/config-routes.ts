@@ -7,6 +7,7 @@ import {
   AgencyOutSchema,
   AgencyPatchSchema,
   CentreSchema,
+  ConsoleConfigSchema,
   CounterInputSchema,
   CounterPatchSchema,
   OfficerInputSchema,
@@ -88,11 +89,9 @@ export function configRoutes(app: FastifyInstance, server: ServerContext): void 
     url: '/api/v1/config',
     summary: 'Toàn bộ cấu hình hiện hành (không kèm mã PIN)',
     access: 'supervisor',
-    handler: async () => {
-      const config: Partial<Awaited<ReturnType<typeof buildSyncConfig>>> = await buildSyncConfig(db());
-      delete config.officerPins;
-      return config;
-    },
+    // The schema leaves the PIN hashes out; the response check drops them (server/routes/route.ts).
+    response: ConsoleConfigSchema,
+    handler: async () => buildSyncConfig(db()),
   });
 
   addRoute(app, server, {
