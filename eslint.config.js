@@ -98,13 +98,32 @@ export default tseslint.config(
   },
   {
     // The kiosk core is plain Node: it must run under the browser host too.
-    files: ['electron/core/**/*.ts', 'electron/host/**/*.ts', 'electron/printing/**/*.ts', 'server/**/*.ts'],
+    files: ['electron/core/**/*.ts', 'electron/host/**/*.ts', 'electron/printing/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             { regex: '^electron(/.*)?$', message: 'Only electron/main and electron/preload import electron.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The central server carries nothing of the kiosk: what both need lives once in shared/node/.
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^electron(/.*)?$', message: 'server/ never imports electron.' },
+            {
+              group: ['**/electron/**'],
+              message: 'server/ never imports electron/: shared code lives in shared/node/.',
+            },
+            { group: ['**/renderer/**'], message: 'server/ never imports renderer/.' },
           ],
         },
       ],

@@ -11,7 +11,10 @@ export const SERVER_USAGE = `hailong server [--db FILE | --database-url postgres
   --trust-proxy: khi chạy sau proxy ngược (nginx…), lấy địa chỉ máy người dùng từ X-Forwarded-For.
   --trust-proxy-hops N: chỉ tin N proxy gần nhất (nginx một lớp: 1), để người dùng không giả được địa chỉ.
 hailong server backup [--db FILE | --database-url postgres://…] --out FILE
-  Sao lưu cơ sở dữ liệu khi máy chủ vẫn chạy (SQLite: sao lưu trực tuyến; PostgreSQL: pg_dump). Xem docs/deployment.md.`;
+  Sao lưu cơ sở dữ liệu khi máy chủ vẫn chạy (SQLite: sao lưu trực tuyến; PostgreSQL: pg_dump). Xem docs/deployment.md.
+hailong server reconcile [--db FILE | --database-url postgres://…] [--fix]
+  Đếm lại mọi bảng tổng hợp (Phụ lục 2, bảng điều khiển) từ dữ liệu gốc và in mọi chỗ khác nhau;
+  --fix: thay bảng tổng hợp bằng số đếm lại. Mã thoát 1 khi còn chỗ khác nhau chưa sửa.`;
 
 export const DB_OPTIONS = {
   db: { type: 'string' },
@@ -65,6 +68,11 @@ export async function runServer(argv: string[]): Promise<void> {
   if (argv[0] === 'backup') {
     const { runServerBackup } = await import('./server-backup.ts');
     return runServerBackup(argv.slice(1));
+  }
+  if (argv[0] === 'reconcile') {
+    const { runReconcile } = await import('./reconcile.ts');
+    await runReconcile(argv.slice(1));
+    return;
   }
   const { values } = parseArgs({
     args: argv,

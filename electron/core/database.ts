@@ -1,4 +1,6 @@
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { assertMigrationOrder as assertOrder } from '../../shared/node/migration-order.ts';
+import { DatabaseOpenError, openErrorFor, openSqliteFile } from '../../shared/node/sqlite-file.ts';
 import type { Migration } from './migrations/migration.ts';
 import { KIOSK_MIGRATIONS } from './migrations/index.ts';
 
@@ -22,20 +24,11 @@ export function cachedStatement<P extends unknown[] = unknown[], R = unknown>(
   return statement as Database.Statement<P, R>;
 }
 
-export class DatabaseOpenError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.name = 'DatabaseOpenError';
-  }
-}
+export { DatabaseOpenError };
 
-/** Checks the list is strictly increasing from 1, so a misplaced migration fails loudly. */
+/** The shared order rule; contiguous from 1 here, because the number is PRAGMA user_version. */
 export function assertMigrationOrder(migrations: readonly Migration[]): void {
-  migrations.forEach((migration, index) => {
-    if (migration.version !== index + 1) {
-      throw new Error(`Migration ${migration.name} has version ${migration.version}, expected ${index + 1}`);
-    }
-  });
+  assertOrder(migrations, { contiguous: true });
 }
 
 /** Throws if the database was written by a newer hailong; returns its schema version. */
@@ -63,35 +56,22 @@ export function migrate(db: Db, migrations: readonly Migration[]): void {
 }
 
 /**
- * Opens (or creates) a SQLite file with the settings that make an acknowledged write
- * survive a power cut: WAL with synchronous=FULL, foreign keys on, and a busy timeout so a
- * second process (export, import) waits instead of failing.
+ * Opens (or creates) the kiosk's SQLite file (settings in shared/node/sqlite-file.ts) and
+ * brings it to the latest schema; refuses one written by a newer hailong before touching it.
  */
 export function openDatabase(file: string, migrations: readonly Migration[] = KIOSK_MIGRATIONS): Db {
-  let db: Db | undefined;
-  try {
-    db = new Database(file);
-    db.pragma('busy_timeout = 5000');
-    // Before anything writes: switching to WAL rewrites the header of a newer database.
-    refuseNewer(db, migrations.length);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
+  const db = openSqliteFile(file, {
+    busyTimeoutMs: 5000,
     // A kiosk's working set is small; a 4 MB page cache keeps its memory flat on a small PC.
-    db.pragma('cache_size = -4000');
+    cacheKiB: 4000,
+    beforeWal: (opened) => refuseNewer(opened, migrations.length),
+  });
+  try {
     migrate(db, migrations);
     return db;
   } catch (error) {
-    db?.close();
-    if (error instanceof DatabaseOpenError) throw error;
-    const code = (error as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new DatabaseOpenError(
-        `Tệp dữ liệu ${file} bị hỏng hoặc không phải cơ sở dữ liệu hailong. Hãy giữ nguyên tệp và báo cán bộ CNTT.`,
-        { cause: error },
-      );
-    }
-    throw new DatabaseOpenError(`Không mở được tệp dữ liệu ${file}: ${(error as Error).message}`, { cause: error });
+    db.close();
+    throw openErrorFor(file, error);
   }
 }
 

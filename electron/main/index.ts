@@ -2,28 +2,31 @@
 import { join } from 'node:path';
 import { homedir } from 'node:os';
 import { app, dialog, ipcMain, protocol, screen, type BrowserWindow } from 'electron';
-import { KioskCore } from '../core/kiosk-core.ts';
-import { printerFromUrl } from '../core/queue/printer-from-url.ts';
+import { startCoreWorker } from '../core/worker/core-client.ts';
 import { APP_SCHEME } from '../security/app-origin.ts';
 import { applySecurityRules } from '../security/harden-web-contents.ts';
 import { createAppHandler, registerAppScheme } from './app-protocol.ts';
 import { ensureAutostart } from './autostart.ts';
 import { forwardState, registerIpc } from './ipc.ts';
-import { PRELOAD_PATH, RENDERER_DIR } from './paths.ts';
+import { CORE_WORKER, PRELOAD_PATH, RENDERER_DIR } from './paths.ts';
 import { leaveKioskAndQuit, openKioskWindow, openOfficerWindow } from './windows.ts';
 
 const windows: BrowserWindow[] = [];
 
 async function start(): Promise<void> {
   const dataDir = process.env.HAILONG_DATA_DIR ?? app.getPath('userData');
-  const core = new KioskCore({
-    dataDir,
-    // The ticket printer, as for `hailong kiosk --printer`: tcp://host:9100, /dev/usb/lp0 or none.
-    printer: printerFromUrl(process.env.HAILONG_PRINTER),
+  // The core (SQLite, printing, sync) runs in a worker thread: an fsync never blocks windows or IPC.
+  const core = await startCoreWorker({
+    ...CORE_WORKER,
+    data: {
+      dataDir,
+      // The ticket printer, as for `hailong kiosk --printer`: tcp://host:9100, /dev/usb/lp0 or none.
+      ...(process.env.HAILONG_PRINTER !== undefined ? { printerUrl: process.env.HAILONG_PRINTER } : {}),
+      demo: process.env.HAILONG_DEMO === '1',
+    },
     exitKiosk: () => leaveKioskAndQuit(windows, () => app.quit()),
   });
   app.on('will-quit', () => core.close());
-  if (process.env.HAILONG_DEMO === '1') await core.seedDemo();
   protocol.handle(APP_SCHEME, createAppHandler(RENDERER_DIR));
   registerIpc(ipcMain, core.handlers);
   forwardState(core, () => windows);

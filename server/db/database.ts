@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import {
   CompiledQuery,
   Kysely,
@@ -11,10 +10,9 @@ import {
   type Migration,
   type MigrationProvider,
 } from 'kysely';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import pg from 'pg';
-import { DatabaseOpenError } from '../../electron/core/database.ts';
+import { assertMigrationOrder as assertOrder } from '../../shared/node/migration-order.ts';
+import { DatabaseOpenError, openSqliteFile } from '../../shared/node/sqlite-file.ts';
 import { SERVER_MIGRATIONS } from './migrations/index.ts';
 import type { ServerMigration } from './migrations/migration.ts';
 import type { ServerSchema } from './schema.ts';
@@ -36,22 +34,9 @@ export interface DbOptions {
 
 export const MIGRATION_TABLE = 'schema_migrations';
 
-/**
- * Names must be `NNNN-…`, start at 0001 and be strictly increasing (engineers working in
- * parallel take numbers apart, so gaps are allowed), so a misplaced file fails loudly.
- */
+/** The shared order rule; gaps allowed (Kysely keys applied migrations by name, not by count). */
 export function assertMigrationOrder(migrations: readonly ServerMigration[]): void {
-  let previous = 0;
-  migrations.forEach((migration, index) => {
-    const number = /^(\d{4})-/.exec(migration.name)?.[1];
-    const value = number ? Number(number) : NaN;
-    const ok = index === 0 ? value === 1 : value > previous;
-    if (!ok) {
-      const expected = index === 0 ? '0001' : `a number above ${String(previous).padStart(4, '0')}`;
-      throw new Error(`Migration ${migration.name} is out of order: expected ${expected}-…`);
-    }
-    previous = value;
-  });
+  assertOrder(migrations, { contiguous: false });
 }
 
 class OrderedProvider implements MigrationProvider {
@@ -97,27 +82,8 @@ class ImmediateSqliteDialect extends SqliteDialect {
 }
 
 function openSqlite(file: string): Db {
-  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
-  let sqlite: Database.Database | undefined;
-  try {
-    sqlite = new Database(file);
-    // WAL + synchronous=FULL: an acknowledged batch survives a power cut; busy_timeout lets the
-    // CLI and the server share the file.
-    sqlite.pragma('busy_timeout = 10000');
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('synchronous = FULL');
-    sqlite.pragma('foreign_keys = ON');
-  } catch (error) {
-    sqlite?.close();
-    const code = (error as { code?: string }).code;
-    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
-      throw new DatabaseOpenError(
-        `Tệp ${file} bị hỏng hoặc không phải cơ sở dữ liệu hailong. Hãy giữ nguyên tệp và báo cán bộ CNTT.`,
-        { cause: error },
-      );
-    }
-    throw new DatabaseOpenError(`Không mở được tệp dữ liệu ${file}: ${(error as Error).message}`, { cause: error });
-  }
+  // busy_timeout lets the CLI and the server share the file.
+  const sqlite = openSqliteFile(file, { busyTimeoutMs: 10_000, createDir: true });
   return new Kysely<ServerSchema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
 }
 

@@ -93,7 +93,7 @@ export interface ServerSchema {
     misuse: number;
   };
   rating_reason_events: { event_id: string; rating_id: string; reasons: string };
-  /** Daily counts kept in the ingest transaction: Phụ lục 2 periods are whole Vietnam days. */
+  /** Kept by the ingest (server/aggregates/keep.ts): Phụ lục 2 periods are whole Vietnam days. */
   rating_daily: {
     day: string;
     officer_id: string;
@@ -121,7 +121,7 @@ export interface ServerSchema {
     from_day: string | null;
     to_day: string | null;
   };
-  /** Kept by triggers (migration 0002): tickets served per Vietnam day, officer and agency. */
+  /** Kept by the ingest (server/aggregates/keep.ts): tickets served per Vietnam day, officer and agency. */
   console_ticket_daily: {
     day: string;
     officer_id: string;
@@ -130,7 +130,7 @@ export interface ServerSchema {
     wait_ms: number;
     service_ms: number;
   };
-  /** Kept by triggers: non-misuse ratings on a served ticket, per day of the rating. */
+  /** Kept by the ingest: non-misuse ratings on a served ticket, per day of the rating. */
   console_rating_ticket_daily: { day: string; officer_id: string; agency_id: string; n: number };
   tickets_served: {
     event_id: string;

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { Role } from '../../shared/contract/server-api.ts';
 import { authenticateDevice, authenticateUser, type AuthDevice, type AuthUser } from '../auth/guard.ts';
 import type { ServerContext } from '../context.ts';
-import { parseWith } from '../http-error.ts';
+import { HttpError, parseWith } from '../http-error.ts';
 
 export type Access = 'public' | 'device' | Role;
 
@@ -15,6 +15,10 @@ export interface RouteDef<B = unknown, Q = unknown> {
   access: Access;
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
+  /**
+   * What the answer may hold: enforced, not documentation only. The handler's result is parsed
+   * with it before sending, so a field the schema does not name (a PIN hash, say) is dropped.
+   */
   response?: z.ZodType;
   /** The body for OpenAPI only, when the handler validates it itself (sync answers 413 before zod). */
   docBody?: z.ZodType;
@@ -55,7 +59,20 @@ export function addRoute<B, Q>(app: FastifyInstance, server: ServerContext, def:
       const params = (request.params ?? {}) as Record<string, string>;
       const result = await def.handler({ request, reply, body, query, params, user, device, server });
       if (reply.sent) return reply;
-      return result === undefined ? reply.code(204).send() : result;
+      if (result === undefined) return reply.code(204).send();
+      return def.response ? enforceResponse(def.response, result, server.log) : result;
     },
   });
+}
+
+/** The answer as its schema allows it; an answer that does not fit is a server bug, refused as a 500. */
+export function enforceResponse(schema: z.ZodType, result: unknown, log: (message: string) => void): unknown {
+  const parsed = schema.safeParse(result);
+  if (parsed.success) return parsed.data;
+  log(`Câu trả lời sai mẫu, không gửi: ${JSON.stringify(parsed.error.issues).slice(0, 2000)}`);
+  throw new HttpError(
+    500,
+    'invalid_response',
+    'Máy chủ tạo ra câu trả lời sai mẫu nên đã không gửi. Hãy báo cán bộ CNTT.',
+  );
 }

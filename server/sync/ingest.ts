@@ -6,6 +6,7 @@ import { KioskEventSchema, type KioskEvent } from '../../shared/domain/events.ts
 import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
 import type { Db } from '../db/database.ts';
 import type { ServerSchema } from '../db/schema.ts';
+import { keepAggregates, ticketsAlreadyServed } from '../aggregates/keep.ts';
 
 export interface IngestResult {
   accepted: string[];
@@ -189,7 +190,6 @@ async function semanticCheck(trx: Db, fresh: Parsed[], rejected: SyncRejection[]
 
 async function project(trx: Db, deviceId: string, stored: Parsed[]): Promise<void> {
   const ratings: RatingRow[] = [];
-  const daily = new Map<string, ServerSchema['rating_daily']>();
   const reasonEvents: ServerSchema['rating_reason_events'][] = [];
   const duty: ServerSchema['duty_events'][] = [];
   const served: ServerSchema['tickets_served'][] = [];
@@ -212,18 +212,6 @@ async function project(trx: Db, deviceId: string, stored: Parsed[]): Promise<voi
           reasons: event.reasons ? JSON.stringify(event.reasons) : null,
           misuse,
         });
-        const key = [day, event.officerId, event.agencyId, event.level, misuse].join('\u0000');
-        const row = daily.get(key);
-        if (row) row.n += 1;
-        else
-          daily.set(key, {
-            day,
-            officer_id: event.officerId,
-            agency_id: event.agencyId,
-            level: event.level,
-            misuse,
-            n: 1,
-          });
         break;
       }
       case 'rating.reasons_added':
@@ -266,22 +254,12 @@ async function project(trx: Db, deviceId: string, stored: Parsed[]): Promise<voi
         break;
     }
   }
+  const servedBefore = await ticketsAlreadyServed(trx, served);
   for (const part of chunks(ratings)) await trx.insertInto('ratings').values(part).execute();
-  const dailyRows = [...daily.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
-  for (const part of chunks(dailyRows)) {
-    await trx
-      .insertInto('rating_daily')
-      .values(part)
-      .onConflict((oc) =>
-        oc
-          .columns(['day', 'officer_id', 'agency_id', 'level', 'misuse'])
-          .doUpdateSet({ n: sql<number>`rating_daily.n + excluded.n` }),
-      )
-      .execute();
-  }
   for (const part of chunks(reasonEvents)) await trx.insertInto('rating_reason_events').values(part).execute();
   for (const part of chunks(duty)) await trx.insertInto('duty_events').values(part).execute();
   for (const part of chunks(served)) await trx.insertInto('tickets_served').values(part).execute();
+  await keepAggregates(trx, { ratings, served, servedBefore });
 }
 
 async function touchDevice(trx: Db, deviceId: string, stored: Parsed[], touch: DeviceTouch): Promise<void> {

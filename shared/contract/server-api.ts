@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SyncConfigSchema } from './sync-protocol.ts';
 import { IdSchema, RatingLevelSchema, RatingReasonSchema } from '../domain/config.ts';
 import { nfc } from '../domain/text.ts';
 import { parseDay } from '../domain/vietnam-time.ts';
@@ -165,3 +166,6 @@ export const CoverageQuerySchema = z.object({
 });
 
 export const HealthSchema = z.object({ ok: z.boolean(), db: z.enum(['sqlite', 'postgres']) });
+
+/** GET /api/v1/config: what a kiosk receives, without the officers' PIN hashes (enforced on send). */
+export const ConsoleConfigSchema = SyncConfigSchema.omit({ officerPins: true });

@@ -6,9 +6,13 @@ import { m0005RatingLevelsActive } from './0005-rating-levels-active.ts';
 import { m0006OfficerAssignments } from './0006-officer-assignments.ts';
 import { m0007DeviceStatus } from './0007-device-status.ts';
 import { m0012LiveAlerts } from './0012-live-alerts.ts';
+import { m0013AggregatesInIngest } from './0013-aggregates-in-ingest.ts';
 import type { ServerMigration } from './migration.ts';
 
-/** Every schema change of the central server, oldest first. Append only. */
+/**
+ * Every schema change of the central server, oldest first. Append only. Numbers strictly
+ * increase (gaps allowed: numbers are handed out to parallel branches before they merge).
+ */
 export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   m0001Initial,
   m0002ConsoleAggregates,
@@ -18,4 +22,5 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   m0006OfficerAssignments,
   m0007DeviceStatus,
   m0012LiveAlerts,
+  m0013AggregatesInIngest,
 ];

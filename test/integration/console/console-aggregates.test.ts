@@ -12,7 +12,7 @@ describe.each(BACKENDS)('console daily totals on %s', (backend) => {
     cleanup = undefined;
   });
 
-  it('are kept by triggers on every insert and equal a straight count (adoption: test/integration/server/migrations.test.ts)', async () => {
+  it('are kept by the ingest in the batch transaction and equal a straight count (adoption: test/integration/server/migrations.test.ts)', async () => {
     const database = await freshDatabase(backend);
     cleanup = database.cleanup;
     const open = () =>
@@ -53,7 +53,7 @@ describe.each(BACKENDS)('console daily totals on %s', (backend) => {
     const live = await stats(app);
     expect(live).toEqual([['cb-001', 5, 2, 180, 120]]);
 
-    // The trigger-kept totals equal a straight count over the base tables.
+    // The ingest-kept totals equal a straight count over the base tables.
     const db = app.hailong.db;
     const straight = await sql<{ n: number }>`SELECT count(*) AS n FROM ratings r
       WHERE r.ticket_id IS NOT NULL AND r.misuse = 0

@@ -170,6 +170,31 @@ describe.each(BACKENDS)('hailong report on %s', (backend) => {
     const coverage = await cli(['report', 'coverage', '--from', '2026-11-01', '--to', '2026-11-30', ...dbArgs]);
     expect(JSON.parse(coverage.stdout)).toMatchObject({ rows: [{ fullName: 'Đỗ Thị Ngọc Ánh', ratingsReceived: 1 }] });
   });
+
+  it('server reconcile finds a wrong total, names it, and --fix makes Phụ lục 2 right again', async () => {
+    const device = await enrollDevice(s.app, s.admin);
+    const officer = await addOfficer(s.app, s.admin, { fullName: 'Lò Văn Dũng', agencyId: 'ag-16' });
+    const events = [
+      rating({ officerId: officer, agencyId: 'ag-16' }),
+      rating({ officerId: officer, agencyId: 'ag-16' }),
+    ];
+    await sync(s.app, device.token, events);
+    const dbArgs = s.options.databaseUrl ? ['--database-url', s.options.databaseUrl] : ['--db', s.options.dbFile!];
+    const clean = await cli(['server', 'reconcile', ...dbArgs]);
+    expect(clean).toMatchObject({ code: 0, stdout: 'Các bảng tổng hợp khớp với dữ liệu gốc.\n' });
+
+    // A total that drifted (a hand edit, a restored backup of one table …).
+    await s.app.hailong.db.updateTable('rating_daily').set({ n: 7 }).where('officer_id', '=', officer).execute();
+    const found = await cli(['server', 'reconcile', ...dbArgs]);
+    expect(found.code).toBe(1);
+    expect(found.stdout).toContain(`rating_daily [2026-11-28 · ${officer} · ag-16 · tot · 0] n: đang lưu 7, đếm lại 2`);
+    expect(found.stdout).toContain('Chạy lại với --fix');
+    const fixed = await cli(['server', 'reconcile', '--fix', ...dbArgs]);
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toContain('Đã sửa 1 dòng tổng hợp');
+    const report = await cli(['report', 'phu-luc-2', '--from', '2026-11-01', '--to', '2026-11-30', ...dbArgs]);
+    expect((JSON.parse(report.stdout) as { totals: number[] }).totals).toEqual([2, 0, 0, 0]);
+  });
 });
 
 describe('a CLI import and HTTP sync writing the same SQLite file at once', () => {

@@ -6,6 +6,8 @@ import { MIGRATION_TABLE, migrateServerDb, openServerDb, type Db } from '../../.
 import { m0001Initial } from '../../../server/db/migrations/0001-initial.ts';
 import { SERVER_MIGRATIONS } from '../../../server/db/migrations/index.ts';
 import type { ServerSchema } from '../../../server/db/schema.ts';
+import { keepAggregates, ticketsAlreadyServed } from '../../../server/aggregates/keep.ts';
+import { describeDifference, reconcileAggregates } from '../../../server/aggregates/reconcile.ts';
 import { BACKENDS, freshDatabase, type TestBackend } from './support.ts';
 
 /** A database driven by hand, so a test can stop it at an older schema version. */
@@ -266,52 +268,64 @@ describe.each(BACKENDS)('server migrations on %s', (backend) => {
     }
   });
 
-  it('keep the totals equal to a straight count whichever of rating and finished ticket arrives first', async () => {
+  it('the ingest keeps the totals equal to a straight count whichever of rating and finished ticket arrives first', async () => {
     const database = await freshDatabase(backend);
     cleanup = database.cleanup;
     const server = await openServerDb(database.options);
     const db = server.db;
+    // One ingest transaction per call, as server/sync/ingest.ts writes a batch.
+    const batch = (rows: { ratings?: ServerSchema['ratings'][]; served?: ServerSchema['tickets_served'][] }) =>
+      db.transaction().execute(async (trx) => {
+        const ratings = rows.ratings ?? [];
+        const served = rows.served ?? [];
+        const servedBefore = await ticketsAlreadyServed(trx, served);
+        if (ratings.length > 0) await trx.insertInto('ratings').values(ratings).execute();
+        if (served.length > 0) await trx.insertInto('tickets_served').values(served).execute();
+        await keepAggregates(trx, { ratings, served, servedBefore });
+      });
     try {
       // Rating first, ticket later (another batch); ticket first, rating later; misuse; walk-up; unserved.
-      await db
-        .insertInto('ratings')
-        .values(rated('cb-1', '2026-04-01', { ticketId: 'a' }))
-        .execute();
-      await db
-        .insertInto('tickets_served')
-        .values(served('a', 'cb-1', '2026-04-01'))
-        .execute();
-      await db
-        .insertInto('tickets_served')
-        .values(served('b', 'cb-1', '2026-04-01'))
-        .execute();
-      await db
-        .insertInto('ratings')
-        .values(rated('cb-1', '2026-04-02', { ticketId: 'b' }))
-        .execute();
-      await db
-        .insertInto('tickets_served')
-        .values(served('c', 'cb-2', '2026-04-01'))
-        .execute();
-      await db
-        .insertInto('ratings')
-        .values(rated('cb-2', '2026-04-01', { ticketId: 'c', misuse: 1 }))
-        .execute();
-      await db
-        .insertInto('ratings')
-        .values([rated('cb-2', '2026-04-01'), rated('cb-2', '2026-04-01', { ticketId: 'z' })])
-        .execute();
+      await batch({ ratings: [rated('cb-1', '2026-04-01', { ticketId: 'a' })] });
+      await batch({ served: [served('a', 'cb-1', '2026-04-01')] });
+      await batch({ served: [served('b', 'cb-1', '2026-04-01')] });
+      await batch({ ratings: [rated('cb-1', '2026-04-02', { ticketId: 'b' })] });
+      await batch({ served: [served('c', 'cb-2', '2026-04-01')] });
+      await batch({ ratings: [rated('cb-2', '2026-04-01', { ticketId: 'c', misuse: 1 })] });
+      await batch({ ratings: [rated('cb-2', '2026-04-01'), rated('cb-2', '2026-04-01', { ticketId: 'z' })] });
       // A second finish of the same ticket must not count its rating again.
-      await db
-        .insertInto('tickets_served')
-        .values(served('a', 'cb-1', '2026-04-01'))
-        .execute();
+      await batch({ served: [served('a', 'cb-1', '2026-04-01')] });
+      // Rating and its ticket (finished twice) in one batch.
+      await batch({
+        ratings: [rated('cb-1', '2026-04-03', { ticketId: 'd' })],
+        served: [served('d', 'cb-1', '2026-04-03'), served('d', 'cb-1', '2026-04-03')],
+      });
       const totals = await aggregateTotals(db);
       expect(totals).toEqual(await straightTotals(db));
       expect(totals.rated).toEqual([
         ['2026-04-01', 'cb-1', 1],
         ['2026-04-02', 'cb-1', 1],
+        ['2026-04-03', 'cb-1', 1],
       ]);
+      expect((await reconcileAggregates(db, backend, false)).differences).toEqual([]);
+
+      // No trigger is left to keep them a second way (migration 0013).
+      const triggers =
+        backend === 'sqlite'
+          ? await sql`SELECT name FROM sqlite_master WHERE type = 'trigger'`.execute(db)
+          : await sql`SELECT tgname FROM pg_trigger WHERE NOT tgisinternal`.execute(db);
+      expect(triggers.rows).toEqual([]);
+
+      // A wrong total is found, named, and fixed from the base rows.
+      await sql`UPDATE console_rating_ticket_daily SET n = n + 5 WHERE day = '2026-04-02'`.execute(db);
+      await sql`DELETE FROM console_ticket_daily WHERE day = '2026-04-03'`.execute(db);
+      const found = await reconcileAggregates(db, backend, true);
+      expect(found.differences.map(describeDifference)).toEqual([
+        'console_ticket_daily [2026-04-03 · cb-1 · ag-01] n: đang lưu 0, đếm lại 2; wait_ms: đang lưu 0, đếm lại 120000; service_ms: đang lưu 0, đếm lại 2000',
+        'console_rating_ticket_daily [2026-04-02 · cb-1 · ag-01] n: đang lưu 6, đếm lại 1',
+      ]);
+      expect(found.fixed).toBe(true);
+      expect(await aggregateTotals(db)).toEqual(totals);
+      expect((await reconcileAggregates(db, backend, false)).differences).toEqual([]);
     } finally {
       await server.close();
     }

@@ -26,6 +26,8 @@ vi.mock('electron', () => {
 });
 
 let dataDir: string;
+// The core starts in a worker thread, which loads the TypeScript sources through tsx here.
+const STARTUP = { timeout: 20_000 };
 const fromKiosk = { senderFrame: fakeFrame('app://kiosk/index.html') };
 
 async function startMain(displayCount = 1, lockGranted = true): Promise<ReturnType<typeof createFakeMainElectron>> {
@@ -54,13 +56,13 @@ describe('electron/main/index.ts (with a mocked electron module)', () => {
     const electron = await startMain();
     expect(electron.order.indexOf('registerSchemesAsPrivileged')).toBeLessThan(electron.order.indexOf('whenReady'));
     expect(electron.module.app.listenerCount('web-contents-created')).toBe(1);
-    await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(1), STARTUP);
     expect(electron.module.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
   });
 
   it('opens one kiosk window on app://kiosk and handles every contract channel', async () => {
     const electron = await startMain();
-    await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(1), STARTUP);
     expect(electron.windows[0]!.url).toBe('app://kiosk/index.html');
     expect(electron.windows[0]!.options).toMatchObject({ kiosk: true, webPreferences: { sandbox: true } });
     expect([...electron.ipcHandlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort());
@@ -68,14 +70,14 @@ describe('electron/main/index.ts (with a mocked electron module)', () => {
 
   it('opens the officer window when a second display is attached', async () => {
     const electron = await startMain(2);
-    await vi.waitFor(() => expect(electron.windows).toHaveLength(2));
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(2), STARTUP);
     expect(electron.windows[1]!.url).toBe('app://kiosk/index.html#/officer');
     expect(electron.windows[1]!.options).toMatchObject({ kiosk: false, frame: false, x: 1920 });
   });
 
   it('serves the demo kiosk core over IPC and pushes state changes to every window', async () => {
     const electron = await startMain(2);
-    await vi.waitFor(() => expect(electron.windows).toHaveLength(2));
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(2), STARTUP);
     const state = (await call('kiosk:getState', {})) as { ok: true; value: KioskState };
     expect(state.ok).toBe(true);
     expect(state.value.officer?.id).toBe('cb-001');
@@ -90,7 +92,7 @@ describe('electron/main/index.ts (with a mocked electron module)', () => {
 
   it('leaves kiosk mode and quits only with the technician PIN', async () => {
     const electron = await startMain();
-    await vi.waitFor(() => expect(electron.windows).toHaveLength(1));
+    await vi.waitFor(() => expect(electron.windows).toHaveLength(1), STARTUP);
     const wrong = await call('technician:exitKiosk', { pin: '0000' });
     expect(wrong).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
     expect(electron.windows[0]!.kiosk).toEqual([]);
@@ -98,7 +100,7 @@ describe('electron/main/index.ts (with a mocked electron module)', () => {
 
     expect(await call('technician:exitKiosk', { pin: '9999' })).toEqual({ ok: true, value: null });
     expect(electron.windows[0]!.kiosk).toEqual([false]);
-    await vi.waitFor(() => expect(electron.module.app.quit).toHaveBeenCalledOnce());
+    await vi.waitFor(() => expect(electron.module.app.quit).toHaveBeenCalledOnce(), STARTUP);
   });
 
   it('a second instance quits at once and opens nothing', async () => {
@@ -113,7 +115,7 @@ describe('electron/main/index.ts (with a mocked electron module)', () => {
     db.pragma('user_version = 9999');
     db.close();
     const electron = await startMain();
-    await vi.waitFor(() => expect(electron.module.app.exit).toHaveBeenCalledWith(1));
+    await vi.waitFor(() => expect(electron.module.app.exit).toHaveBeenCalledWith(1), STARTUP);
     const [title, message] = electron.module.dialog.showErrorBox.mock.calls[0] as [string, string];
     expect(title).toBe('Không khởi động được kiosk');
     expect(message).toContain('phiên bản hailong mới hơn');

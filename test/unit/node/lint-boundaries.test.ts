@@ -57,4 +57,17 @@ describe('the shared/node lint boundary', () => {
     expect(await refusedImports('electron/printing/ticket-raster.ts', code)).toEqual([]);
     expect(await refusedImports('server/console/static-routes.ts', code)).toEqual([]);
   });
+
+  it('keeps the server free of the kiosk: nothing from electron/', async () => {
+    const code = [
+      "import { openDatabase } from '../../electron/core/database.ts';",
+      "import { app } from 'electron';",
+      "import { openSqliteFile } from '../../shared/node/sqlite-file.ts';",
+      'export const used = [openDatabase, app, openSqliteFile];',
+    ].join('\n');
+    expect(await refusedImports('server/db/database.ts', code)).toEqual([
+      '../../electron/core/database.ts',
+      'electron',
+    ]);
+  });
 });

@@ -16,8 +16,12 @@ afterEach(() => {
 describe('server database', () => {
   it('keeps the migration list in order', () => {
     expect(() => assertMigrationOrder(SERVER_MIGRATIONS)).not.toThrow();
-    const [first] = SERVER_MIGRATIONS;
-    expect(() => assertMigrationOrder([{ ...first!, name: '0002-x' }])).toThrow(/out of order/);
+    const [first, second] = SERVER_MIGRATIONS;
+    expect(() => assertMigrationOrder([second!, first!])).toThrow(/out of order/);
+    expect(() => assertMigrationOrder([first!, { ...second!, name: '0001-again' }])).toThrow(/out of order/);
+    expect(() => assertMigrationOrder([first!, { ...second!, name: 'second' }])).toThrow(/NNNN-description/);
+    // Gaps are allowed on the server: numbers are given to branches before they merge.
+    expect(() => assertMigrationOrder([first!, { ...second!, name: '0013-later' }])).not.toThrow();
   });
 
   it('creates every table with the durable SQLite settings and seeds the defaults once', async () => {

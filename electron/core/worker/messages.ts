@@ -1,0 +1,21 @@
+import type { KioskState } from '../../../shared/contract/kiosk-state.ts';
+import type { Result } from '../../../shared/contract/result.ts';
+
+/** What the Electron main process gives the core worker to start it. */
+export interface CoreWorkerData {
+  dataDir: string;
+  /** As `hailong kiosk --printer`: tcp://host:9100, a device path, none, or absent. */
+  printerUrl?: string;
+  demo: boolean;
+}
+
+/** Main → worker. */
+export type ToCoreWorker = { type: 'call'; id: number; channel: string; payload: unknown } | { type: 'close' };
+
+/** Worker → main. Sent in order on one port: a state change always arrives before the answer of the call that caused it. */
+export type FromCoreWorker =
+  | { type: 'ready' }
+  | { type: 'failed'; message: string }
+  | { type: 'result'; id: number; result: Result<unknown> }
+  | { type: 'state'; state: KioskState }
+  | { type: 'exit-kiosk' };

@@ -1,0 +1,41 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.ts';
+import type { AggregateDefinition, AggregateRow } from './definitions.ts';
+
+const CHUNK = 250;
+
+/** Sums rows that share a key, and sorts by key so concurrent writers lock rows in one order (PostgreSQL). */
+export function mergeByKey(rows: readonly AggregateRow[]): AggregateRow[] {
+  const merged = new Map<string, AggregateRow>();
+  for (const row of rows) {
+    const id = JSON.stringify(Object.values(row.key));
+    const found = merged.get(id);
+    if (!found) {
+      merged.set(id, { key: row.key, sums: { ...row.sums } });
+      continue;
+    }
+    for (const [column, value] of Object.entries(row.sums)) found.sums[column] = (found.sums[column] ?? 0) + value;
+  }
+  return [...merged.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, row]) => row);
+}
+
+/** Adds the rows' sums to the aggregate table (insert, or add to the row with the same key). */
+export async function addToAggregate(
+  trx: Db,
+  definition: AggregateDefinition,
+  rows: readonly AggregateRow[],
+): Promise<void> {
+  const merged = mergeByKey(rows);
+  const columns = [...definition.keys, ...definition.sums];
+  const table = definition.table;
+  for (let i = 0; i < merged.length; i += CHUNK) {
+    const values = merged
+      .slice(i, i + CHUNK)
+      .map((row) => sql`(${sql.join(columns.map((c) => (c in row.key ? row.key[c] : (row.sums[c] ?? 0))))})`);
+    await sql`INSERT INTO ${sql.table(table)} (${sql.join(columns.map((c) => sql.ref(c)))})
+      VALUES ${sql.join(values)}
+      ON CONFLICT (${sql.join(definition.keys.map((c) => sql.ref(c)))}) DO UPDATE SET ${sql.join(
+        definition.sums.map((c) => sql`${sql.ref(c)} = ${sql.ref(`${table}.${c}`)} + ${sql.ref(`excluded.${c}`)}`),
+      )}`.execute(trx);
+  }
+}

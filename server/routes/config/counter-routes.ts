@@ -1,0 +1,86 @@
+import type { FastifyInstance } from 'fastify';
+import type { ServerContext } from '../../context.ts';
+import { z } from 'zod';
+import { CounterInputSchema, CounterPatchSchema } from '../../../shared/contract/server-api.ts';
+import { CounterSchema } from '../../../shared/domain/config.ts';
+import { listCounters } from '../../config/config-repo.ts';
+import { conflict, notFound } from '../../http-error.ts';
+import { addRoute } from '../route.ts';
+import { change, editExisting } from './change.ts';
+
+/** Counters (quầy). */
+export function counterRoutes(app: FastifyInstance, server: ServerContext): void {
+  const db = () => server.db;
+
+  // Counters
+  addRoute(app, server, {
+    method: 'GET',
+    url: '/api/v1/counters',
+    summary: 'Quầy',
+    access: 'supervisor',
+    response: z.array(CounterSchema),
+    handler: () => listCounters(db()),
+  });
+  addRoute(app, server, {
+    method: 'POST',
+    url: '/api/v1/counters',
+    summary: 'Thêm quầy',
+    access: 'admin',
+    body: CounterInputSchema,
+    response: CounterSchema,
+    handler: async ({ body, reply }) => {
+      const id = body.id ?? `q-${body.number}`;
+      await change(db(), async (trx) => {
+        const clash = await trx
+          .selectFrom('counters')
+          .select('id')
+          .where((eb) => eb.or([eb('id', '=', id), eb('number', '=', body.number)]))
+          .executeTakeFirst();
+        if (clash) throw conflict(`Đã có quầy số ${body.number} hoặc mã "${id}".`);
+        await trx.insertInto('counters').values({ id, number: body.number, name: body.name }).execute();
+      });
+      reply.code(201);
+      return { id, number: body.number, name: body.name };
+    },
+  });
+  addRoute(app, server, {
+    method: 'PATCH',
+    url: '/api/v1/counters/:id',
+    summary: 'Sửa quầy',
+    access: 'admin',
+    body: CounterPatchSchema,
+    response: CounterSchema,
+    handler: ({ body, params }) =>
+      editExisting(db(), {
+        table: 'counters',
+        id: params.id!,
+        missing: 'Không tìm thấy quầy.',
+        list: listCounters,
+        edit: async (trx) => {
+          if (body.number !== undefined) {
+            const clash = await trx
+              .selectFrom('counters')
+              .select('id')
+              .where('number', '=', body.number)
+              .where('id', '!=', params.id!)
+              .executeTakeFirst();
+            if (clash) throw conflict(`Đã có quầy số ${body.number}.`);
+          }
+          await trx.updateTable('counters').set(body).where('id', '=', params.id!).execute();
+        },
+      }),
+  });
+  addRoute(app, server, {
+    method: 'DELETE',
+    url: '/api/v1/counters/:id',
+    summary: 'Xoá quầy (đánh giá đã ghi giữ nguyên)',
+    access: 'admin',
+    handler: async ({ params }) => {
+      await change(db(), async (trx) => {
+        const result = await trx.deleteFrom('counters').where('id', '=', params.id!).executeTakeFirst();
+        if (Number(result.numDeletedRows) === 0) throw notFound('Không tìm thấy quầy.');
+      });
+      return { ok: true };
+    },
+  });
+}
