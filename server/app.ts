@@ -13,6 +13,7 @@ import { openApiDocument } from './routes/openapi.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { syncRoutes } from './routes/sync-routes.ts';
+import { queueRoutes } from './queue/queue-routes.ts';
 import { consoleRoutes } from './console/index.ts';
 
 export const SERVER_VERSION = '0.1.0';
@@ -131,6 +132,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   authRoutes(app, server);
   deviceRoutes(app, server);
   syncRoutes(app, server);
+  queueRoutes(app, server);
   configRoutes(app, server);
   await staffRoutes(app, server);
   reportRoutes(app, server);

@@ -123,7 +123,7 @@ export class QueueStream {
     }
   }
 
-  /** One SSE message: `event: tickets` with a JSON array of snapshots. */
+  /** One SSE message: `tickets` (a JSON array of snapshots) or `cursor` (the feed position reached). */
   private handle(message: string): void {
     let event = 'message';
     let data = '';
@@ -131,13 +131,21 @@ export class QueueStream {
       if (line.startsWith('event:')) event = line.slice(6).trim();
       else if (line.startsWith('data:')) data += line.slice(5).trim();
     }
-    if (event !== 'tickets' || data === '') return;
+    if (data === '') return;
     let raw: unknown;
     try {
       raw = JSON.parse(data);
     } catch {
       return;
     }
+    if (event === 'cursor') {
+      const after = (raw as { after?: unknown } | null)?.after;
+      if (typeof after === 'number' && Number.isInteger(after) && after > this.cursor()) {
+        this.options.config.setSetting(CURSOR_KEY, String(after));
+      }
+      return;
+    }
+    if (event !== 'tickets') return;
     if (!Array.isArray(raw)) return;
     // Each change is checked on its own: one bad entry never blocks the others.
     const valid: QueueTicketSnapshot[] = [];
