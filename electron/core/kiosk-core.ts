@@ -88,6 +88,7 @@ export class KioskCore {
       online: () => this.sync.online(),
       claim: (ticketId, counterId) => this.sync.claim(ticketId, counterId),
       issued: () => this.sync.requestSync(),
+      deliverNow: () => this.sync.deliverNow(),
     });
     this.sync = new SyncClient({
       db: this.db,

@@ -48,6 +48,8 @@ export interface QueueDeps {
   claim?: (ticketId: string, counterId: string) => Promise<ClaimOutcome>;
   /** A ticket was issued or transferred: send it to the server now, not at the next poll. */
   issued?: () => void;
+  /** Hands the outbox to the server now; true when it was delivered (bounded wait, ~1.5 s). */
+  deliverNow?: () => Promise<boolean>;
 }
 
 /**
@@ -82,7 +84,6 @@ export class Queue {
       role: deps.role ?? (() => 'counter'),
       counterId: deps.counterId ?? (() => null),
       numbering: deps.numbering ?? (() => 'free'),
-      online,
     });
     this.actions = new OfficerActions({
       db,
@@ -111,8 +112,13 @@ export class Queue {
    * shown on screen with its QR and offered for reprint in the officer console.
    */
   async takeNumber(serviceId: string, priorityCode?: string): Promise<TicketView> {
-    const row = this.issue(serviceId, priorityCode);
+    let row = this.issue(serviceId, priorityCode);
     this.deps.changed();
+    // A ticket only the server can bring to its counter: say so honestly if it could not be handed over.
+    if (this.issuer.dependsOnServer(row) && !(await (this.deps.deliverNow?.() ?? Promise.resolve(true)))) {
+      this.issuer.markWaitingForConnection(row.id);
+      row = this.rows.ticket(row.id)!;
+    }
     const view = this.views.citizen(row);
     const outcome = await this.printing.print(row.id, row.printed === 1, view);
     return { ...view, ...outcome };

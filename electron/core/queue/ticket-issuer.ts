@@ -26,8 +26,6 @@ export interface IssuerDeps {
   counterId: () => string | null;
   /** 'leased': enrolled to a server, numbers come from leased blocks; 'free': a lone kiosk owns the range. */
   numbering: () => 'leased' | 'free';
-  /** Whether the server answered recently (the honest note on tickets that depend on it). */
-  online: () => boolean;
 }
 
 /**
@@ -64,10 +62,6 @@ export class TicketIssuer {
     const day = numberingDay(instant);
     const issuedAt = toVietnamIso(instant);
     const id = Outbox.newId();
-    const waits =
-      !this.deps.online() &&
-      this.deps.numbering() === 'leased' &&
-      waitsForConnection({ serviceId, pinnedCounterId: pinnedTo }, ownCounter, service);
     this.deps.db.transaction(() => {
       const index = this.nextIndex(service, day);
       const value = nthNumber(service, index);
@@ -75,11 +69,10 @@ export class TicketIssuer {
       const number = formatTicketNumber(service, value);
       this.deps.db
         .prepare(
-          `INSERT INTO tickets (id, day, service_id, counter_id, pinned, number, day_index, priority, status, issued_at,
-                                waits_for_connection)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)`,
+          `INSERT INTO tickets (id, day, service_id, counter_id, pinned, number, day_index, priority, status, issued_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?)`,
         )
-        .run(id, day, service.id, pinnedTo, pinnedTo ? 1 : 0, number, index, priorityCode ?? null, issuedAt, waits ? 1 : 0);
+        .run(id, day, service.id, pinnedTo, pinnedTo ? 1 : 0, number, index, priorityCode ?? null, issuedAt);
       this.deps.outbox.append({
         id: Outbox.newId(),
         type: 'ticket.issued',
@@ -93,6 +86,19 @@ export class TicketIssuer {
       });
     })();
     return this.deps.rows.ticket(id)!;
+  }
+
+  /** Whether the ticket reaches its counter only through the server (entrance, another counter's service). */
+  dependsOnServer(row: TicketRow): boolean {
+    if (this.deps.numbering() !== 'leased') return false;
+    const ownCounter = this.deps.role() === 'counter' ? this.deps.counterId() : null;
+    const routed = { serviceId: row.service_id, pinnedCounterId: row.pinned === 1 ? row.counter_id : null };
+    return waitsForConnection(routed, ownCounter, this.deps.store.service(row.service_id));
+  }
+
+  /** The ticket could not be handed to the server: the citizen is told it will reach the counter later. */
+  markWaitingForConnection(id: string): void {
+    this.deps.db.prepare('UPDATE tickets SET waits_for_connection = 1 WHERE id = ?').run(id);
   }
 
   private nextIndex(service: QueueService, day: string): number {

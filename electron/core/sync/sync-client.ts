@@ -92,6 +92,7 @@ const DEFAULTS = {
 /** The server answered within this: the kiosk counts as online (honest notes, offline calling rules). */
 const ONLINE_WITHIN_MS = 30_000;
 const LEASE_ASK_MS = 10_000;
+const DELIVER_WAIT_MS = 1_500;
 
 /**
  * Sends the kiosk's outbox to the central server and brings its configuration back.
@@ -247,6 +248,21 @@ export class SyncClient {
     if (!this.isEnrolled()) return;
     this.store.saveServerUrl(normaliseServerUrl(serverUrl));
     this.options.onChange();
+  }
+
+  /**
+   * Sends the outbox now and says whether everything reached the server, waiting at most
+   * `DELIVER_WAIT_MS`: the entrance tells a citizen honestly when their ticket is held back.
+   */
+  async deliverNow(): Promise<boolean> {
+    if (!this.isEnrolled()) return false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const gaveUp = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), DELIVER_WAIT_MS);
+    });
+    const outcome = await Promise.race([this.syncNow().then(() => 'done' as const), gaveUp]);
+    clearTimeout(timer);
+    return outcome === 'done' && this.transportError === null && this.store.pendingCount() === 0;
   }
 
   /**
