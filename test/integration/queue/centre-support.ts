@@ -61,7 +61,21 @@ export interface CentreServer {
  * agency, three officers with PINs, three counters, a service served by counters 1 and 2
  * ("Sở Tư pháp"), and one service for each of counters 1 and 3 alone.
  */
-export async function startCentre(backend: TestBackend): Promise<CentreServer> {
+export interface CentreLayout {
+  counters: number;
+  services: Array<{ id: string; name: string; counterIds: string[]; start: number }>;
+}
+
+const DEFAULT_LAYOUT: CentreLayout = {
+  counters: 3,
+  services: [
+    { id: 'dv-tu-phap', name: 'Chứng thực, hộ tịch', counterIds: ['q-1', 'q-2'], start: 1001 },
+    { id: 'dv-dat-dai', name: 'Đất đai', counterIds: ['q-3'], start: 3001 },
+    { id: 'dv-quay-1', name: 'Tiếp nhận riêng quầy 1', counterIds: ['q-1'], start: 5001 },
+  ],
+};
+
+export async function startCentre(backend: TestBackend, layout: CentreLayout = DEFAULT_LAYOUT): Promise<CentreServer> {
   const db = await freshDatabase(backend);
   const app = await createServer({ ...db.options, adminPassword: ADMIN_PASSWORD, log: () => undefined });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -75,7 +89,7 @@ export async function startCentre(backend: TestBackend): Promise<CentreServer> {
   // A fresh server already lists the province's agencies; officers belong to one of them.
   const agencies = await api<Array<{ id: string; name: string }>>(url, 'GET', '/api/v1/agencies', admin);
   const agencyId = agencies.find((a) => a.name === 'Sở Tư pháp')?.id ?? agencies[0]!.id;
-  for (const n of [1, 2, 3]) {
+  for (let n = 1; n <= layout.counters; n += 1) {
     await api(url, 'POST', '/api/v1/counters', admin, { id: `q-${n}`, number: n, name: `Quầy ${n}` });
     await api(url, 'POST', '/api/v1/officers', admin, {
       id: `cb-${n}`,
@@ -85,8 +99,8 @@ export async function startCentre(backend: TestBackend): Promise<CentreServer> {
     });
     await api(url, 'POST', `/api/v1/officers/cb-${n}/pin`, admin, { pin: OFFICER_PIN });
   }
-  const service = (id: string, name: string, counterIds: string[], start: number, order: number) =>
-    api(url, 'PUT', `/api/v1/services/${id}`, admin, {
+  for (const [order, { id, name, counterIds, start }] of layout.services.entries()) {
+    await api(url, 'PUT', `/api/v1/services/${id}`, admin, {
       id,
       counterIds,
       name,
@@ -95,11 +109,9 @@ export async function startCentre(backend: TestBackend): Promise<CentreServer> {
       end: start + 998,
       step: 1,
       dailyCap: 999,
-      order,
+      order: order + 1,
     });
-  await service('dv-tu-phap', 'Chứng thực, hộ tịch', ['q-1', 'q-2'], 1001, 1);
-  await service('dv-dat-dai', 'Đất đai', ['q-3'], 3001, 2);
-  await service('dv-quay-1', 'Tiếp nhận riêng quầy 1', ['q-1'], 5001, 3);
+  }
   return {
     app,
     url,
@@ -124,10 +136,12 @@ export async function enrolKiosk(
   name: string,
   role: KioskRole,
   counterId: string | null,
+  now?: () => Date,
 ): Promise<CentreKiosk> {
   const { dir, cleanup } = tempFolder('hailong-centre-');
   const core = new KioskCore({
     dataDir: join(dir, 'kiosk'),
+    ...(now && { now }),
     sync: { fetch: network.fetch, pollMs: 100, baseBackoffMs: 50, capBackoffMs: 300, random: () => 0.5 },
   });
   const { code } = await api<{ code: string }>(centre.url, 'POST', '/api/v1/devices/enrollment-codes', centre.admin, {});
