@@ -14,6 +14,7 @@ import { reportRoutes } from './routes/report-routes.ts';
 import { nationalScaleRoutes } from './routes/national-scale-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { syncRoutes } from './routes/sync-routes.ts';
+import { queueRoutes } from './queue/queue-routes.ts';
 import { consoleRoutes } from './console/index.ts';
 import { startCrossProcessLive } from './console/live-cross-process.ts';
 
@@ -146,6 +147,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   authRoutes(app, server);
   deviceRoutes(app, server);
   syncRoutes(app, server);
+  queueRoutes(app, server);
   configRoutes(app, server);
   await staffRoutes(app, server);
   reportRoutes(app, server);

@@ -18,6 +18,9 @@ import type { QueuePrinter } from './queue/printer-port.ts';
 import { Queue } from './queue/queue.ts';
 import { QueueStore } from './queue/queue-store.ts';
 import { SyncClient, type SyncTuning } from './sync/sync-client.ts';
+import { QueueStream } from './sync/queue-stream.ts';
+import { leaseNeeds } from './queue/lease-needs.ts';
+import { parseKioskRole, type KioskRole } from '../../shared/domain/queue-routing.ts';
 
 export const DEFAULT_SETTINGS: KioskSettings = {
   thankYouSeconds: 5,
@@ -53,6 +56,7 @@ export class KioskCore {
   readonly queue: Queue;
   readonly handlers: KioskHandlers;
   readonly sync: SyncClient;
+  readonly queueStream: QueueStream;
   private readonly pins: PinGuard;
   private readonly now: () => Date;
   private readonly listeners = new Set<(state: KioskState) => void>();
@@ -79,6 +83,13 @@ export class KioskCore {
       now: this.now,
       printer: options.printer ?? null,
       changed: () => this.publish(),
+      role: () => this.role(),
+      counterId: () => this.counterId(),
+      numbering: () => (this.sync.isEnrolled() ? 'leased' : 'free'),
+      online: () => this.sync.online(),
+      claim: (ticketId, counterId) => this.sync.claim(ticketId, counterId),
+      issued: () => this.sync.requestSync(),
+      deliverNow: () => this.sync.deliverNow(),
     });
     this.sync = new SyncClient({
       db: this.db,
@@ -92,11 +103,25 @@ export class KioskCore {
         if (printer.state === 'none') return { printer: null };
         return { printer: { state: printer.state, message: printer.message.slice(0, 500) } };
       },
+      leaseNeeds: () => leaseNeeds(this.queue.leases, this.issuableServices(), this.now()),
+      applyLeases: (leases) => this.queue.leases.save(leases),
       ...options.sync,
+    });
+    this.queueStream = new QueueStream({
+      store: this.sync.store,
+      config: this.config,
+      fetch: options.sync?.fetch ?? ((input, init) => fetch(input, init)),
+      counterId: () => (this.role() === 'counter' ? this.counterId() : null),
+      apply: (tickets) => this.queue.applyPushed(tickets),
+      connected: () => {
+        this.sync.markContact();
+        this.sync.requestSync();
+      },
     });
     this.handlers = this.createHandlers();
     // Does nothing until the kiosk is enrolled; never blocks anything on the network.
     this.sync.start();
+    this.queueStream.start();
   }
 
   /**
@@ -146,6 +171,27 @@ export class KioskCore {
     return this.config.getSetting('kiosk.counterId');
   }
 
+  /** `kiosk.role`, delivered from the console (default: a counter kiosk). */
+  role(): KioskRole {
+    return parseKioskRole(this.config.getSetting('kiosk.role'));
+  }
+
+  /** Sets the role and counter locally (tests, and the technician until the console sets them). */
+  assign(role: KioskRole, counterId: string | null): void {
+    this.config.setSetting('kiosk.role', role);
+    if (counterId !== null) this.config.setSetting('kiosk.counterId', counterId);
+    this.queueStream.restart();
+    this.sync.requestSync();
+    this.publish();
+  }
+
+  /** The services this kiosk issues numbers for, and so needs leased numbers for. */
+  private issuableServices(): string[] {
+    if (this.role() === 'entrance') return this.queueStore.allServices().map((s) => s.id);
+    const counterId = this.counterId();
+    return counterId ? this.queueStore.servicesOf(counterId).map((s) => s.id) : [];
+  }
+
   state(): KioskState {
     const counterId = this.counterId();
     return {
@@ -177,6 +223,7 @@ export class KioskCore {
   close(): void {
     this.listeners.clear();
     this.queue.close();
+    this.queueStream.stop();
     this.sync.stop();
     this.stopCheckpoints();
     this.db.close();
@@ -208,7 +255,8 @@ export class KioskCore {
         this.queue.finish(counter(), ticketId);
         return null;
       },
-      'queue:transfer': ({ ticketId, toServiceId }) => this.queue.transfer(counter(), ticketId, toServiceId),
+      'queue:transfer': ({ ticketId, toServiceId, toCounterId }) =>
+        this.queue.transfer(counter(), ticketId, toServiceId, toCounterId),
       'queue:cancel': ({ ticketId }) => {
         this.queue.cancel(counter(), ticketId);
         return null;
@@ -260,6 +308,7 @@ export class KioskCore {
         await this.checkTechnician(pin);
         if (!this.config.counter(counterId)) throw new DomainError('not_found', 'Không tìm thấy quầy này.');
         this.config.setSetting('kiosk.counterId', counterId);
+        this.queueStream.restart();
         this.publish();
         return null;
       },

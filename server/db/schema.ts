@@ -165,4 +165,45 @@ export interface ServerSchema {
     acknowledged_by: string | null;
     comment: string | null;
   };
+  queue_tickets: {
+    ticket_id: string;
+    day: string;
+    service_id: string;
+    number: string;
+    day_index: number | null;
+    priority: string | null;
+    pinned_counter_id: string | null;
+    counter_id: string | null;
+    status: string;
+    issued_at: string;
+    issued_ms: number;
+    called_at: string | null;
+    called_ms: number | null;
+    officer_id: string | null;
+    started_at: string | null;
+    finished_at: string | null;
+    transferred_from: string | null;
+    transferred_to: string | null;
+    issuing_device: string;
+    updated_ms: number;
+  };
+  queue_feed: {
+    seq: Generated<number>;
+    ticket_id: string;
+    day: string;
+    service_id: string;
+    pinned_counter_id: string | null;
+    counter_id: string | null;
+    device_id: string;
+    body: string;
+  };
+  number_leases: {
+    service_id: string;
+    day: string;
+    first_index: number;
+    count: number;
+    device_id: string;
+    granted_at: string;
+  };
+  queue_claims: { ticket_id: string; counter_id: string; device_id: string; expires_ms: number };
 }

@@ -14,6 +14,7 @@ import { HttpError, parseWith } from '../http-error.ts';
 import { ingestEvents } from '../sync/ingest.ts';
 import { emitIngested } from '../console/live-events.ts';
 import { addRoute } from './route.ts';
+import { grantLeases } from '../queue/number-leases.ts';
 
 export function syncRoutes(app: FastifyInstance, server: ServerContext): void {
   addRoute(app, server, {
@@ -69,6 +70,9 @@ export function syncRoutes(app: FastifyInstance, server: ServerContext): void {
         clockOffsetMs,
         configVersion: version,
       };
+      if (body.leases !== undefined) {
+        response.leases = await grantLeases(server.db, device!.deviceId, body.leases, receivedAt);
+      }
       if (body.configVersion === undefined || body.configVersion < version) {
         response.config = await buildSyncConfig(server.db);
       }

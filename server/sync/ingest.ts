@@ -7,6 +7,8 @@ import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
 import type { Db } from '../db/database.ts';
 import type { ServerSchema } from '../db/schema.ts';
 import { keepAggregates, ticketsAlreadyServed } from '../aggregates/keep.ts';
+import { checkIssuedNumbers } from '../queue/number-leases.ts';
+import { projectQueue } from '../queue/queue-projection.ts';
 
 export interface IngestResult {
   accepted: string[];
@@ -104,7 +106,8 @@ export async function ingestEvents(
     });
 
     // A fixed key order keeps two concurrent batches that share ids from deadlocking (PostgreSQL).
-    const toStore = (await semanticCheck(trx, fresh, rejected)).sort((a, b) =>
+    const { kept, indexes } = await checkIssuedNumbers(trx, deviceId, await semanticCheck(trx, fresh, rejected), rejected);
+    const toStore = kept.sort((a, b) =>
       a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0,
     );
     const inserted = new Set<string>();
@@ -135,6 +138,11 @@ export async function ingestEvents(
       return false;
     });
     await project(trx, deviceId, stored);
+    await projectQueue(
+      trx,
+      deviceId,
+      stored.map(({ event, ms }) => ({ event, ms, dayIndex: 'ticketId' in event ? indexes.get(event.ticketId ?? '') : null })),
+    );
     await touchDevice(trx, deviceId, stored, touch);
     return stored.sort((a, b) => a.index - b.index).map((c) => c.event.id);
   });

@@ -47,6 +47,11 @@ export interface TicketView {
   printed: boolean;
   /** Why the ticket was not printed, in Vietnamese. */
   printerMessage?: string;
+  /**
+   * Set when the kiosk could not reach the server and the ticket's counter is another kiosk:
+   * the honest note shown and printed (it reaches the counter when the connection returns).
+   */
+  connectionNote?: string;
 }
 
 export interface OfficerTicketView {
@@ -94,7 +99,9 @@ export interface PriorityChoice {
 
 /** The queue's part of KioskState. */
 export interface QueueState {
-  /** Services this kiosk's counter issues numbers for. */
+  /** `entrance`: numbers for every service of the centre, no rating; `counter`: this counter's services. */
+  role: 'counter' | 'entrance';
+  /** Services this kiosk issues numbers for (its counter's, or all of them at the entrance). */
   services: QueueServiceChoice[];
   priorities: PriorityChoice[];
   printer: PrinterStatusView;
@@ -127,7 +134,7 @@ export const queueChannels = {
   'queue:noShow': channel<null>()(CurrentTicket),
   'queue:finish': channel<null>()(CurrentTicket),
   'queue:transfer': channel<{ newTicketId: string }>()(
-    z.strictObject({ ticketId: TicketIdSchema.optional(), toServiceId: IdSchema }),
+    z.strictObject({ ticketId: TicketIdSchema.optional(), toServiceId: IdSchema, toCounterId: IdSchema.optional() }),
   ),
   'queue:cancel': channel<null>()(z.strictObject({ ticketId: TicketIdSchema })),
   'queue:reprint': channel<PrintOutcome>()(z.strictObject({ ticketId: TicketIdSchema })),

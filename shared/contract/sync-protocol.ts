@@ -2,6 +2,7 @@ import { MisuseRulesSchema } from './centre-settings.ts';
 import { z } from 'zod';
 import { KioskConfigSchema } from '../domain/config.ts';
 import { QueueConfigSchema } from '../domain/queue-config.ts';
+import { LeaseGrantSchema, LeaseRequestSchema } from './queue-sync.ts';
 
 /**
  * The sync protocol between a kiosk and the central server (docs/sync-protocol.md).
@@ -47,6 +48,8 @@ export const SyncRequestSchema = z.object({
   appVersion: z.string().max(64).optional(),
   /** Optional so kiosks from before it keep syncing; when present it must be valid. */
   status: DeviceStatusSchema.optional(),
+  /** Services and days the kiosk needs more leased numbers for (issue 8 §2). */
+  leases: LeaseRequestSchema.optional(),
   events: z.array(z.unknown()).max(SYNC_MAX_EVENTS, `Tối đa ${SYNC_MAX_EVENTS} sự kiện mỗi lần gửi`),
 });
 export type SyncRequest = z.infer<typeof SyncRequestSchema>;
@@ -79,6 +82,8 @@ export const SyncResponseSchema = z.object({
   clockOffsetMs: z.number(),
   configVersion: z.number().int(),
   config: SyncConfigSchema.optional(),
+  /** Every block of numbers leased to this device from today on (sent when the request asked). */
+  leases: LeaseGrantSchema.optional(),
 });
 export type SyncResponse = z.infer<typeof SyncResponseSchema>;
 

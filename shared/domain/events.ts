@@ -68,7 +68,10 @@ export const TicketIssuedSchema = z.strictObject({
   ticketId: TicketIdSchema,
   number: TicketNumberSchema,
   serviceId: IdSchema,
+  /** The pinned counter; for an unpinned ticket, the first counter serving the service (older readers). */
   counterId: IdSchema,
+  /** false: taken at the entrance, any counter serving the service may call it. Absent: pinned. */
+  pinned: z.boolean().optional(),
   /** The priority category code, when the citizen asked for priority. */
   priority: z.string().min(1).max(32).optional(),
 });
@@ -114,6 +117,8 @@ export const TicketTransferredSchema = z.strictObject({
   ticketId: TicketIdSchema,
   toServiceId: IdSchema,
   newTicketId: TicketIdSchema,
+  /** The counter the new ticket is pinned to; absent: any counter serving the target service. */
+  toCounterId: IdSchema.optional(),
 });
 
 export const TicketCancelledSchema = z.strictObject({

@@ -11,7 +11,10 @@ const NameSchema = z.string().trim().min(1).max(200).transform(nfc);
 export const QueueServiceSchema = z
   .object({
     id: IdSchema,
-    counterId: IdSchema,
+    /** The first counter serving it; kept for payloads from before `counterIds` (a tolerant reader). */
+    counterId: IdSchema.optional(),
+    /** Every counter serving the service: an entrance ticket for it reaches all of them. */
+    counterIds: z.array(IdSchema).min(1).max(100).optional(),
     name: NameSchema,
     /** '' or one capital letter printed before the number (A001). */
     prefix: z.string().regex(/^[A-Z]?$/, 'Tiền tố là một chữ cái in hoa hoặc để trống'),
@@ -21,8 +24,16 @@ export const QueueServiceSchema = z
     dailyCap: z.number().int().min(1).max(100_000),
     order: z.number().int().min(0).default(0),
   })
-  .refine((s) => s.end >= s.start, { error: 'Số cuối phải lớn hơn hoặc bằng số đầu', path: ['end'] });
-export type QueueService = z.infer<typeof QueueServiceSchema>;
+  .refine((s) => s.end >= s.start, { error: 'Số cuối phải lớn hơn hoặc bằng số đầu', path: ['end'] })
+  .refine((s) => s.counterId !== undefined || s.counterIds !== undefined, {
+    error: 'Dịch vụ phải có ít nhất một quầy phục vụ',
+    path: ['counterIds'],
+  })
+  .transform(({ counterId, counterIds, ...rest }) => {
+    const all = [...new Set(counterIds ?? [counterId!])];
+    return { ...rest, counterId: all[0]!, counterIds: all };
+  });
+export type QueueService = z.output<typeof QueueServiceSchema>;
 
 /** Đối tượng ưu tiên: called before (or between) normal tickets according to the ordering rule. */
 export const PriorityCategorySchema = z.object({
@@ -74,6 +85,7 @@ export const DEMO_QUEUE_CONFIG: QueueConfig = {
     {
       id: 'dv-chung-thuc',
       counterId: 'q-1',
+      counterIds: ['q-1'],
       name: 'Chứng thực bản sao',
       prefix: '',
       start: 1001,
@@ -85,6 +97,7 @@ export const DEMO_QUEUE_CONFIG: QueueConfig = {
     {
       id: 'dv-ho-tich',
       counterId: 'q-1',
+      counterIds: ['q-1'],
       name: 'Hộ tịch',
       prefix: '',
       start: 2001,
@@ -96,6 +109,7 @@ export const DEMO_QUEUE_CONFIG: QueueConfig = {
     ...[2, 3, 4, 5, 6].map((n) => ({
       id: `dv-quay-${n}`,
       counterId: `q-${n}`,
+      counterIds: [`q-${n}`],
       name: `Tiếp nhận hồ sơ quầy ${n}`,
       prefix: '',
       start: (n + 1) * 1000 + 1,

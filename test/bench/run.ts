@@ -10,6 +10,7 @@ const SUITES: Suite[] = [
   ['rating-tap', async () => (await import('./rating-tap.bench.ts')).benchRatingTap],
   ['printing', async () => (await import('./printing.bench.ts')).benchPrinting],
   ['queue', async () => (await import('./queue.bench.ts')).benchQueue],
+  ['centre-queue', async () => (await import('./centre-queue.bench.ts')).benchCentreQueue],
   ['report-export', async () => (await import('./report-export.bench.ts')).benchReportExport],
   ['console', async () => (await import('./console.bench.ts')).benchConsole],
   ['live-cross-process', async () => (await import('./live-cross-process.bench.ts')).benchLiveCrossProcess],

@@ -7,7 +7,14 @@ import {
   type DeviceStatus,
   type SyncConfig,
 } from '../../../shared/contract/sync-protocol.ts';
+import {
+  ClaimResponseSchema,
+  LeaseGrantSchema,
+  QUEUE_PATHS,
+  type ClaimOutcome,
+} from '../../../shared/contract/queue-sync.ts';
 import type { KioskEvent } from '../../../shared/domain/events.ts';
+import type { NumberLease } from '../../../shared/domain/queue-leases.ts';
 import { toVietnamIso } from '../../../shared/domain/vietnam-time.ts';
 import type { ConfigStore } from '../config-store.ts';
 import type { Db } from '../database.ts';
@@ -49,6 +56,10 @@ export interface SyncClientOptions extends Partial<SyncTuning> {
   onChange: () => void;
   /** The kiosk's printer, reported with each request so supervisors see it (null: no printer). */
   deviceStatus?: () => { printer: DeviceStatus['printer'] };
+  /** The services and days this kiosk needs more leased numbers for (issue 8 §2). */
+  leaseNeeds?: () => Array<{ serviceId: string; day: string }>;
+  /** Stores the leases a response carries. */
+  applyLeases?: (leases: NumberLease[]) => void;
 }
 
 /** How one exchange ended; `retry` means back off before the next attempt. */
@@ -65,7 +76,7 @@ const ResponseSchema = SyncResponseSchema.pick({
   duplicates: true,
   rejected: true,
   serverTime: true,
-}).extend({ config: z.unknown().optional() });
+}).extend({ config: z.unknown().optional(), leases: z.unknown().optional() });
 type ClientResponse = z.infer<typeof ResponseSchema>;
 
 const DEFAULTS = {
@@ -73,8 +84,15 @@ const DEFAULTS = {
   configPollMs: 60_000,
   requestTimeoutMs: 30_000,
   baseBackoffMs: 1_000,
-  capBackoffMs: 5 * 60_000,
+  // Offline, probe often: after the network heals the queue must meet again within seconds.
+  capBackoffMs: 15_000,
+  claimTimeoutMs: 1_500,
 };
+
+/** The server answered within this: the kiosk counts as online (honest notes, offline calling rules). */
+const ONLINE_WITHIN_MS = 30_000;
+const LEASE_ASK_MS = 10_000;
+const DELIVER_WAIT_MS = 1_500;
 
 /**
  * Sends the kiosk's outbox to the central server and brings its configuration back.
@@ -99,6 +117,8 @@ export class SyncClient {
   private draining: { sent: number; total: number } | null = null;
   /** Someone asked for an exchange while one was running: run another right after it. */
   private forceNext = false;
+  /** When leases were last asked for; a refused ask is repeated at most every LEASE_ASK_MS. */
+  private lastLeaseAskMs = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: SyncClientOptions) {
     this.store = new SyncStore(options.db, options.config);
@@ -132,6 +152,44 @@ export class SyncClient {
 
   isEnrolled(): boolean {
     return this.store.enrolment() !== null;
+  }
+
+  /** Whether the server answered lately and the last exchange did not fail. */
+  online(): boolean {
+    return this.transportError === null && this.options.now().getTime() - this.lastContactMs < ONLINE_WITHIN_MS;
+  }
+
+  /** The server (the held queue stream) answered: count as online now. */
+  markContact(): void {
+    this.lastContactMs = this.options.now().getTime();
+  }
+
+  /**
+   * Asks the server for the right to call a ticket other counters could also call. Fails fast
+   * (1.5 s): an officer must not wait on a dead network; offline rules take over.
+   */
+  async claim(ticketId: string, counterId: string): Promise<ClaimOutcome> {
+    const enrolment = this.store.enrolment();
+    if (!enrolment) return 'not_enrolled';
+    const controller = new AbortController();
+    const timeout = setTimeout(() => controller.abort(), DEFAULTS.claimTimeoutMs);
+    try {
+      const response = await this.tuning.fetch(`${enrolment.serverUrl}${QUEUE_PATHS.claim}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${enrolment.token}` },
+        body: JSON.stringify({ ticketId, counterId }),
+        signal: controller.signal,
+      });
+      if (!response.ok) return response.status >= 500 ? 'offline' : 'taken';
+      const parsed = ClaimResponseSchema.safeParse(await response.json().catch(() => null));
+      if (!parsed.success) return 'offline';
+      this.lastContactMs = this.options.now().getTime();
+      return parsed.data.granted ? 'granted' : 'taken';
+    } catch {
+      return 'offline';
+    } finally {
+      clearTimeout(timeout);
+    }
   }
 
   /** Starts the background loop if this kiosk is enrolled; a no-op otherwise. */
@@ -193,6 +251,21 @@ export class SyncClient {
   }
 
   /**
+   * Sends the outbox now and says whether everything reached the server, waiting at most
+   * `DELIVER_WAIT_MS`: the entrance tells a citizen honestly when their ticket is held back.
+   */
+  async deliverNow(): Promise<boolean> {
+    if (!this.isEnrolled()) return false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const gaveUp = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), DELIVER_WAIT_MS);
+    });
+    const outcome = await Promise.race([this.syncNow().then(() => 'done' as const), gaveUp]);
+    clearTimeout(timer);
+    return outcome === 'done' && this.transportError === null && this.store.pendingCount() === 0;
+  }
+
+  /**
    * Runs an exchange now (a technician's "sync now", or a test) and resolves when it ends,
    * whatever the backoff timer said.
    */
@@ -245,7 +318,10 @@ export class SyncClient {
     const configDue =
       this.store.serverConfigVersion() === null ||
       this.options.now().getTime() - this.lastContactMs >= this.tuning.configPollMs;
-    if (pendingAtStart === 0 && !configDue && !force) return 'ok';
+    const leaseDue =
+      (this.options.leaseNeeds?.().length ?? 0) > 0 &&
+      this.options.now().getTime() - this.lastLeaseAskMs >= LEASE_ASK_MS;
+    if (pendingAtStart === 0 && !configDue && !force && !leaseDue) return 'ok';
 
     let sent = 0;
     let total = pendingAtStart;
@@ -286,14 +362,21 @@ export class SyncClient {
     this.options.onChange();
   }
 
-  /** Pending is counted before this batch is acknowledged, so it includes the batch itself. */
-  private deviceStatus(): DeviceStatus {
+  /** Pending as it will be once this batch is acknowledged: what the console shows as waiting. */
+  private deviceStatus(batchSize: number): DeviceStatus {
     const printer = this.options.deviceStatus?.().printer ?? null;
     return {
       printer,
-      pending: this.store.pendingCount(),
+      pending: Math.max(0, this.store.pendingCount() - batchSize),
       ...(this.tuning.appVersion ? { appVersion: this.tuning.appVersion } : {}),
     };
+  }
+
+  private leaseRequest(): { leases?: Array<{ serviceId: string; day: string }> } {
+    const needs = this.options.leaseNeeds?.() ?? [];
+    if (needs.length === 0) return {};
+    this.lastLeaseAskMs = this.options.now().getTime();
+    return { leases: needs };
   }
 
   private async post(serverUrl: string, token: string, events: KioskEvent[]): Promise<ClientResponse> {
@@ -302,7 +385,8 @@ export class SyncClient {
       deviceTime: toVietnamIso(this.options.now()),
       ...(configVersion === null ? {} : { configVersion }),
       ...(this.tuning.appVersion ? { appVersion: this.tuning.appVersion } : {}),
-      status: this.deviceStatus(),
+      status: this.deviceStatus(events.length),
+      ...this.leaseRequest(),
       events,
     });
     this.controller = new AbortController();
@@ -354,8 +438,17 @@ export class SyncClient {
     this.transportError = null;
     this.store.setLastSuccessAt(at);
     this.applyConfig(response);
+    this.applyLeases(response);
     this.options.onChange();
     return new Set([...delivered, ...rejected.map((r) => r.id)]).size;
+  }
+
+  /** Leases are read on their own: a bad list never costs the acknowledgements beside it. */
+  private applyLeases(response: ClientResponse): void {
+    if (response.leases === undefined) return;
+    const parsed = LeaseGrantSchema.safeParse(response.leases);
+    if (parsed.success) this.options.applyLeases?.(parsed.data);
+    else this.tuning.log?.('Danh sách số được cấp từ máy chủ không hợp lệ; kiosk bỏ qua.');
   }
 
   private applyConfig(response: ClientResponse): void {
@@ -374,6 +467,8 @@ export class SyncClient {
       this.options.applyQueue?.(parsed.data.queue);
       this.store.setServerConfigVersion(parsed.data.version);
     })();
+    // The services may have changed: ask for their numbers at the next round.
+    this.lastLeaseAskMs = Number.NEGATIVE_INFINITY;
     this.configError = null;
   }
 }

@@ -128,6 +128,11 @@ function TicketStep({ flow }: { flow: Extract<TakeNumberFlow, { step: 'ticket' }
       </div>
       <div className="ticket__side">
         <QrCode text={ticket.qrText} label={`Mã QR của phiếu số ${ticket.number}`} />
+        {ticket.connectionNote && (
+          <p className="ticket__note ticket__note--warning" role="alert" data-testid="connection-note">
+            {ticket.connectionNote}
+          </p>
+        )}
         {ticket.printed ? (
           <p className="ticket__note" role="status">
             Mời ông/bà nhận phiếu in bên dưới.

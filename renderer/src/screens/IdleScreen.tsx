@@ -6,7 +6,9 @@ import { useKiosk } from '../store/kiosk-context.ts';
 /** Who serves at this counter, and what a citizen can do here. */
 export function IdleScreen() {
   const officer = useKiosk((s) => s.kiosk?.officer ?? null);
+  const entrance = useKiosk((s) => s.kiosk?.queue.role === 'entrance');
   const go = useKiosk((s) => s.go);
+  if (entrance) return <EntranceIdle />;
 
   return (
     <main className="screen screen--idle" data-screen="idle">
@@ -41,6 +43,23 @@ export function IdleScreen() {
           </button>
         )}
       </footer>
+    </main>
+  );
+}
+
+/** The entrance kiosk: numbers for every service of the centre; no officer, no rating. */
+function EntranceIdle() {
+  return (
+    <main className="screen screen--idle" data-screen="idle" data-role="entrance">
+      <TechnicianCorner />
+      <KioskHeader />
+      <section className="officer-card" aria-label="Hướng dẫn">
+        <h1 className="officer-card__name">Mời ông/bà lấy số thứ tự</h1>
+        <p className="officer-card__agency">Chọn lĩnh vực cần giải quyết, số sẽ được gọi tại quầy phục vụ.</p>
+      </section>
+      <nav className="idle-actions" aria-label="Chức năng">
+        <TakeNumberButtons />
+      </nav>
     </main>
   );
 }

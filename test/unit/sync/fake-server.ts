@@ -37,6 +37,8 @@ export class FakeServer {
     await Promise.resolve();
     const url = input instanceof Request ? input.url : input.toString();
     const raw = typeof init?.body === 'string' ? init.body : '{}';
+    // The held queue stream is tested against the real server (test/integration/queue).
+    if (url.includes('/api/v1/queue/')) return new Response(null, { status: 404 });
     if (url.endsWith('/api/v1/devices/enroll')) {
       this.enrolRequests.push({ url, body: JSON.parse(raw) });
       if (this.enrolAnswer === 'network-error') throw new TypeError('fetch failed');

@@ -1,0 +1,151 @@
+import type { FastifyInstance } from 'fastify';
+import {
+  CLAIM_TTL_MS,
+  ClaimRequestSchema,
+  ClaimResponseSchema,
+  QUEUE_PATHS,
+  QueueStreamQuerySchema,
+  type ClaimResponse,
+  type QueueTicketSnapshot,
+} from '../../shared/contract/queue-sync.ts';
+import { inQueueOf } from '../../shared/domain/queue-routing.ts';
+import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
+import { readQueueConfig } from '../config/config-repo.ts';
+import type { ServerContext } from '../context.ts';
+import { onIngested } from '../console/live-events.ts';
+import { openSse } from '../console/sse.ts';
+import { HttpError } from '../http-error.ts';
+import { addRoute } from '../routes/route.ts';
+
+/** Feed entries read per query; a kiosk far behind gets several messages in a row. */
+const PAGE = 500;
+/** Changes written by another process (`hailong sync import`) are noticed within this. */
+const BACKSTOP_MS = 5_000;
+
+async function requireCounter(server: ServerContext, counterId: string): Promise<void> {
+  const counter = await server.db.selectFrom('counters').select('id').where('id', '=', counterId).executeTakeFirst();
+  if (!counter) throw new HttpError(404, 'not_found', 'Không tìm thấy quầy này trên máy chủ.');
+}
+
+/**
+ * The centre-wide queue for kiosks: a held stream of queue changes made by other devices that
+ * concern one counter, and the claim that arbitrates a call several counters could make.
+ */
+export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
+  addRoute(app, server, {
+    method: 'POST',
+    url: QUEUE_PATHS.claim,
+    summary: 'Kiosk xin quyền gọi một số mà nhiều quầy cùng có thể gọi (hết hạn sau 2 phút nếu không gọi)',
+    access: 'device',
+    body: ClaimRequestSchema,
+    response: ClaimResponseSchema,
+    handler: async ({ body, device }): Promise<ClaimResponse> => {
+      await requireCounter(server, body.counterId);
+      const nowMs = server.now().getTime();
+      const taken = (reason: string): ClaimResponse => ({ granted: false, reason });
+      const ticket = await server.db
+        .selectFrom('queue_tickets')
+        .selectAll()
+        .where('ticket_id', '=', body.ticketId)
+        .executeTakeFirst();
+      if (!ticket) return taken('Máy chủ chưa nhận được phiếu này; hãy thử lại sau giây lát.');
+      if (ticket.status !== 'waiting') return taken(`Số ${ticket.number} đã được gọi hoặc đã xử lý.`);
+      const service = (await readQueueConfig(server.db)).services.find((s) => s.id === ticket.service_id) ?? null;
+      if (!inQueueOf({ serviceId: ticket.service_id, pinnedCounterId: ticket.pinned_counter_id }, body.counterId, service)) {
+        return taken(`Số ${ticket.number} không thuộc hàng đợi của quầy này.`);
+      }
+      const expiresMs = nowMs + CLAIM_TTL_MS;
+      // One statement decides: a live claim of another counter is left alone (atomic on both engines).
+      const won = await server.db
+        .insertInto('queue_claims')
+        .values({ ticket_id: body.ticketId, counter_id: body.counterId, device_id: device!.deviceId, expires_ms: expiresMs })
+        .onConflict((oc) =>
+          oc
+            .column('ticket_id')
+            .doUpdateSet({ counter_id: body.counterId, device_id: device!.deviceId, expires_ms: expiresMs })
+            .where((eb) =>
+              eb.or([eb('queue_claims.expires_ms', '<=', nowMs), eb('queue_claims.counter_id', '=', body.counterId)]),
+            ),
+        )
+        .returning('ticket_id')
+        .executeTakeFirst();
+      if (!won) return taken(`Số ${ticket.number} vừa được quầy khác gọi.`);
+      return { granted: true, expiresAt: new Date(expiresMs).toISOString() };
+    },
+  });
+
+  addRoute(app, server, {
+    method: 'GET',
+    url: QUEUE_PATHS.stream,
+    summary: 'Luồng sự kiện (SSE) các thay đổi hàng đợi liên quan đến quầy của kiosk, phát lại từ ?after=',
+    access: 'device',
+    query: QueueStreamQuerySchema,
+    handler: async ({ request, reply, query, device }) => {
+      if (query.counterId !== undefined) await requireCounter(server, query.counterId);
+      const stream = openSse(app, request, reply);
+      if (stream.closed) return;
+      let cursor = query.after;
+      let busy = false;
+      let again = false;
+      const pump = async (): Promise<void> => {
+        if (busy) {
+          again = true;
+          return;
+        }
+        busy = true;
+        try {
+          do {
+            again = false;
+            cursor = await sendFrom(server, stream, device!.deviceId, query.counterId ?? null, cursor);
+          } while (again && !stream.closed);
+        } finally {
+          busy = false;
+        }
+      };
+      const wake = () => void pump().catch((error: unknown) => server.log(`Luồng hàng đợi: ${String(error)}`));
+      const unsubscribe = onIngested(server, wake);
+      const backstop = setInterval(wake, BACKSTOP_MS);
+      stream.onClose(() => {
+        unsubscribe();
+        clearInterval(backstop);
+      });
+      wake();
+    },
+  });
+}
+
+/** Sends every relevant change after `cursor`, page by page; returns the new cursor. */
+async function sendFrom(
+  server: ServerContext,
+  stream: { send(event: string, data: unknown): void; closed: boolean },
+  deviceId: string,
+  counterId: string | null,
+  cursor: number,
+): Promise<number> {
+  const today = vietnamDay(server.now());
+  const services = new Map((await readQueueConfig(server.db)).services.map((s) => [s.id, s]));
+  for (;;) {
+    if (stream.closed) return cursor;
+    const rows = await server.db
+      .selectFrom('queue_feed')
+      .selectAll()
+      .where('seq', '>', cursor)
+      .where('day', '>=', today)
+      .orderBy('seq')
+      .limit(PAGE)
+      .execute();
+    if (rows.length === 0) return cursor;
+    const tickets: QueueTicketSnapshot[] = [];
+    for (const row of rows) {
+      if (row.device_id === deviceId || counterId === null) continue;
+      const routed = { serviceId: row.service_id, pinnedCounterId: row.pinned_counter_id };
+      if (!inQueueOf(routed, counterId, services.get(row.service_id) ?? null) && row.counter_id !== counterId) continue;
+      tickets.push({ feedSeq: Number(row.seq), ...(JSON.parse(row.body) as Omit<QueueTicketSnapshot, 'feedSeq'>) });
+    }
+    cursor = Number(rows[rows.length - 1]!.seq);
+    if (tickets.length > 0) stream.send('tickets', tickets);
+    // Nothing for this counter in the page: the kiosk still moves its cursor past it.
+    stream.send('cursor', { after: cursor });
+    if (rows.length < PAGE) return cursor;
+  }
+}
