@@ -67,8 +67,15 @@ export class KioskCore {
     this.outbox = new Outbox(this.db);
     this.pins = new PinGuard(this.db, this.now, options.pinPolicy);
     this.duty = new OfficerDuty(this.db, this.config, this.outbox, this.pins, this.now);
-    this.ratings = new Ratings(this.db, this.config, this.duty, this.outbox, this.now);
     this.queueStore = new QueueStore(this.db, this.config);
+    this.ratings = new Ratings(
+      this.db,
+      this.config,
+      this.duty,
+      this.outbox,
+      this.now,
+      () => this.queueStore.options().ratingWindowSeconds * 1000,
+    );
     this.queue = new Queue({
       db: this.db,
       config: this.config,
