@@ -6,6 +6,7 @@ import { KioskEventSchema, type KioskEvent } from '../../shared/domain/events.ts
 import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
 import type { Db } from '../db/database.ts';
 import type { ServerSchema } from '../db/schema.ts';
+import { finishedTickets, ticketRatingRefusal } from './ticket-rating-check.ts';
 
 export interface IngestResult {
   accepted: string[];
@@ -163,7 +164,8 @@ async function semanticCheck(trx: Db, fresh: Parsed[], rejected: SyncRejection[]
       if (row.ticket_id !== null) ratedTickets.add(row.ticket_id);
     }
   }
-  return fresh.filter(({ event, index }) => {
+  const finished = await finishedTickets(trx, ticketIds, fresh);
+  return fresh.filter(({ event, index, ms }) => {
     const reject = (reason: string) => {
       rejected.push({ id: event.id, index, reason });
       return false;
@@ -181,6 +183,11 @@ async function semanticCheck(trx: Db, fresh: Parsed[], rejected: SyncRejection[]
       if (ratedTickets.has(event.ticketId)) {
         return reject(`Phiếu ${event.ticketId} đã được đánh giá; mỗi phiếu chỉ được đánh giá một lần.`);
       }
+      const refusal = ticketRatingRefusal(
+        { ticketId: event.ticketId, officerId: event.officerId, occurredMs: ms },
+        finished.get(event.ticketId),
+      );
+      if (refusal) return reject(refusal);
       ratedTickets.add(event.ticketId);
     }
     return true;
