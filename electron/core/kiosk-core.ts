@@ -13,6 +13,8 @@ import { Outbox } from './outbox.ts';
 import { PinGuard, type PinPolicy } from './pin-guard.ts';
 import { hashSecret } from './pin-hash.ts';
 import { Ratings } from './ratings.ts';
+import { StorageGuard } from './storage-guard.ts';
+import { guardStorage } from './storage-handlers.ts';
 import type { QueuePrinter } from './queue/printer-port.ts';
 import { Queue } from './queue/queue.ts';
 import { QueueStore } from './queue/queue-store.ts';
@@ -52,6 +54,7 @@ export class KioskCore {
   readonly queue: Queue;
   readonly handlers: KioskHandlers;
   readonly sync: SyncClient;
+  readonly storage: StorageGuard;
   private readonly pins: PinGuard;
   private readonly now: () => Date;
   private readonly listeners = new Set<(state: KioskState) => void>();
@@ -62,7 +65,18 @@ export class KioskCore {
     mkdirSync(options.dataDir, { recursive: true });
     this.now = options.now ?? (() => new Date());
     this.db = openDatabase(join(options.dataDir, KIOSK_DB_FILE));
-    this.stopCheckpoints = checkpointWhenIdle(this.db);
+    this.storage = new StorageGuard({
+      db: this.db,
+      dataDir: options.dataDir,
+      now: this.now,
+      changed: () => this.publish(),
+    });
+    this.stopCheckpoints = checkpointWhenIdle(this.db, 2_000, {
+      failed: (error) => {
+        if (this.storage.translate(error) === error) console.error('hailong kiosk: checkpoint failed:', error);
+      },
+      tick: () => this.storage.probe(),
+    });
     this.config = new ConfigStore(this.db);
     this.outbox = new Outbox(this.db);
     this.pins = new PinGuard(this.db, this.now, options.pinPolicy);
@@ -95,12 +109,15 @@ export class KioskCore {
       onChange: () => this.publish(),
       deviceStatus: () => {
         const { printer } = this.queue.state(null);
-        if (printer.state === 'none') return { printer: null };
-        return { printer: { state: printer.state, message: printer.message.slice(0, 500) } };
+        const storage = this.storage.isFull() ? { storage: { state: 'full' as const } } : {};
+        if (printer.state === 'none') return { printer: null, ...storage };
+        return { printer: { state: printer.state, message: printer.message.slice(0, 500) }, ...storage };
       },
       ...options.sync,
     });
-    this.handlers = this.createHandlers();
+    this.handlers = guardStorage(this.createHandlers(), this.storage);
+    // A kiosk restarted on a full disk comes up refusing records instead of failing at the first.
+    this.storage.probe();
     // Does nothing until the kiosk is enrolled; never blocks anything on the network.
     this.sync.start();
   }
@@ -155,6 +172,7 @@ export class KioskCore {
       settings: this.settings(),
       sync: this.sync.status(),
       queue: this.queue.state(counterId),
+      storage: this.storage.status(),
     };
   }
 

@@ -48,7 +48,7 @@ export interface SyncClientOptions extends Partial<SyncTuning> {
   /** Called whenever the status changes, so the core can publish a fresh KioskState. */
   onChange: () => void;
   /** The kiosk's printer, reported with each request so supervisors see it (null: no printer). */
-  deviceStatus?: () => { printer: DeviceStatus['printer'] };
+  deviceStatus?: () => Pick<DeviceStatus, 'printer' | 'storage'>;
 }
 
 /** How one exchange ended; `retry` means back off before the next attempt. */
@@ -288,9 +288,10 @@ export class SyncClient {
 
   /** Pending is counted before this batch is acknowledged, so it includes the batch itself. */
   private deviceStatus(): DeviceStatus {
-    const printer = this.options.deviceStatus?.().printer ?? null;
+    const own = this.options.deviceStatus?.();
     return {
-      printer,
+      printer: own?.printer ?? null,
+      ...(own?.storage ? { storage: own.storage } : {}),
       pending: this.store.pendingCount(),
       ...(this.tuning.appVersion ? { appVersion: this.tuning.appVersion } : {}),
     };
