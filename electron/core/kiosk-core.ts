@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import type { KioskHandlers } from '../../shared/contract/dispatch.ts';
 import type { KioskSettings, KioskState } from '../../shared/contract/kiosk-state.ts';
 import { DomainError } from '../../shared/contract/result.ts';
-import { DEMO_CONFIG, DEMO_PIN, DEMO_TECHNICIAN_PIN } from '../../shared/domain/demo-config.ts';
+import { DEMO_CONFIG, DEMO_PIN } from '../../shared/domain/demo-config.ts';
+import { DEMO_PIN_HASH, DEMO_TECHNICIAN_PIN_HASH } from '../../shared/domain/demo-pin-hashes.ts';
 import { DEMO_QUEUE_CONFIG } from '../../shared/domain/queue-config.ts';
 import { ConfigStore } from './config-store.ts';
 import { checkpointWhenIdle, openDatabase, type Db } from './database.ts';
@@ -128,12 +129,11 @@ export class KioskCore {
    */
   async seedDemo(): Promise<void> {
     if (this.config.configVersion() >= 0) return;
-    const pinHash = await hashSecret(DEMO_PIN);
     this.config.applyConfig({
       ...DEMO_CONFIG,
-      officerPins: Object.fromEntries(DEMO_CONFIG.officers.map((o) => [o.id, pinHash])),
+      officerPins: Object.fromEntries(DEMO_CONFIG.officers.map((o) => [o.id, DEMO_PIN_HASH])),
     });
-    await this.setTechnicianPin(DEMO_TECHNICIAN_PIN);
+    this.config.setSetting('technician.pinHash', DEMO_TECHNICIAN_PIN_HASH);
     this.queueStore.apply(DEMO_QUEUE_CONFIG);
     this.config.setSetting('kiosk.counterId', DEMO_CONFIG.counters[0]!.id);
     await this.duty.signIn(DEMO_CONFIG.counters[0]!.id, DEMO_CONFIG.officers[0]!.id, DEMO_PIN);

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { hashSecret } from '../auth/secret-hash.ts';
+import { hashPin } from '../auth/secret-hash.ts';
 import {
   AgencyInputSchema,
   AgencyOutSchema,
@@ -271,7 +271,7 @@ export function configRoutes(app: FastifyInstance, server: ServerContext): void 
     access: 'admin',
     body: OfficerPinSchema,
     handler: async ({ body, params }) => {
-      const pinHash = await hashSecret(body.pin);
+      const pinHash = await hashPin(body.pin);
       await change(db(), async (trx) => {
         const result = await trx
           .updateTable('officers')

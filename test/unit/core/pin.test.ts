@@ -30,7 +30,8 @@ describe('PIN hashing', () => {
     expect(await verifySecret('1235', hash)).toBe(false);
     expect(await verifySecret('', hash)).toBe(false);
     expect(await verifySecret('1234', 'plain$1234')).toBe(false);
-  });
+    // Four checks at the PIN cost (~0.4 s each idle, seconds each on a loaded machine).
+  }, 60_000);
 
   it('keeps officer PINs hashed in the database', async () => {
     kiosk = await demoCore();
