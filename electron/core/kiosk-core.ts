@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { mkdirSync } from 'node:fs';
 import type { KioskHandlers } from '../../shared/contract/dispatch.ts';
-import type { KioskSettings, KioskState } from '../../shared/contract/kiosk-state.ts';
+import type { KioskSettings, KioskState, OfficerLock } from '../../shared/contract/kiosk-state.ts';
+import { toVietnamIso } from '../../shared/domain/vietnam-time.ts';
 import { DomainError } from '../../shared/contract/result.ts';
 import { DEMO_CONFIG, DEMO_PIN } from '../../shared/domain/demo-config.ts';
 import { DEMO_PIN_HASH, DEMO_TECHNICIAN_PIN_HASH } from '../../shared/domain/demo-pin-hashes.ts';
@@ -173,7 +174,17 @@ export class KioskCore {
       sync: this.sync.status(),
       queue: this.queue.state(counterId),
       storage: this.storage.status(),
+      officerLocks: this.officerLocks(),
     };
+  }
+
+  private officerLocks(): OfficerLock[] {
+    return this.pins.locks().flatMap(({ subject, untilMs }) => {
+      const officerId = subject.startsWith('officer:') ? subject.slice('officer:'.length) : null;
+      const officer = officerId ? this.config.officer(officerId) : null;
+      if (!officerId || !officer) return [];
+      return [{ officerId, fullName: officer.fullName, until: toVietnamIso(new Date(untilMs)) }];
+    });
   }
 
   onStateChanged(listener: (state: KioskState) => void): () => void {
@@ -235,9 +246,12 @@ export class KioskCore {
     return {
       'kiosk:getState': () => this.state(),
       'officer:signIn': async ({ officerId, pin }) => {
-        const officer = await this.duty.signIn(this.requireCounter(), officerId, pin);
-        this.publish();
-        return officer;
+        try {
+          return await this.duty.signIn(this.requireCounter(), officerId, pin);
+        } finally {
+          // A wrong PIN may have locked the officer out: the officer console shows it.
+          this.publish();
+        }
       },
       'officer:signOut': () => {
         this.duty.signOut(this.requireCounter());

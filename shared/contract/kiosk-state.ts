@@ -57,6 +57,14 @@ export interface StorageStatus {
   since: string | null;
 }
 
+/** An officer whose sign-in is locked after repeated wrong PINs, shown on the officer console. */
+export interface OfficerLock {
+  officerId: string;
+  fullName: string;
+  /** Vietnam time ISO-8601: sign-in opens again then. */
+  until: string;
+}
+
 /** Everything the screens need, pushed to them whenever it changes. */
 export interface KioskState {
   /** Increases with every change so a screen can ignore a stale copy. */
@@ -73,4 +81,6 @@ export interface KioskState {
   /** Take-number choices, printer status, the last call to announce, a pending ticket rating. */
   queue: QueueState;
   storage: StorageStatus;
+  /** Officers locked out of sign-in at this moment. */
+  officerLocks: OfficerLock[];
 }
