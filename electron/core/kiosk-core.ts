@@ -15,6 +15,7 @@ import { Outbox } from './outbox.ts';
 import { PinGuard, type PinPolicy } from './pin-guard.ts';
 import { hashSecret } from './pin-hash.ts';
 import { Ratings } from './ratings.ts';
+import type { SecretBox } from './secret-box.ts';
 import { StorageGuard } from './storage-guard.ts';
 import { guardStorage } from './storage-handlers.ts';
 import type { QueuePrinter } from './queue/printer-port.ts';
@@ -38,6 +39,8 @@ export interface KioskCoreOptions {
   printer?: QueuePrinter | null;
   /** Sync timing and transport; tests inject a fake fetch and a fixed jitter here. */
   sync?: Partial<SyncTuning>;
+  /** Where the device token is kept: the OS keychain under Electron; plain text (0600 file) otherwise. */
+  secretBox?: SecretBox;
 }
 
 export const KIOSK_DB_FILE = 'kiosk.db';
@@ -115,6 +118,7 @@ export class KioskCore {
         if (printer.state === 'none') return { printer: null, ...storage };
         return { printer: { state: printer.state, message: printer.message.slice(0, 500) }, ...storage };
       },
+      ...(options.secretBox ? { secretBox: options.secretBox } : {}),
       ...options.sync,
     });
     this.handlers = guardStorage(this.createHandlers(), this.storage);

@@ -1,7 +1,7 @@
 // The Electron main process only wires modules; the kiosk's logic lives in electron/core.
 import { join } from 'node:path';
 import { homedir } from 'node:os';
-import { app, dialog, ipcMain, protocol, screen, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, protocol, safeStorage, screen, type BrowserWindow } from 'electron';
 import { KioskCore } from '../core/kiosk-core.ts';
 import { printerFromUrl } from '../core/queue/printer-from-url.ts';
 import { APP_SCHEME } from '../security/app-origin.ts';
@@ -10,14 +10,19 @@ import { createAppHandler, registerAppScheme } from './app-protocol.ts';
 import { ensureAutostart } from './autostart.ts';
 import { forwardState, registerIpc } from './ipc.ts';
 import { PRELOAD_PATH, RENDERER_DIR } from './paths.ts';
+import { safeStorageBox } from './safe-storage-box.ts';
 import { leaveKioskAndQuit, openKioskWindow, openOfficerWindow } from './windows.ts';
 
 const windows: BrowserWindow[] = [];
 
 async function start(): Promise<void> {
   const dataDir = process.env.HAILONG_DATA_DIR ?? app.getPath('userData');
+  // The device token goes to the OS keychain where there is one (needs the app ready).
+  const secretBox = safeStorageBox(safeStorage, process.platform);
+  if (!secretBox) console.warn('hailong: không có kho khóa của hệ điều hành; mã thiết bị lưu trong tệp dữ liệu (quyền 0600).');
   const core = new KioskCore({
     dataDir,
+    ...(secretBox ? { secretBox } : {}),
     // The ticket printer, as for `hailong kiosk --printer`: tcp://host:9100, /dev/usb/lp0 or none.
     printer: printerFromUrl(process.env.HAILONG_PRINTER),
     exitKiosk: () => leaveKioskAndQuit(windows, () => app.quit()),

@@ -21,6 +21,7 @@ import {
   unreachableMessage,
   type FetchLike,
 } from './enrollment.ts';
+import type { SecretBox } from '../secret-box.ts';
 import { SyncStore } from './sync-store.ts';
 
 export interface SyncTuning {
@@ -49,6 +50,8 @@ export interface SyncClientOptions extends Partial<SyncTuning> {
   onChange: () => void;
   /** The kiosk's printer, reported with each request so supervisors see it (null: no printer). */
   deviceStatus?: () => Pick<DeviceStatus, 'printer' | 'storage'>;
+  /** Where the device token is kept (the OS keychain under Electron); plain by default. */
+  secretBox?: SecretBox;
 }
 
 /** How one exchange ended; `retry` means back off before the next attempt. */
@@ -101,7 +104,7 @@ export class SyncClient {
   private forceNext = false;
 
   constructor(private readonly options: SyncClientOptions) {
-    this.store = new SyncStore(options.db, options.config);
+    this.store = new SyncStore(options.db, options.config, options.secretBox);
     this.tuning = {
       fetch: options.fetch ?? ((input, init) => fetch(input, init)),
       random: options.random ?? Math.random,
