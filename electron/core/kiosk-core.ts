@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { hostname } from 'node:os';
-import { mkdirSync } from 'node:fs';
 import type { KioskHandlers } from '../../shared/contract/dispatch.ts';
 import type { KioskSettings, KioskState, OfficerLock } from '../../shared/contract/kiosk-state.ts';
 import { toVietnamIso } from '../../shared/domain/vietnam-time.ts';
@@ -9,6 +8,7 @@ import { DEMO_CONFIG, DEMO_PIN } from '../../shared/domain/demo-config.ts';
 import { DEMO_PIN_HASH, DEMO_TECHNICIAN_PIN_HASH } from '../../shared/domain/demo-pin-hashes.ts';
 import { DEMO_QUEUE_CONFIG } from '../../shared/domain/queue-config.ts';
 import { ConfigStore } from './config-store.ts';
+import { prepareDataFolder, prepareDatabaseFile } from './data-folder.ts';
 import { checkpointWhenIdle, openDatabase, type Db } from './database.ts';
 import { OfficerDuty } from './officer-duty.ts';
 import { Outbox } from './outbox.ts';
@@ -67,8 +67,9 @@ export class KioskCore {
   private readonly stopCheckpoints: () => void;
 
   constructor(private readonly options: KioskCoreOptions) {
-    mkdirSync(options.dataDir, { recursive: true });
+    prepareDataFolder(options.dataDir);
     this.now = options.now ?? (() => new Date());
+    prepareDatabaseFile(join(options.dataDir, KIOSK_DB_FILE));
     this.db = openDatabase(join(options.dataDir, KIOSK_DB_FILE));
     this.storage = new StorageGuard({
       db: this.db,
