@@ -21,7 +21,14 @@ export interface DeviceTouch {
   appVersion?: string;
   configVersion?: number;
   /** The kiosk's own report (printer, events waiting); absent from kiosks that predate it. */
-  status?: { printerState: string | null; printerMessage: string | null; pendingEvents: number; at: string };
+  status?: {
+    printerState: string | null;
+    printerMessage: string | null;
+    pendingEvents: number;
+    at: string;
+    /** 'full' while the kiosk's disk is full; null when it did not say so. */
+    storageState?: 'full' | null;
+  };
 }
 
 const KNOWN_TYPES = new Set(KioskEventSchema.options.map((option) => option.shape.type.value as string));
@@ -313,6 +320,7 @@ async function touchDevice(trx: Db, deviceId: string, stored: Parsed[], touch: D
     update.printer_message = touch.status.printerMessage;
     update.pending_events = touch.status.pendingEvents;
     update.status_at = touch.status.at;
+    update.storage_state = touch.status.storageState ?? null;
   }
   if (Object.keys(update).length === 0) return;
   await trx.updateTable('devices').set(update).where('id', '=', deviceId).execute();

@@ -21,6 +21,8 @@ core.queueStore.apply({
   ...DEMO_QUEUE_CONFIG,
   services: DEMO_QUEUE_CONFIG.services.map((s) => ({ ...s, start: 1, end: 999_999, dailyCap: 100_000 })),
 });
+// A kill between a call and its finish leaves that ticket at the counter: finish it first.
+if (core.queue.officerView('q-1').current) core.queue.finish('q-1');
 const levels = ['tot', 'kha', 'trung_binh', 'kem'];
 writeSync(1, 'ready\n');
 for (let i = 0; ; i += 1) {
