@@ -19,7 +19,8 @@ async function start(): Promise<void> {
   const dataDir = process.env.HAILONG_DATA_DIR ?? app.getPath('userData');
   // The device token goes to the OS keychain where there is one (needs the app ready).
   const secretBox = safeStorageBox(safeStorage, process.platform);
-  if (!secretBox) console.warn('hailong: không có kho khóa của hệ điều hành; mã thiết bị lưu trong tệp dữ liệu (quyền 0600).');
+  if (!secretBox)
+    console.warn('hailong: không có kho khóa của hệ điều hành; mã thiết bị lưu trong tệp dữ liệu (quyền 0600).');
   const core = new KioskCore({
     dataDir,
     ...(secretBox ? { secretBox } : {}),

@@ -58,7 +58,7 @@ export async function finishedTickets(
       .select(['ticket_id', 'officer_id', 'finished_ms'])
       .where('ticket_id', 'in', ids.slice(i, i + 250))
       .execute();
-    for (const row of rows) found.set(row.ticket_id, { officerId: row.officer_id, finishedMs: Number(row.finished_ms) });
+    for (const row of rows) found.set(row.ticket_id, { officerId: row.officer_id, finishedMs: row.finished_ms });
   }
   for (const { event, ms } of batch) {
     if (event.type === 'ticket.finished' && ticketIds.has(event.ticketId) && !found.has(event.ticketId)) {

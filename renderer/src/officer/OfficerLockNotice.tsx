@@ -1,8 +1,19 @@
 import { formatDateTimeVi } from '../../../shared/domain/vietnam-time.ts';
+import { useEffect, useState } from 'react';
 import type { OfficerLock } from '../../../shared/contract/kiosk-state.ts';
 import { useKiosk } from '../store/kiosk-context.ts';
 
 const NONE: OfficerLock[] = [];
+
+/** The time now, refreshed every `everyMs`: a lock disappears when it ends, with no new state. */
+function useNow(everyMs: number): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), everyMs);
+    return () => clearInterval(timer);
+  }, [everyMs]);
+  return now;
+}
 
 /**
  * Tells the officer that someone's sign-in is locked after wrong PINs, and until when: a
@@ -10,7 +21,7 @@ const NONE: OfficerLock[] = [];
  */
 export function OfficerLockNotice() {
   const locks = useKiosk((s) => s.kiosk?.officerLocks ?? NONE);
-  const now = Date.now();
+  const now = useNow(15_000);
   const live = locks.filter((lock) => Date.parse(lock.until) > now);
   if (live.length === 0) return null;
   return (

@@ -8,17 +8,17 @@ const mode = (path: string) => statSync(path).mode & 0o777;
 
 let cleanup: (() => void) | undefined;
 let core: KioskCore | undefined;
-const umask = process.umask();
+let previousUmask: number | undefined;
 afterEach(() => {
   core?.close();
   core = undefined;
   cleanup?.();
-  process.umask(umask);
+  if (previousUmask !== undefined) process.umask(previousUmask);
 });
 
 describe.skipIf(process.platform === 'win32')('the kiosk data folder', () => {
   it('is created 0700 with the database, its WAL and shared memory 0600, whatever the umask', async () => {
-    process.umask(0o022);
+    previousUmask = process.umask(0o022);
     const folder = tempDir();
     cleanup = folder.cleanup;
     const dataDir = join(folder.dir, 'kiosk');
@@ -30,7 +30,7 @@ describe.skipIf(process.platform === 'win32')('the kiosk data folder', () => {
   });
 
   it('tightens a folder and database left readable by everyone by an older version', async () => {
-    process.umask(0o022);
+    previousUmask = process.umask(0o022);
     const folder = tempDir();
     cleanup = folder.cleanup;
     const dataDir = join(folder.dir, 'kiosk');

@@ -13,30 +13,38 @@ const SLOW = 120_000;
 const work = (p: { N: number; r: number; p: number }) => 128 * p.N * p.r * p.p;
 
 describe('the cost of one offline PIN guess', () => {
-  it('PIN hashes made at the kiosk and on the server carry the expensive setting, 24× the old one', async () => {
-    const made = [await kiosk.hashSecret('482913'), await server.hashPin('482913')];
-    for (const hash of made) {
-      expect(hash).toMatch(/^scrypt\$131072\$8\$3\$/);
-      expect(parseSecretHash(hash)!.params).toEqual(PIN_SCRYPT_PARAMS);
-      expect(await kiosk.verifySecret('482913', hash)).toBe(true);
-    }
-    expect(await kiosk.verifySecret('482914', made[1]!)).toBe(false);
-    expect(work(PIN_SCRYPT_PARAMS) / work({ N: 16384, r: 8, p: 1 })).toBe(24);
-    // 128 MiB per guess: too much memory for the thousands of parallel lanes of a GPU.
-    expect(128 * PIN_SCRYPT_PARAMS.N * PIN_SCRYPT_PARAMS.r).toBe(128 * 1024 * 1024);
-  }, SLOW);
+  it(
+    'PIN hashes made at the kiosk and on the server carry the expensive setting, 24× the old one',
+    async () => {
+      const made = [await kiosk.hashSecret('482913'), await server.hashPin('482913')];
+      for (const hash of made) {
+        expect(hash).toMatch(/^scrypt\$131072\$8\$3\$/);
+        expect(parseSecretHash(hash)!.params).toEqual(PIN_SCRYPT_PARAMS);
+        expect(await kiosk.verifySecret('482913', hash)).toBe(true);
+      }
+      expect(await kiosk.verifySecret('482914', made[1]!)).toBe(false);
+      expect(work(PIN_SCRYPT_PARAMS) / work({ N: 16384, r: 8, p: 1 })).toBe(24);
+      // 128 MiB per guess: too much memory for the thousands of parallel lanes of a GPU.
+      expect(128 * PIN_SCRYPT_PARAMS.N * PIN_SCRYPT_PARAMS.r).toBe(128 * 1024 * 1024);
+    },
+    SLOW,
+  );
 
-  it('keeps verifying hashes made before, whose parameters travel with them', async () => {
-    const salt = randomBytes(16);
-    const old = formatSecretHash(
-      { N: 16384, r: 8, p: 1 },
-      salt,
-      await nodeScrypt('1234', salt, 32, { N: 16384, r: 8, p: 1 }),
-    );
-    expect(await kiosk.verifySecret('1234', old)).toBe(true);
-    expect(await kiosk.verifySecret(DEMO_PIN, DEMO_PIN_HASH)).toBe(true);
-    expect(await kiosk.verifySecret(DEMO_TECHNICIAN_PIN, DEMO_TECHNICIAN_PIN_HASH)).toBe(true);
-  }, SLOW);
+  it(
+    'keeps verifying hashes made before, whose parameters travel with them',
+    async () => {
+      const salt = randomBytes(16);
+      const old = formatSecretHash(
+        { N: 16384, r: 8, p: 1 },
+        salt,
+        await nodeScrypt('1234', salt, 32, { N: 16384, r: 8, p: 1 }),
+      );
+      expect(await kiosk.verifySecret('1234', old)).toBe(true);
+      expect(await kiosk.verifySecret(DEMO_PIN, DEMO_PIN_HASH)).toBe(true);
+      expect(await kiosk.verifySecret(DEMO_TECHNICIAN_PIN, DEMO_TECHNICIAN_PIN_HASH)).toBe(true);
+    },
+    SLOW,
+  );
 
   it('refuses a stored hash that asks for absurd memory instead of running it', async () => {
     const salt = randomBytes(16).toString('base64');
