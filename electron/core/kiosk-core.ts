@@ -39,6 +39,8 @@ export interface KioskCoreOptions {
   printer?: QueuePrinter | null;
   /** Sync timing and transport; tests inject a fake fetch and a fixed jitter here. */
   sync?: Partial<SyncTuning>;
+  /** Free bytes of the data folder's file system; statfs by default (tests inject a full disk). */
+  freeBytes?: (dir: string) => number;
   /** Where the device token is kept: the OS keychain under Electron; plain text (0600 file) otherwise. */
   secretBox?: SecretBox;
 }
@@ -76,6 +78,7 @@ export class KioskCore {
       dataDir: options.dataDir,
       now: this.now,
       changed: () => this.publish(),
+      ...(options.freeBytes ? { freeBytes: options.freeBytes } : {}),
     });
     this.stopCheckpoints = checkpointWhenIdle(this.db, 2_000, {
       failed: (error) => {
