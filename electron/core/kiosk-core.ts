@@ -1,19 +1,24 @@
 import { DEFAULT_MISUSE_RULES } from '../../shared/contract/centre-settings.ts';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
-import { mkdirSync } from 'node:fs';
 import type { KioskHandlers } from '../../shared/contract/dispatch.ts';
-import type { KioskSettings, KioskState } from '../../shared/contract/kiosk-state.ts';
+import type { KioskSettings, KioskState, OfficerLock } from '../../shared/contract/kiosk-state.ts';
+import { toVietnamIso } from '../../shared/domain/vietnam-time.ts';
 import { DomainError } from '../../shared/contract/result.ts';
-import { DEMO_CONFIG, DEMO_PIN, DEMO_TECHNICIAN_PIN } from '../../shared/domain/demo-config.ts';
+import { DEMO_CONFIG, DEMO_PIN } from '../../shared/domain/demo-config.ts';
+import { DEMO_PIN_HASH, DEMO_TECHNICIAN_PIN_HASH } from '../../shared/domain/demo-pin-hashes.ts';
 import { DEMO_QUEUE_CONFIG } from '../../shared/domain/queue-config.ts';
 import { ConfigStore } from './config-store.ts';
+import { prepareDataFolder, prepareDatabaseFile } from './data-folder.ts';
 import { checkpointWhenIdle, openDatabase, type Db } from './database.ts';
 import { OfficerDuty } from './officer-duty.ts';
 import { Outbox } from './outbox.ts';
 import { PinGuard, type PinPolicy } from './pin-guard.ts';
 import { hashSecret } from './pin-hash.ts';
 import { Ratings } from './ratings.ts';
+import type { SecretBox } from './secret-box.ts';
+import { StorageGuard } from './storage-guard.ts';
+import { guardStorage } from './storage-handlers.ts';
 import type { QueuePrinter } from './queue/printer-port.ts';
 import { Queue } from './queue/queue.ts';
 import { QueueStore } from './queue/queue-store.ts';
@@ -38,6 +43,10 @@ export interface KioskCoreOptions {
   printer?: QueuePrinter | null;
   /** Sync timing and transport; tests inject a fake fetch and a fixed jitter here. */
   sync?: Partial<SyncTuning>;
+  /** Free bytes of the data folder's file system; statfs by default (tests inject a full disk). */
+  freeBytes?: (dir: string) => number;
+  /** Where the device token is kept: the OS keychain under Electron; plain text (0600 file) otherwise. */
+  secretBox?: SecretBox;
 }
 
 export const KIOSK_DB_FILE = 'kiosk.db';
@@ -57,6 +66,7 @@ export class KioskCore {
   readonly handlers: KioskHandlers;
   readonly sync: SyncClient;
   readonly queueStream: QueueStream;
+  readonly storage: StorageGuard;
   private readonly pins: PinGuard;
   private readonly now: () => Date;
   private readonly listeners = new Set<(state: KioskState) => void>();
@@ -64,16 +74,36 @@ export class KioskCore {
   private readonly stopCheckpoints: () => void;
 
   constructor(private readonly options: KioskCoreOptions) {
-    mkdirSync(options.dataDir, { recursive: true });
+    prepareDataFolder(options.dataDir);
     this.now = options.now ?? (() => new Date());
+    prepareDatabaseFile(join(options.dataDir, KIOSK_DB_FILE));
     this.db = openDatabase(join(options.dataDir, KIOSK_DB_FILE));
-    this.stopCheckpoints = checkpointWhenIdle(this.db);
+    this.storage = new StorageGuard({
+      db: this.db,
+      dataDir: options.dataDir,
+      now: this.now,
+      changed: () => this.publish(),
+      ...(options.freeBytes ? { freeBytes: options.freeBytes } : {}),
+    });
+    this.stopCheckpoints = checkpointWhenIdle(this.db, 2_000, {
+      failed: (error) => {
+        if (this.storage.translate(error) === error) console.error('hailong kiosk: checkpoint failed:', error);
+      },
+      tick: () => this.storage.probe(),
+    });
     this.config = new ConfigStore(this.db);
     this.outbox = new Outbox(this.db);
     this.pins = new PinGuard(this.db, this.now, options.pinPolicy);
     this.duty = new OfficerDuty(this.db, this.config, this.outbox, this.pins, this.now);
-    this.ratings = new Ratings(this.db, this.config, this.duty, this.outbox, this.now);
     this.queueStore = new QueueStore(this.db, this.config);
+    this.ratings = new Ratings(
+      this.db,
+      this.config,
+      this.duty,
+      this.outbox,
+      this.now,
+      () => this.queueStore.options().ratingWindowSeconds * 1000,
+    );
     this.queue = new Queue({
       db: this.db,
       config: this.config,
@@ -100,11 +130,13 @@ export class KioskCore {
       onChange: () => this.publish(),
       deviceStatus: () => {
         const { printer } = this.queue.state(null);
-        if (printer.state === 'none') return { printer: null };
-        return { printer: { state: printer.state, message: printer.message.slice(0, 500) } };
+        const storage = this.storage.isFull() ? { storage: { state: 'full' as const } } : {};
+        if (printer.state === 'none') return { printer: null, ...storage };
+        return { printer: { state: printer.state, message: printer.message.slice(0, 500) }, ...storage };
       },
       leaseNeeds: () => leaseNeeds(this.queue.leases, this.issuableServices(), this.now()),
       applyLeases: (leases) => this.queue.leases.save(leases),
+      ...(options.secretBox ? { secretBox: options.secretBox } : {}),
       ...options.sync,
     });
     this.queueStream = new QueueStream({
@@ -118,7 +150,9 @@ export class KioskCore {
         this.sync.requestSync();
       },
     });
-    this.handlers = this.createHandlers();
+    this.handlers = guardStorage(this.createHandlers(), this.storage);
+    // A kiosk restarted on a full disk comes up refusing records instead of failing at the first.
+    this.storage.probe();
     // Does nothing until the kiosk is enrolled; never blocks anything on the network.
     this.sync.start();
     this.queueStream.start();
@@ -130,12 +164,11 @@ export class KioskCore {
    */
   async seedDemo(): Promise<void> {
     if (this.config.configVersion() >= 0) return;
-    const pinHash = await hashSecret(DEMO_PIN);
     this.config.applyConfig({
       ...DEMO_CONFIG,
-      officerPins: Object.fromEntries(DEMO_CONFIG.officers.map((o) => [o.id, pinHash])),
+      officerPins: Object.fromEntries(DEMO_CONFIG.officers.map((o) => [o.id, DEMO_PIN_HASH])),
     });
-    await this.setTechnicianPin(DEMO_TECHNICIAN_PIN);
+    this.config.setSetting('technician.pinHash', DEMO_TECHNICIAN_PIN_HASH);
     this.queueStore.apply(DEMO_QUEUE_CONFIG);
     this.config.setSetting('kiosk.counterId', DEMO_CONFIG.counters[0]!.id);
     await this.duty.signIn(DEMO_CONFIG.counters[0]!.id, DEMO_CONFIG.officers[0]!.id, DEMO_PIN);
@@ -206,7 +239,18 @@ export class KioskCore {
       settings: this.settings(),
       sync: this.sync.status(),
       queue: this.queue.state(counterId),
+      storage: this.storage.status(),
+      officerLocks: this.officerLocks(),
     };
+  }
+
+  private officerLocks(): OfficerLock[] {
+    return this.pins.locks().flatMap(({ subject, untilMs }) => {
+      const officerId = subject.startsWith('officer:') ? subject.slice('officer:'.length) : null;
+      const officer = officerId ? this.config.officer(officerId) : null;
+      if (!officerId || !officer) return [];
+      return [{ officerId, fullName: officer.fullName, until: toVietnamIso(new Date(untilMs)) }];
+    });
   }
 
   onStateChanged(listener: (state: KioskState) => void): () => void {
@@ -270,9 +314,12 @@ export class KioskCore {
     return {
       'kiosk:getState': () => this.state(),
       'officer:signIn': async ({ officerId, pin }) => {
-        const officer = await this.duty.signIn(this.requireCounter(), officerId, pin);
-        this.publish();
-        return officer;
+        try {
+          return await this.duty.signIn(this.requireCounter(), officerId, pin);
+        } finally {
+          // A wrong PIN may have locked the officer out: the officer console shows it.
+          this.publish();
+        }
       },
       'officer:signOut': () => {
         this.duty.signOut(this.requireCounter());

@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { ConnectionBanner } from './components/ConnectionBanner.tsx';
+import { StorageBanner } from './components/StorageBanner.tsx';
 import { OfficerConsole } from './officer/OfficerConsole.tsx';
 import { isOfficerRoute } from './officer/route.ts';
 import { QueueCitizenLayer } from './queue/QueueCitizenLayer.tsx';
@@ -64,6 +65,7 @@ export function App() {
       )}
       {loaded && !OFFICER_ROUTE && <QueueCitizenLayer />}
       <ConnectionBanner />
+      <StorageBanner />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { DEFAULT_AGENCIES, DEFAULT_RATING_LEVELS, DEFAULT_RATING_REASONS } from '../../shared/domain/defaults.ts';
-import { DEMO_CONFIG, DEMO_PIN } from '../../shared/domain/demo-config.ts';
+import { DEMO_CONFIG } from '../../shared/domain/demo-config.ts';
+import { DEMO_PIN_HASH } from '../../shared/domain/demo-pin-hashes.ts';
 import {
   DEFAULT_PRIORITY_CATEGORIES,
   DEFAULT_QUEUE_OPTIONS,
@@ -7,7 +8,6 @@ import {
 } from '../../shared/domain/queue-config.ts';
 import type { QueueConfig } from '../../shared/domain/queue-config.ts';
 import { matchKey } from '../../shared/domain/text.ts';
-import { hashSecret } from '../auth/secret-hash.ts';
 import type { Db } from '../db/database.ts';
 import { bumpConfigVersion, getSetting, setSetting } from './settings.ts';
 
@@ -56,7 +56,6 @@ export async function seedDefaults(db: Db): Promise<boolean> {
 
 /** `--demo`: the demo officers (PIN 1234), counters and queue services, once. */
 export async function seedDemo(db: Db): Promise<boolean> {
-  const pinHash = await hashSecret(DEMO_PIN);
   return db.transaction().execute(async (trx) => {
     if ((await getSetting(trx, 'demo.seeded')) !== null) return false;
     for (const o of DEMO_CONFIG.officers) {
@@ -71,7 +70,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
           active: 1,
           active_from: null,
           active_to: null,
-          pin_hash: pinHash,
+          pin_hash: DEMO_PIN_HASH,
         })
         .onConflict((oc) => oc.doNothing())
         .execute();

@@ -47,6 +47,8 @@ export interface ServerSchema {
     printer_message: string | null;
     pending_events: number | null;
     status_at: string | null;
+    /** 'full' while the kiosk's disk was full at its last sync; null otherwise. */
+    storage_state: string | null;
   };
   agencies: { id: string; name: string; name_key: string; sort_order: number; active: number };
   officers: {

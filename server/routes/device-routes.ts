@@ -41,6 +41,7 @@ export async function listDevices(db: Db) {
       revoked: d.revoked_at !== null,
       printer: d.printer_state === null ? null : { state: d.printer_state, message: d.printer_message ?? '' },
       pendingEvents: d.pending_events,
+      storageFull: d.storage_state === 'full',
       appVersion: d.app_version,
     };
   });

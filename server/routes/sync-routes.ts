@@ -57,6 +57,7 @@ export function syncRoutes(app: FastifyInstance, server: ServerContext): void {
                 printerState: body.status.printer?.state ?? null,
                 printerMessage: body.status.printer?.message ?? null,
                 pendingEvents: body.status.pending,
+                storageState: body.status.storage?.state ?? null,
                 at: receivedAt.toISOString(),
               },
             }

@@ -83,6 +83,8 @@ export const DeviceSummarySchema = z.object({
   printer: z.object({ state: z.string(), message: z.string() }).nullable(),
   /** Events waiting in the kiosk's outbox at its last sync; null when it never reported. */
   pendingEvents: z.number().nullable(),
+  /** The kiosk said at its last sync that its disk is full: it refuses new records until space returns. */
+  storageFull: z.boolean(),
   appVersion: z.string().nullable(),
 });
 export type DeviceSummary = z.infer<typeof DeviceSummarySchema>;

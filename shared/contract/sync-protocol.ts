@@ -35,6 +35,8 @@ export const DeviceStatusSchema = z.strictObject({
     .optional(),
   /** Events in the kiosk's outbox not yet delivered, counted before this request's batch. */
   pending: z.number().int().min(0),
+  /** Sent only while the kiosk's disk is full (it refuses new records), so older servers never see it. */
+  storage: z.strictObject({ state: z.literal('full') }).optional(),
   appVersion: z.string().max(64).optional(),
 });
 export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;

@@ -28,6 +28,7 @@ import {
   unreachableMessage,
   type FetchLike,
 } from './enrollment.ts';
+import type { SecretBox } from '../secret-box.ts';
 import { SyncStore } from './sync-store.ts';
 
 export interface SyncTuning {
@@ -55,7 +56,9 @@ export interface SyncClientOptions extends Partial<SyncTuning> {
   /** Called whenever the status changes, so the core can publish a fresh KioskState. */
   onChange: () => void;
   /** The kiosk's printer, reported with each request so supervisors see it (null: no printer). */
-  deviceStatus?: () => { printer: DeviceStatus['printer'] };
+  deviceStatus?: () => Pick<DeviceStatus, 'printer' | 'storage'>;
+  /** Where the device token is kept (the OS keychain under Electron); plain by default. */
+  secretBox?: SecretBox;
   /** The services and days this kiosk needs more leased numbers for (issue 8 §2). */
   leaseNeeds?: () => Array<{ serviceId: string; day: string }>;
   /** Stores the leases a response carries. */
@@ -121,7 +124,7 @@ export class SyncClient {
   private lastLeaseAskMs = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: SyncClientOptions) {
-    this.store = new SyncStore(options.db, options.config);
+    this.store = new SyncStore(options.db, options.config, options.secretBox);
     this.tuning = {
       fetch: options.fetch ?? ((input, init) => fetch(input, init)),
       random: options.random ?? Math.random,
@@ -364,9 +367,10 @@ export class SyncClient {
 
   /** Pending as it will be once this batch is acknowledged: what the console shows as waiting. */
   private deviceStatus(batchSize: number): DeviceStatus {
-    const printer = this.options.deviceStatus?.().printer ?? null;
+    const own = this.options.deviceStatus?.();
     return {
-      printer,
+      printer: own?.printer ?? null,
+      ...(own?.storage ? { storage: own.storage } : {}),
       pending: Math.max(0, this.store.pendingCount() - batchSize),
       ...(this.tuning.appVersion ? { appVersion: this.tuning.appVersion } : {}),
     };

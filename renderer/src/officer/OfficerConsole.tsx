@@ -4,6 +4,7 @@ import type { Result } from '../../../shared/contract/result.ts';
 import { formatTimeVi } from '../../../shared/domain/vietnam-time.ts';
 import { useKiosk } from '../store/kiosk-context.ts';
 import { ACTION_LABELS, KEYPAD_LEGEND, keypadAction, type OfficerAction } from './keypad.ts';
+import { OfficerLockNotice } from './OfficerLockNotice.tsx';
 import './officer.css';
 
 type Message = { kind: 'error' | 'notice'; text: string } | null;
@@ -195,6 +196,7 @@ export function OfficerConsole() {
       </header>
 
       {view && <PrinterAlert view={view} onRefresh={refresh} />}
+      <OfficerLockNotice />
 
       <div className="officer__body">
         <section className="officer__current" aria-labelledby="officer-current-title">

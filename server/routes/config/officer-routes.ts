@@ -9,7 +9,7 @@ import {
 } from '../../../shared/contract/server-api.ts';
 import { matchKey } from '../../../shared/domain/text.ts';
 import { vietnamDay } from '../../../shared/domain/vietnam-time.ts';
-import { hashSecret } from '../../auth/secret-hash.ts';
+import { hashPin } from '../../auth/secret-hash.ts';
 import { listOfficers } from '../../config/config-repo.ts';
 import type { Db } from '../../db/database.ts';
 import { badRequest, conflict, notFound } from '../../http-error.ts';
@@ -121,7 +121,7 @@ export function officerRoutes(app: FastifyInstance, server: ServerContext): void
     access: 'admin',
     body: OfficerPinSchema,
     handler: async ({ body, params }) => {
-      const pinHash = await hashSecret(body.pin);
+      const pinHash = await hashPin(body.pin);
       await change(db(), async (trx) => {
         const result = await trx
           .updateTable('officers')

@@ -14,6 +14,19 @@ describe('build/electron-builder.yml', () => {
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
   });
 
+  it('flips the Electron fuses that would let someone at the kiosk run their own code', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+      loadBrowserProcessSpecificV8Snapshot: false,
+    });
+  });
+
   it('names the app and packs only the built files', () => {
     expect(config).toMatchObject({ appId: 'vn.hailong.kiosk', productName: 'hailong', asar: true, npmRebuild: true });
     // getConfig normalises the list into one filter set.

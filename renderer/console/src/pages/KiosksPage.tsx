@@ -127,6 +127,11 @@ export default function KiosksPage() {
                         <span className="muted">Máy in: kiosk chưa báo</span>
                       )}
                       {d.printer?.message ? <span className="small muted block">{d.printer.message}</span> : null}
+                      {d.storageFull ? (
+                        <strong className="warn-text block">
+                          Bộ nhớ kiosk đã đầy: kiosk tạm ngừng ghi nhận số thứ tự và đánh giá mới.
+                        </strong>
+                      ) : null}
                       {d.pendingEvents !== null ? (
                         <span className="small block">Sự kiện chờ gửi: {formatCount(d.pendingEvents)}</span>
                       ) : null}
