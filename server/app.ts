@@ -10,6 +10,7 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { configRoutes } from './routes/config-routes.ts';
 import { deviceRoutes } from './routes/device-routes.ts';
 import { openApiDocument } from './routes/openapi.ts';
+import { provisioningRoutes } from './routes/provisioning-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { syncRoutes } from './routes/sync-routes.ts';
@@ -130,6 +131,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   });
   authRoutes(app, server);
   deviceRoutes(app, server);
+  provisioningRoutes(app, server);
   syncRoutes(app, server);
   configRoutes(app, server);
   await staffRoutes(app, server);

@@ -1,5 +1,5 @@
 import { DEFAULT_AGENCIES, DEFAULT_RATING_LEVELS, DEFAULT_RATING_REASONS } from '../../shared/domain/defaults.ts';
-import { DEMO_CONFIG, DEMO_PIN } from '../../shared/domain/demo-config.ts';
+import { DEMO_CONFIG, DEMO_PIN, DEMO_TECHNICIAN_PIN } from '../../shared/domain/demo-config.ts';
 import {
   DEFAULT_PRIORITY_CATEGORIES,
   DEFAULT_QUEUE_OPTIONS,
@@ -10,6 +10,7 @@ import { matchKey } from '../../shared/domain/text.ts';
 import { hashSecret } from '../auth/secret-hash.ts';
 import type { Db } from '../db/database.ts';
 import { bumpConfigVersion, getSetting, setSetting } from './settings.ts';
+import { setMinPinLength, setTechnicianPinHash } from './centre-secrets.ts';
 
 export const DEFAULT_CENTRE_NAME = 'Trung tâm Phục vụ hành chính công tỉnh';
 
@@ -57,8 +58,12 @@ export async function seedDefaults(db: Db): Promise<boolean> {
 /** `--demo`: the demo officers (PIN 1234), counters and queue services, once. */
 export async function seedDemo(db: Db): Promise<boolean> {
   const pinHash = await hashSecret(DEMO_PIN);
+  const technicianHash = await hashSecret(DEMO_TECHNICIAN_PIN);
   return db.transaction().execute(async (trx) => {
     if ((await getSetting(trx, 'demo.seeded')) !== null) return false;
+    // 9999 and 4-digit PINs exist only in the demo.
+    await setTechnicianPinHash(trx, technicianHash);
+    await setMinPinLength(trx, 4);
     for (const o of DEMO_CONFIG.officers) {
       await trx
         .insertInto('officers')

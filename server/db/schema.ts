@@ -47,6 +47,14 @@ export interface ServerSchema {
     printer_message: string | null;
     pending_events: number | null;
     status_at: string | null;
+    /** Migration 0008: what the console assigned; null until it does. */
+    role: 'counter' | 'entrance' | null;
+    counter_id: string | null;
+    printer_url: string | null;
+    printer_paper_width: number | null;
+    /** The last sync the server refused (unknown protocol), in Vietnamese, and when. */
+    sync_refusal: string | null;
+    sync_refusal_at: string | null;
   };
   agencies: { id: string; name: string; name_key: string; sort_order: number; active: number };
   officers: {

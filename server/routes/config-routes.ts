@@ -33,6 +33,7 @@ import {
   readQueueConfig,
 } from '../config/config-repo.ts';
 import { bumpConfigVersion, setSetting } from '../config/settings.ts';
+import { minPinLength } from '../config/centre-secrets.ts';
 import type { ServerContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { badRequest, conflict, notFound } from '../http-error.ts';
@@ -91,6 +92,7 @@ export function configRoutes(app: FastifyInstance, server: ServerContext): void 
     handler: async () => {
       const config: Partial<Awaited<ReturnType<typeof buildSyncConfig>>> = await buildSyncConfig(db());
       delete config.officerPins;
+      delete config.technicianPinHash;
       return config;
     },
   });
@@ -271,6 +273,8 @@ export function configRoutes(app: FastifyInstance, server: ServerContext): void 
     access: 'admin',
     body: OfficerPinSchema,
     handler: async ({ body, params }) => {
+      const minLength = await minPinLength(db());
+      if (body.pin.length < minLength) throw badRequest(`Mã PIN cán bộ cần ít nhất ${minLength} chữ số.`);
       const pinHash = await hashSecret(body.pin);
       await change(db(), async (trx) => {
         const result = await trx

@@ -3,6 +3,7 @@ import { IdSchema, RatingLevelSchema, RatingReasonSchema } from '../domain/confi
 import { nfc } from '../domain/text.ts';
 import { parseDay } from '../domain/vietnam-time.ts';
 import { PriorityCategorySchema, QueueOptionsSchema, QueueServiceSchema } from '../domain/queue-config.ts';
+import { KIOSK_ROLES } from './provisioning.ts';
 
 /** Request and response shapes of the central server's HTTP API (besides sync). */
 const Name = z.string().trim().min(1, 'Không được để trống').max(200).transform(nfc);
@@ -83,6 +84,12 @@ export const DeviceSummarySchema = z.object({
   /** Events waiting in the kiosk's outbox at its last sync; null when it never reported. */
   pendingEvents: z.number().nullable(),
   appVersion: z.string().nullable(),
+  /** What the console assigned (PATCH /api/v1/devices/:id); null until it does. */
+  role: z.enum(KIOSK_ROLES).nullable(),
+  counterId: z.string().nullable(),
+  assignedPrinter: z.object({ url: z.string(), paperWidth: z.number() }).nullable(),
+  /** The last sync the server refused (an unknown protocol version), shown on the Kiosks page. */
+  syncRefusal: z.object({ message: z.string(), at: z.string() }).nullable(),
 });
 export type DeviceSummary = z.infer<typeof DeviceSummarySchema>;
 

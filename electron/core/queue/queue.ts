@@ -27,6 +27,7 @@ import { Outbox } from '../outbox.ts';
 import type { TicketPrintData } from '../../printing/ticket-print-data.ts';
 import { NO_PRINTER_MESSAGE, type QueuePrinter } from './printer-port.ts';
 import type { QueueStore } from './queue-store.ts';
+import { RatingWindows } from './rating-window.ts';
 
 export interface TicketRow {
   seq: number;
@@ -81,7 +82,7 @@ export function ticketQrText(ticketId: string, number: string): string {
 export class Queue {
   private printerStatus: PrinterStatusView;
   private readonly lastCalls = new Map<string, LastCall>();
-  private readonly ratingRequests = new Map<string, RatingRequest>();
+  private readonly ratingRequests: RatingWindows;
   private ratingTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly selectTicket;
   private readonly selectOpen;
@@ -90,6 +91,7 @@ export class Queue {
 
   constructor(private readonly deps: QueueDeps) {
     const { db } = deps;
+    this.ratingRequests = new RatingWindows(db);
     this.printerStatus = deps.printer
       ? { state: 'unknown', message: 'Chưa kiểm tra trạng thái máy in.' }
       : { state: 'none', message: NO_PRINTER_MESSAGE };
@@ -457,6 +459,15 @@ export class Queue {
   /** The rating for the requested ticket arrived: the citizen screen leaves rating mode. */
   ratingReceived(counterId: string, ticketId: string): void {
     if (this.ratingRequests.get(counterId)?.ticketId === ticketId) this.ratingRequests.delete(counterId);
+  }
+
+  /** The console assigned another printer (or none): tickets go there from the next one on. */
+  replacePrinter(printer: QueuePrinter | null): void {
+    this.deps.printer = printer;
+    this.printerStatus = printer
+      ? { state: 'unknown', message: 'Chưa kiểm tra trạng thái máy in.' }
+      : { state: 'none', message: NO_PRINTER_MESSAGE };
+    this.deps.changed();
   }
 
   close(): void {

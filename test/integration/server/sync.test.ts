@@ -169,7 +169,7 @@ describe.each(BACKENDS)('sync on %s', (backend) => {
       method: 'POST',
       url: `/api/v1/officers/${officer}/pin`,
       headers: auth(s.admin),
-      payload: { pin: '2468' },
+      payload: { pin: '246810' },
     });
     expect(pin.statusCode).toBe(200);
     const first = (await sync(s.app, device.token, [])).json<SyncBody>();
