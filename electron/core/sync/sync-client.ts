@@ -79,7 +79,9 @@ type ClientResponse = z.infer<typeof ResponseSchema>;
 
 const DEFAULTS = {
   pollMs: 2_000,
-  configPollMs: 60_000,
+  // The console's assignment of a kiosk arrives with any answer: ask often enough that a
+  // change made there reaches an idle kiosk within 5 s (issue 8 §1).
+  configPollMs: 4_000,
   requestTimeoutMs: 30_000,
   baseBackoffMs: 1_000,
   capBackoffMs: 5 * 60_000,
