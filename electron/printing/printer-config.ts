@@ -14,7 +14,12 @@ export interface PrinterConfig {
   paperWidth: PaperWidth;
 }
 
-export { DEFAULT_TCP_PORT, OS_PRINTER_REFUSED, PrinterUrlError, parsePrinterUrl } from '../../shared/domain/printer-url.ts';
+export {
+  DEFAULT_TCP_PORT,
+  OS_PRINTER_REFUSED,
+  PrinterUrlError,
+  parsePrinterUrl,
+} from '../../shared/domain/printer-url.ts';
 /** Host and port of a tcp:// address already accepted by parsePrinterUrl. */
 export function tcpEndpoint(url: string): { host: string; port: number } {
   const parsed = new URL(url);

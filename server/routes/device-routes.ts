@@ -120,7 +120,8 @@ export function deviceRoutes(app: FastifyInstance, server: ServerContext): void 
   addRoute(app, server, {
     method: 'GET',
     url: '/api/v1/devices',
-    summary: 'Các kiosk: vai trò, quầy, máy in được gán, lần đồng bộ cuối, số thứ tự, khoảng trống, lệch đồng hồ, phiên bản',
+    summary:
+      'Các kiosk: vai trò, quầy, máy in được gán, lần đồng bộ cuối, số thứ tự, khoảng trống, lệch đồng hồ, phiên bản',
     access: 'supervisor',
     response: z.array(DeviceSummarySchema),
     handler: () => listDevices(server.db),

@@ -27,7 +27,11 @@ const DutySchema = z.object({
 });
 
 const PinPolicySchema = z.object({
-  minOfficerPinLength: z.number().int().min(4, 'Độ dài tối thiểu từ 4 đến 8 chữ số.').max(8, 'Độ dài tối thiểu từ 4 đến 8 chữ số.'),
+  minOfficerPinLength: z
+    .number()
+    .int()
+    .min(4, 'Độ dài tối thiểu từ 4 đến 8 chữ số.')
+    .max(8, 'Độ dài tối thiểu từ 4 đến 8 chữ số.'),
 });
 
 /**
@@ -62,19 +66,19 @@ export function provisioningRoutes(app: FastifyInstance, server: ServerContext):
       // receives depends on its role (an entrance kiosk gets no officer PIN hashes).
       await server.db.transaction().execute(async (trx) => {
         await trx
-        .updateTable('devices')
-        .set({
-          role: body.role,
-          counter_id: counterId,
-          ...(body.printer !== undefined
-            ? {
-                printer_url: body.printer?.url ?? null,
-                printer_paper_width: body.printer?.paperWidth ?? null,
-              }
-            : {}),
-        })
-        .where('id', '=', id)
-        .execute();
+          .updateTable('devices')
+          .set({
+            role: body.role,
+            counter_id: counterId,
+            ...(body.printer !== undefined
+              ? {
+                  printer_url: body.printer?.url ?? null,
+                  printer_paper_width: body.printer?.paperWidth ?? null,
+                }
+              : {}),
+          })
+          .where('id', '=', id)
+          .execute();
         await bumpConfigVersion(trx);
       });
       return (await listDevices(server.db)).find((d) => d.id === id);

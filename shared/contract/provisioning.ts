@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from '../domain/config.ts';
-import { PAPER_WIDTHS, PrinterUrlError, parsePrinterUrl } from '../domain/printer-url.ts';
+import type { PAPER_WIDTHS } from '../domain/printer-url.ts';
+import { PrinterUrlError, parsePrinterUrl } from '../domain/printer-url.ts';
 
 /**
  * How the console provisions a kiosk (issue 8 §1): its role, its counter, its printer, and

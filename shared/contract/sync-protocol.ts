@@ -77,7 +77,11 @@ export const SyncConfigSchema = KioskConfigSchema.extend({
       /** Vietnam wall-clock time HH:MM at which every sign-in ends. */
       endOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
       /** Minutes without any officer action after which a sign-in ends; 0 = never. */
-      idleMinutes: z.number().int().min(0).max(24 * 60),
+      idleMinutes: z
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 60),
     })
     .optional(),
 });

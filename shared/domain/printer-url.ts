@@ -75,4 +75,3 @@ export function parsePrinterUrl(value: string): { transport: PrinterTransportKin
   const port = url.port === '' ? DEFAULT_TCP_PORT : Number(url.port);
   return { transport: 'tcp', url: `tcp://${url.hostname.toLowerCase()}:${port}` };
 }
-

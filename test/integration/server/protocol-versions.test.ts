@@ -39,13 +39,10 @@ describe('kiosks and servers of different releases (stored payloads)', () => {
     expect(body.protocol).toBe(2);
     // The known event is accepted; the future event type is refused on its own, with a reason.
     expect(body.accepted).toEqual(['019acb8e-8d2a-7c3e-9f10-2b3c4d5e6f72']);
-    expect(body.rejected).toEqual([
-      {
-        id: '019acb8e-8d2a-7c3e-9f10-2b3c4d5e6f73',
-        index: 1,
-        reason: expect.stringContaining('Loại sự kiện không được hỗ trợ') as unknown as string,
-      },
+    expect(body.rejected.map(({ id, index }) => ({ id, index }))).toEqual([
+      { id: '019acb8e-8d2a-7c3e-9f10-2b3c4d5e6f73', index: 1 },
     ]);
+    expect(body.rejected[0]!.reason).toContain('Loại sự kiện không được hỗ trợ');
     const stored = await s.app.inject({ method: 'GET', url: '/api/v1/devices', headers: auth(s.admin) });
     expect(stored.json<DeviceSummary[]>()[0]).toMatchObject({ eventCount: 2, pendingEvents: 2, syncRefusal: null });
     const rows = await fetchEventBodies(s);

@@ -32,8 +32,8 @@ async function centre(): Promise<Central & { counterId: string }> {
 async function runKiosk(...args: string[]): Promise<{ child: ChildProcess; url: string; out: () => string }> {
   const child = spawn(CLI[0], [...CLI.slice(1), 'kiosk', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
   cleanups.push(async () => {
     if (child.exitCode === null) {
       child.kill('SIGTERM');
@@ -51,19 +51,20 @@ async function runKiosk(...args: string[]): Promise<{ child: ChildProcess; url: 
   return { child, url, out: () => out };
 }
 
-async function invoke<T>(kioskUrl: string, channel: string, body: unknown = {}) {
+async function invoke(kioskUrl: string, channel: string, body: unknown = {}) {
   const response = await fetch(`${kioskUrl}/api/invoke/${channel}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return (await response.json()) as { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+  return (await response.json()) as
+    { ok: true; value: unknown } | { ok: false; error: { code: string; message: string } };
 }
 
 async function state(kioskUrl: string): Promise<KioskState> {
-  const result = await invoke<KioskState>(kioskUrl, 'kiosk:getState');
+  const result = await invoke(kioskUrl, 'kiosk:getState');
   if (!result.ok) throw new Error(result.error.message);
-  return result.value;
+  return result.value as KioskState;
 }
 
 async function patch(server: Central, id: string, body: unknown): Promise<Response> {
@@ -168,10 +169,10 @@ describe('a kiosk set up without --demo', () => {
     await api(server.url, 'PUT', '/api/v1/centre/technician-pin', server.admin, { pin: '20261203' });
     expect(await api(server.url, 'GET', '/api/v1/centre/technician-pin', server.admin)).toEqual({ set: true });
     // Every wrong guess counts towards the lockout, so wait for a sync rather than guessing.
-    await vi.waitFor(
-      async () => expect((await state(kiosk.url)).sync.lastSuccessAt! > setAt).toBe(true),
-      { timeout: 10_000, interval: 250 },
-    );
+    await vi.waitFor(async () => expect((await state(kiosk.url)).sync.lastSuccessAt! > setAt).toBe(true), {
+      timeout: 10_000,
+      interval: 250,
+    });
     expect(await invoke(kiosk.url, 'technician:verifyPin', { pin: '20261203' })).toMatchObject({ ok: true });
     expect(await invoke(kiosk.url, 'technician:verifyPin', { pin: '9999' })).toMatchObject({
       ok: false,

@@ -74,17 +74,19 @@ describe('a sign-in ends by itself', () => {
 describe('the rating window of a finished ticket', () => {
   it('survives a kiosk restart: the tap after the restart rates that ticket', async () => {
     kiosk = await demoCore();
-    const ticket = await kiosk.core.handlers['queue:takeNumber']({ serviceId: kiosk.core.state().queue.services[0]!.id });
+    const ticket = await kiosk.core.handlers['queue:takeNumber']({
+      serviceId: kiosk.core.state().queue.services[0]!.id,
+    });
     await kiosk.core.handlers['queue:callNext']({});
     await kiosk.core.handlers['queue:start']({ ticketId: ticket.ticketId });
-    kiosk.core.handlers['queue:finish']({ ticketId: ticket.ticketId });
+    await kiosk.core.handlers['queue:finish']({ ticketId: ticket.ticketId });
     kiosk.core.close();
 
     kiosk.clock.advance(10_000);
     const restarted = new KioskCore({ dataDir: kiosk.dir, now: kiosk.clock.now });
     kiosk.core = restarted;
     expect(restarted.state().queue.ratingRequest?.ticketId).toBe(ticket.ticketId);
-    restarted.handlers['ratings:submit']({ level: 'tot' });
+    await restarted.handlers['ratings:submit']({ level: 'tot' });
     const rated = restarted.db
       .prepare<[], { ticket_id: string | null }>('SELECT ticket_id FROM ratings ORDER BY occurred_at DESC LIMIT 1')
       .get();
