@@ -1,7 +1,7 @@
 import type { DeviceAssignment, KioskRole } from '../../shared/contract/provisioning.ts';
 import type { SyncConfig } from '../../shared/contract/sync-protocol.ts';
 import type { ConfigStore } from './config-store.ts';
-import { DEFAULT_DUTY_LIMITS, type DutyLimits } from './duty-limits.ts';
+import { DEFAULT_DUTY_LIMITS, type DutyLimits } from '../../shared/domain/duty-limits.ts';
 
 /** Settings keys written from the server's answers (h8b reads `kiosk.role`). */
 export const ASSIGNMENT_KEYS = {

@@ -5,7 +5,7 @@ import type { ConfigStore } from './config-store.ts';
 import { cachedStatement, type Db } from './database.ts';
 import { Outbox } from './outbox.ts';
 import type { PinGuard } from './pin-guard.ts';
-import { dutyExpired, type DutyLimits } from './duty-limits.ts';
+import { dutyExpired, type DutyLimits } from '../../shared/domain/duty-limits.ts';
 
 interface DutyRow {
   counter_id: string;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { KioskCore } from '../../../electron/core/kiosk-core.ts';
-import { dutyEndsAt } from '../../../electron/core/duty-limits.ts';
+import { dutyEndsAt } from '../../../shared/domain/duty-limits.ts';
 import { DEMO_CONFIG } from '../../../shared/domain/demo-config.ts';
 import { demoCore, type DemoCore } from '../../support/core-fixtures.ts';
 

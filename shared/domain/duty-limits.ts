@@ -1,4 +1,4 @@
-import { startOfVietnamDay, vietnamDay } from '../../shared/domain/vietnam-time.ts';
+import { startOfVietnamDay, vietnamDay } from './vietnam-time.ts';
 
 /** When a sign-in ends by itself (centre settings, delivered with the configuration). */
 export interface DutyLimits {
