@@ -64,7 +64,7 @@ function dutyStillOpen(
   now: Date,
 ): boolean {
   if (!officers.some((o) => o.id === signIn.officer_id && o.active)) return false;
-  return now.getTime() < dutyEndsAt(Number(signIn.occurred_ms), duty.endOfDay);
+  return now.getTime() < dutyEndsAt(signIn.occurred_ms, duty.endOfDay);
 }
 
 export async function todaySnapshot(db: Db, now: Date): Promise<TodaySnapshot> {
