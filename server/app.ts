@@ -10,6 +10,7 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { configRoutes } from './routes/config-routes.ts';
 import { deviceRoutes } from './routes/device-routes.ts';
 import { openApiDocument } from './routes/openapi.ts';
+import { provisioningRoutes } from './routes/provisioning-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { nationalScaleRoutes } from './routes/national-scale-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
@@ -146,6 +147,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   });
   authRoutes(app, server);
   deviceRoutes(app, server);
+  provisioningRoutes(app, server);
   syncRoutes(app, server);
   queueRoutes(app, server);
   configRoutes(app, server);

@@ -26,6 +26,8 @@ import { SyncClient, type SyncTuning } from './sync/sync-client.ts';
 import { QueueStream } from './sync/queue-stream.ts';
 import { leaseNeeds } from './queue/lease-needs.ts';
 import { parseKioskRole, type KioskRole } from '../../shared/domain/queue-routing.ts';
+import { printerFromUrl } from './queue/printer-from-url.ts';
+import { dutyLimits, storeAssignment, storeCentre, storedPrinter, storedRole } from './kiosk-assignment.ts';
 
 export const DEFAULT_SETTINGS: KioskSettings = {
   thankYouSeconds: 5,
@@ -47,6 +49,8 @@ export interface KioskCoreOptions {
   freeBytes?: (dir: string) => number;
   /** Where the device token is kept: the OS keychain under Electron; plain text (0600 file) otherwise. */
   secretBox?: SecretBox;
+  /** How often sign-ins are checked against the end of day and the idle limit (default 30 s). */
+  dutyCheckMs?: number;
 }
 
 export const KIOSK_DB_FILE = 'kiosk.db';
@@ -72,6 +76,7 @@ export class KioskCore {
   private readonly listeners = new Set<(state: KioskState) => void>();
   private revision = 0;
   private readonly stopCheckpoints: () => void;
+  private readonly dutyTimer: ReturnType<typeof setInterval>;
 
   constructor(private readonly options: KioskCoreOptions) {
     prepareDataFolder(options.dataDir);
@@ -104,6 +109,8 @@ export class KioskCore {
       this.now,
       () => this.queueStore.options().ratingWindowSeconds * 1000,
     );
+    // The console's printer wins over --printer (issue 8: "the console setting wins").
+    const assigned = storedPrinter(this.config);
     this.queue = new Queue({
       db: this.db,
       config: this.config,
@@ -111,7 +118,7 @@ export class KioskCore {
       duty: this.duty,
       outbox: this.outbox,
       now: this.now,
-      printer: options.printer ?? null,
+      printer: assigned ? printerFromUrl(assigned.url, assigned.paperWidth) : (options.printer ?? null),
       changed: () => this.publish(),
       role: () => this.role(),
       counterId: () => this.counterId(),
@@ -127,6 +134,9 @@ export class KioskCore {
       outbox: this.outbox,
       now: this.now,
       applyQueue: (queue) => this.queueStore.apply(queue),
+      applyCentre: (config) => storeCentre(this.config, config),
+      endRemovedDuty: () => this.duty.endRemoved(),
+      applyAssignment: (assignment) => this.applyAssignment(assignment),
       onChange: () => this.publish(),
       deviceStatus: () => {
         const { printer } = this.queue.state(null);
@@ -156,6 +166,35 @@ export class KioskCore {
     // Does nothing until the kiosk is enrolled; never blocks anything on the network.
     this.sync.start();
     this.queueStream.start();
+    this.dutyTimer = setInterval(() => this.enforceDuty(), options.dutyCheckMs ?? 30_000);
+    this.dutyTimer.unref();
+    this.enforceDuty();
+  }
+
+  /** Ends sign-ins past the centre's end of day or idle limit; publishes when any ended. */
+  enforceDuty(): number {
+    const ended = this.duty.expire(dutyLimits(this.config));
+    if (ended > 0) this.publish();
+    return ended;
+  }
+
+  /** Role, counter and printer from the console, delivered with every sync response. */
+  private applyAssignment(assignment: Parameters<typeof storeAssignment>[1]): void {
+    const printer = storeAssignment(this.config, assignment);
+    if (printer === undefined) return;
+    const next = printer ? printerFromUrl(printer.url, printer.paperWidth) : (this.options.printer ?? null);
+    this.queue.replacePrinter(next);
+    if (next) void this.queue.refreshPrinter();
+  }
+
+  /**
+   * Where the kiosk stands for its setup screen: not enrolled with any server, enrolled but
+   * not yet assigned by the console, or ready (the demo and technician-set counters count).
+   */
+  setupStage(): KioskState['setup'] {
+    if (!this.sync.isEnrolled() && this.config.configVersion() < 0) return 'needs_enrolment';
+    if (this.role() === 'entrance') return 'ready';
+    return this.counterId() ? 'ready' : 'awaiting_assignment';
   }
 
   /**
@@ -229,6 +268,8 @@ export class KioskCore {
     const counterId = this.counterId();
     return {
       revision: this.revision,
+      setup: this.setupStage(),
+      role: storedRole(this.config),
       centreName: this.config.centreName(),
       counter: counterId ? this.config.counter(counterId) : null,
       counters: this.config.counters(),
@@ -266,6 +307,7 @@ export class KioskCore {
 
   close(): void {
     this.listeners.clear();
+    clearInterval(this.dutyTimer);
     this.queue.close();
     this.queueStream.stop();
     this.sync.stop();
@@ -285,7 +327,12 @@ export class KioskCore {
 
   /** The queue channels: citizens take numbers; officer actions act on this kiosk's counter. */
   private queueHandlers(): Pick<KioskHandlers, `queue:${string}` & keyof KioskHandlers> {
-    const counter = () => this.requireCounter();
+    const counter = () => {
+      const counterId = this.requireCounter();
+      // Every officer action restarts the idle clock of the sign-in at this counter.
+      this.duty.touch(counterId);
+      return counterId;
+    };
     return {
       'queue:takeNumber': ({ serviceId, priorityCategory }) => this.queue.takeNumber(serviceId, priorityCategory),
       'queue:callNext': () => this.queue.callNext(counter()),
@@ -371,7 +418,10 @@ export class KioskCore {
         return null;
       },
       'sync:enroll': async ({ pin, serverUrl, code, name }) => {
-        await this.checkTechnician(pin);
+        // A kiosk that belongs to no server has nothing to guard yet: its setup screen needs
+        // only the address and a one-time code. Once enrolled, moving it takes the centre's
+        // technician PIN as well as a fresh code of the new server.
+        if (this.sync.isEnrolled()) await this.checkTechnician(pin ?? '');
         const counter = this.counterId() ? this.config.counter(this.counterId()!) : null;
         return this.sync.enroll({ serverUrl, code, name: name ?? `Kiosk ${counter?.name ?? hostname()}` });
       },

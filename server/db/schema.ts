@@ -49,6 +49,14 @@ export interface ServerSchema {
     status_at: string | null;
     /** 'full' while the kiosk's disk was full at its last sync; null otherwise. */
     storage_state: string | null;
+    /** Migration 0008: what the console assigned; null until it does. */
+    role: 'counter' | 'entrance' | null;
+    counter_id: string | null;
+    printer_url: string | null;
+    printer_paper_width: number | null;
+    /** The last sync the server refused (unknown protocol), in Vietnamese, and when. */
+    sync_refusal: string | null;
+    sync_refusal_at: string | null;
   };
   agencies: { id: string; name: string; name_key: string; sort_order: number; active: number };
   officers: {

@@ -1,5 +1,6 @@
 import type { Counter, RatingLevel, RatingReason } from '../domain/config.ts';
 import type { QueueState } from './queue-channels.ts';
+import type { KioskRole } from './provisioning.ts';
 
 export interface OfficerOnDuty {
   id: string;
@@ -69,6 +70,13 @@ export interface OfficerLock {
 export interface KioskState {
   /** Increases with every change so a screen can ignore a stale copy. */
   revision: number;
+  /**
+   * `needs_enrolment`: never enrolled, the setup screen asks for server and code;
+   * `awaiting_assignment`: enrolled, the console has not given it a role and counter yet.
+   */
+  setup: 'needs_enrolment' | 'awaiting_assignment' | 'ready';
+  /** The role the console assigned (null: not assigned, or a demo/technician setup). */
+  role: KioskRole | null;
   centreName: string;
   counter: Counter | null;
   counters: Counter[];

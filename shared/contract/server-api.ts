@@ -4,6 +4,7 @@ import { IdSchema, RatingLevelSchema, RatingReasonSchema } from '../domain/confi
 import { nfc } from '../domain/text.ts';
 import { parseDay } from '../domain/vietnam-time.ts';
 import { PriorityCategorySchema, QueueOptionsSchema, QueueServiceSchema } from '../domain/queue-config.ts';
+import { KIOSK_ROLES } from './provisioning.ts';
 
 /** Request and response shapes of the central server's HTTP API (besides sync). */
 const Name = z.string().trim().min(1, 'Không được để trống').max(200).transform(nfc);
@@ -86,6 +87,12 @@ export const DeviceSummarySchema = z.object({
   /** The kiosk said at its last sync that its disk is full: it refuses new records until space returns. */
   storageFull: z.boolean(),
   appVersion: z.string().nullable(),
+  /** What the console assigned (PATCH /api/v1/devices/:id); null until it does. */
+  role: z.enum(KIOSK_ROLES).nullable(),
+  counterId: z.string().nullable(),
+  assignedPrinter: z.object({ url: z.string(), paperWidth: z.number() }).nullable(),
+  /** The last sync the server refused (an unknown protocol version), shown on the Kiosks page. */
+  syncRefusal: z.object({ message: z.string(), at: z.string() }).nullable(),
 });
 export type DeviceSummary = z.infer<typeof DeviceSummarySchema>;
 
@@ -170,4 +177,4 @@ export const CoverageQuerySchema = z.object({
 export const HealthSchema = z.object({ ok: z.boolean(), db: z.enum(['sqlite', 'postgres']) });
 
 /** GET /api/v1/config: what a kiosk receives, without the officers' PIN hashes (enforced on send). */
-export const ConsoleConfigSchema = SyncConfigSchema.omit({ officerPins: true });
+export const ConsoleConfigSchema = SyncConfigSchema.omit({ officerPins: true, technicianPinHash: true });

@@ -46,7 +46,7 @@ export type PriorityCategory = z.infer<typeof PriorityCategorySchema>;
 /** `strict`: any waiting priority ticket goes first; otherwise one priority ticket after n normal ones. */
 export const OrderingRuleSchema = z.union([
   z.literal('strict'),
-  z.strictObject({ normalPerPriority: z.number().int().min(1).max(100) }),
+  z.object({ normalPerPriority: z.number().int().min(1).max(100) }),
 ]);
 export type OrderingRule = z.infer<typeof OrderingRuleSchema>;
 

@@ -97,7 +97,7 @@ export class Queue {
       online,
     });
     this.printing = new TicketPrinting(db, config, deps.printer, deps.changed);
-    this.ratings = new RatingWindow(now, deps.changed);
+    this.ratings = new RatingWindow(db, now, deps.changed);
     this.replica = new TicketReplica(db);
   }
 
@@ -269,6 +269,11 @@ export class Queue {
   /** The rating for the requested ticket arrived: the citizen screen leaves rating mode. */
   ratingReceived(counterId: string, ticketId: string): void {
     this.ratings.received(counterId, ticketId);
+  }
+
+  /** The console assigned another printer (or none): tickets go there from the next one on. */
+  replacePrinter(printer: QueuePrinter | null): void {
+    this.printing.replace(printer);
   }
 
   close(): void {

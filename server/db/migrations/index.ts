@@ -5,6 +5,7 @@ import { m0004OneRatingPerTicket } from './0004-one-rating-per-ticket.ts';
 import { m0005RatingLevelsActive } from './0005-rating-levels-active.ts';
 import { m0006OfficerAssignments } from './0006-officer-assignments.ts';
 import { m0007DeviceStatus } from './0007-device-status.ts';
+import { m0008DeviceAssignment } from './0008-device-assignment.ts';
 import { m0009CentreQueue } from './0009-centre-queue.ts';
 import { m0012LiveAlerts } from './0012-live-alerts.ts';
 import { m0013AggregatesInIngest } from './0013-aggregates-in-ingest.ts';
@@ -23,6 +24,7 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   m0005RatingLevelsActive,
   m0006OfficerAssignments,
   m0007DeviceStatus,
+  m0008DeviceAssignment,
   m0009CentreQueue,
   m0012LiveAlerts,
   m0013AggregatesInIngest,

@@ -10,6 +10,7 @@ import {
 import { matchKey } from '../../../shared/domain/text.ts';
 import { vietnamDay } from '../../../shared/domain/vietnam-time.ts';
 import { hashPin } from '../../auth/secret-hash.ts';
+import { minPinLength } from '../../config/centre-secrets.ts';
 import { listOfficers } from '../../config/config-repo.ts';
 import type { Db } from '../../db/database.ts';
 import { badRequest, conflict, notFound } from '../../http-error.ts';
@@ -121,6 +122,8 @@ export function officerRoutes(app: FastifyInstance, server: ServerContext): void
     access: 'admin',
     body: OfficerPinSchema,
     handler: async ({ body, params }) => {
+      const minLength = await minPinLength(db());
+      if (body.pin.length < minLength) throw badRequest(`Mã PIN cán bộ cần ít nhất ${minLength} chữ số.`);
       const pinHash = await hashPin(body.pin);
       await change(db(), async (trx) => {
         const result = await trx
