@@ -69,7 +69,7 @@ export async function runStart(argv: string[]): Promise<void> {
   process.once('SIGTERM', stop);
   if ('path' in electron) {
     console.log('Khởi động kiosk Electron…');
-    const child = spawn(electron.path, [join(PACKAGE_ROOT, 'dist/electron/main/index.js')], {
+    const child = spawn(electron.path, [join(PACKAGE_ROOT, 'dist/electron/main/index.mjs')], {
       stdio: 'inherit',
       env: {
         ...process.env,
