@@ -56,10 +56,14 @@ export async function checkIssuedNumbers(
       reject(`Số ${event.number} không thuộc dãy số của dịch vụ ${service.name}.`);
       continue;
     }
-    if (!leases.some((l) => l.service_id === service.id && l.day === day && leaseHolds(
-      { firstIndex: l.first_index, count: l.count },
-      position,
-    ))) {
+    if (
+      !leases.some(
+        (l) =>
+          l.service_id === service.id &&
+          l.day === day &&
+          leaseHolds({ firstIndex: l.first_index, count: l.count }, position),
+      )
+    ) {
       reject(`Số ${event.number} (${day}) nằm ngoài các khối số máy chủ đã cấp cho kiosk này.`);
       continue;
     }
@@ -111,7 +115,7 @@ export async function grantLeases(
         const mine = all.filter((l) => l.device_id === deviceId).reduce((n, l) => n + l.count, 0);
         const used = await trx
           .selectFrom('queue_tickets')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
           .where('issuing_device', '=', deviceId)
           .where('service_id', '=', serviceId)
           .where('day', '=', day)

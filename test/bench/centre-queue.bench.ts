@@ -93,7 +93,8 @@ async function mergeAfterPartition(partitioned: boolean): Promise<number> {
   const kiosks: CentreKiosk[] = [];
   try {
     kiosks.push(await enrolKiosk(centre, networks[0]!, 'Kiosk sảnh', 'entrance', null, now));
-    for (const c of [1, 2, 3]) kiosks.push(await enrolKiosk(centre, networks[c]!, `Kiosk quầy ${c}`, 'counter', `q-${c}`, now));
+    for (const c of [1, 2, 3])
+      kiosks.push(await enrolKiosk(centre, networks[c]!, `Kiosk quầy ${c}`, 'counter', `q-${c}`, now));
     await until(() => kiosks.slice(1).every((k) => k.core.queueStream.connected), 'streams open', 30_000);
     if (partitioned) for (const n of networks) n.cut();
     const step = PARTITION_MS / MERGE_TICKETS;
@@ -110,12 +111,23 @@ async function mergeAfterPartition(partitioned: boolean): Promise<number> {
     for (const kiosk of kiosks) kiosk.core.sync.requestSync();
     await until(() => kiosks.every((k) => k.core.sync.status().pending === 0), 'outboxes delivered', 120_000);
     const db = centre.app.hailong.db;
-    const end = await db.selectFrom('queue_feed').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();
+    const end = await db
+      .selectFrom('queue_feed')
+      .select((eb) => eb.fn.max<number | string | null>('seq').as('m'))
+      .executeTakeFirst();
     const feedEnd = Number(end?.m ?? 0);
-    await until(() => kiosks.slice(1).every((k) => k.core.queueStream.cursor() >= feedEnd), 'replicas caught up', 120_000);
+    await until(
+      () => kiosks.slice(1).every((k) => k.core.queueStream.cursor() >= feedEnd),
+      'replicas caught up',
+      120_000,
+    );
     const elapsed = performance.now() - started;
-    const rows = await db.selectFrom('queue_tickets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    if (Number(rows?.n) !== MERGE_TICKETS) throw new Error(`server holds ${rows?.n} tickets, expected ${MERGE_TICKETS}`);
+    const rows = await db
+      .selectFrom('queue_tickets')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    if (Number(rows?.n) !== MERGE_TICKETS)
+      throw new Error(`server holds ${rows?.n} tickets, expected ${MERGE_TICKETS}`);
     return elapsed;
   } finally {
     for (const kiosk of kiosks) kiosk.close();

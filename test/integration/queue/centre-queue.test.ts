@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KioskHandlers } from '../../../shared/contract/dispatch.ts';
 import { DomainError } from '../../../shared/contract/result.ts';
 import { WAITS_FOR_CONNECTION_MESSAGE } from '../../../shared/domain/queue-routing.ts';
 import { BACKENDS } from '../server/support.ts';
@@ -26,9 +25,8 @@ afterEach(async () => {
   centre = null;
 });
 
-type Handlers = KioskHandlers;
 async function take(kiosk: CentreKiosk, serviceId: string) {
-  return kiosk.core.handlers['queue:takeNumber']({ serviceId }) as ReturnType<Handlers['queue:takeNumber']>;
+  return kiosk.core.handlers['queue:takeNumber']({ serviceId });
 }
 
 async function setUp(backend: (typeof BACKENDS)[number]) {
@@ -45,7 +43,15 @@ async function setUp(backend: (typeof BACKENDS)[number]) {
 }
 
 async function serverTickets(): Promise<
-  Array<{ ticket_id: string; service_id: string; day: string; number: string; status: string; counter_id: string | null; day_index: number | null }>
+  Array<{
+    ticket_id: string;
+    service_id: string;
+    day: string;
+    number: string;
+    status: string;
+    counter_id: string | null;
+    day_index: number | null;
+  }>
 > {
   return centre!.app.hailong.db.selectFrom('queue_tickets').selectAll().execute();
 }
@@ -54,8 +60,18 @@ describe.each(BACKENDS)('one queue for the centre (%s)', (backend) => {
   it('an entrance ticket reaches every counter serving its service, by push, and is called once', async () => {
     const { entrance, k1, k2, k3 } = await setUp(backend);
     expect(entrance.core.state().queue.role).toBe('entrance');
-    expect(entrance.core.state().queue.services.map((s) => s.id).sort()).toEqual(['dv-dat-dai', 'dv-quay-1', 'dv-tu-phap']);
-    expect(k1.core.state().queue.services.map((s) => s.id).sort()).toEqual(['dv-quay-1', 'dv-tu-phap']);
+    expect(
+      entrance.core
+        .state()
+        .queue.services.map((s) => s.id)
+        .sort(),
+    ).toEqual(['dv-dat-dai', 'dv-quay-1', 'dv-tu-phap']);
+    expect(
+      k1.core
+        .state()
+        .queue.services.map((s) => s.id)
+        .sort(),
+    ).toEqual(['dv-quay-1', 'dv-tu-phap']);
 
     const a = await take(entrance, 'dv-tu-phap');
     expect(a.connectionNote).toBeUndefined();
@@ -83,7 +99,7 @@ describe.each(BACKENDS)('one queue for the centre (%s)', (backend) => {
         }
       });
       for (const kiosk of [k1, k2]) {
-        if (kiosk.core.queue.officerView(kiosk.core.counterId()).current) kiosk.core.handlers['queue:finish']({});
+        if (kiosk.core.queue.officerView(kiosk.core.counterId()).current) await kiosk.core.handlers['queue:finish']({});
       }
     }
     // No ticket was called by two counters; the oldest ones went first.
@@ -98,7 +114,7 @@ describe.each(BACKENDS)('one queue for the centre (%s)', (backend) => {
     const own = await take(k1, 'dv-tu-phap');
     await k1.core.handlers['queue:callNext']({});
     const later = await take(k3, 'dv-dat-dai');
-    const { newTicketId } = k1.core.handlers['queue:transfer']({ toServiceId: 'dv-dat-dai' }) as { newTicketId: string };
+    const { newTicketId } = await k1.core.handlers['queue:transfer']({ toServiceId: 'dv-dat-dai' });
     expect(k1.core.queue.officerView('q-1').current).toBeNull();
     expect(waitingNumbers(k1)).not.toContain(own.number);
     await until(() => waitingNumbers(k3).includes(own.number), 'transfer pushed to counter 3');
@@ -125,7 +141,7 @@ describe.each(BACKENDS)('one queue for the centre (%s)', (backend) => {
     // Counter 1 calls its own offline; counter 3 too.
     expect((await k1.core.handlers['queue:callNext']({})).number).toBe(ownAt1.number);
     expect((await k3.core.handlers['queue:callNext']({})).number).toBe(ownAt3.number);
-    k1.core.handlers['queue:finish']({});
+    await k1.core.handlers['queue:finish']({});
     // Counter 2 may not call the pushed entrance ticket another counter could also call.
     await expect(k2.core.handlers['queue:callNext']({})).rejects.toMatchObject({ code: 'unavailable' });
     const pinnedAt2 = await take(k2, 'dv-tu-phap');
@@ -133,7 +149,8 @@ describe.each(BACKENDS)('one queue for the centre (%s)', (backend) => {
 
     network.heal();
     await until(
-      () => offlineEntrance.every((t) => waitingNumbers(k1).includes(t.number) && waitingNumbers(k2).includes(t.number)),
+      () =>
+        offlineEntrance.every((t) => waitingNumbers(k1).includes(t.number) && waitingNumbers(k2).includes(t.number)),
       'offline entrance tickets reach counters 1 and 2',
       15_000,
     );
