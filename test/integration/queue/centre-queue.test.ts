@@ -1,4 +1,6 @@
+import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
+import { api } from '../sync/central.ts';
 import { DomainError } from '../../../shared/contract/result.ts';
 import { WAITS_FOR_CONNECTION_MESSAGE } from '../../../shared/domain/queue-routing.ts';
 import { BACKENDS } from '../server/support.ts';
@@ -165,5 +167,44 @@ describe.each(BACKENDS)('one queue for the centre (%s)', (backend) => {
     const queue2 = waitingNumbers(k2).filter((n) => issued.includes(n));
     expect(queue2).toEqual(issued.filter((n) => queue2.includes(n)));
     expect(rows.find((r) => r.ticket_id === ownAt1.ticketId)).toMatchObject({ status: 'done', counter_id: 'q-1' });
+  });
+
+  it('the server refuses, with a reason, a number leased to another kiosk or already used', async () => {
+    const { entrance, k3 } = await setUp(backend);
+    const first = await take(entrance, 'dv-tu-phap');
+    const token = k3.core.sync.store.enrolment()!.token;
+    const forged = (number: string) => ({
+      id: uuidv7(),
+      seq: 900_000 + Number(number),
+      type: 'ticket.issued',
+      occurredAt: new Date().toISOString(),
+      ticketId: uuidv7(),
+      number,
+      serviceId: 'dv-tu-phap',
+      counterId: 'q-1',
+      pinned: false,
+    });
+    // Counter 3 holds no block of this service: it cannot print the entrance's numbers.
+    const response = await api<{ accepted: string[]; rejected: Array<{ reason: string }> }>(
+      centre!.url,
+      'POST',
+      '/api/v1/sync',
+      token,
+      { deviceTime: new Date().toISOString(), events: [forged(first.number)] },
+    );
+    expect(response.accepted).toEqual([]);
+    expect(response.rejected[0]!.reason).toContain('kiosk khác');
+    // The entrance itself cannot hand the same number to a second ticket either.
+    const again = await api<{ accepted: string[]; rejected: Array<{ reason: string }> }>(
+      centre!.url,
+      'POST',
+      '/api/v1/sync',
+      entrance.core.sync.store.enrolment()!.token,
+      { deviceTime: new Date().toISOString(), events: [forged(first.number)] },
+    );
+    expect(again.accepted).toEqual([]);
+    expect(again.rejected[0]!.reason).toContain('đã được cấp cho phiếu khác');
+    const rows = (await serverTickets()).filter((r) => r.number === first.number && r.service_id === 'dv-tu-phap');
+    expect(rows.map((r) => r.ticket_id)).toEqual([first.ticketId]);
   });
 });
