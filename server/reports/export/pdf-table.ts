@@ -24,6 +24,13 @@ export interface PdfHeaderCell extends PdfCell {
   rowSpan?: number;
 }
 
+/** Lines centred over a run of table columns; an empty line leaves `room` points (room to sign). */
+export interface PdfBlock {
+  column: number;
+  span: number;
+  lines: { text: string; bold?: boolean; room?: number }[];
+}
+
 const REGULAR = 'serif';
 const BOLD = 'serif-bold';
 export const PAGE_MARGIN = { top: 32, bottom: 40, left: 36, right: 36 };
@@ -93,6 +100,49 @@ export class PdfTableWriter {
   heightOfParagraph(text: string, size: number, bold = false): number {
     this.doc.font(bold ? BOLD : REGULAR).fontSize(size);
     return this.doc.heightOfString(text, { width: this.width });
+  }
+
+  /** The height `blocks` would take. */
+  heightOfBlocks(blocks: readonly PdfBlock[], size: number): number {
+    let tallest = 0;
+    for (const block of blocks) {
+      const width = this.spanWidth(block.column, block.span);
+      let height = 0;
+      for (const line of block.lines) {
+        this.doc.font(line.bold ? BOLD : REGULAR).fontSize(size);
+        height += line.text === '' ? (line.room ?? size * 1.2) : this.doc.heightOfString(line.text, { width });
+      }
+      tallest = Math.max(tallest, height);
+    }
+    return tallest;
+  }
+
+  /**
+   * Text blocks side by side, each centred over its columns (issuing body and annex label at
+   * the top, the signatures at the bottom); the next thing starts below the tallest.
+   */
+  blocks(blocks: readonly PdfBlock[], size: number, gapAfter = 0): void {
+    const height = this.heightOfBlocks(blocks, size);
+    if (this.y + height > this.bottom) this.newPage();
+    for (const block of blocks) {
+      const width = this.spanWidth(block.column, block.span);
+      const x = this.columnX[block.column] ?? this.left;
+      let y = this.y;
+      for (const line of block.lines) {
+        this.doc.font(line.bold ? BOLD : REGULAR).fontSize(size);
+        if (line.text === '') {
+          y += line.room ?? size * 1.2;
+          continue;
+        }
+        this.doc.text(line.text, x, y, { width, align: 'center' });
+        y += this.doc.heightOfString(line.text, { width });
+      }
+    }
+    this.y += height + gapAfter;
+  }
+
+  get pageCount(): number {
+    return this.doc.bufferedPageRange().count;
   }
 
   private spanWidth(column: number, span: number): number {

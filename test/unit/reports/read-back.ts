@@ -77,8 +77,11 @@ export interface DocxContent {
   tables: DocxRow[][];
 }
 
+/** Run texts in order; a tab character (<w:tab/>, not a tab-stop definition) reads as '\t'. */
 function textOf(xml: string): string {
-  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((match) => unescapeXml(match[1] ?? '')).join('');
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)]
+    .map((match) => (match[0] === '<w:tab/>' ? '\t' : unescapeXml(match[1] ?? '')))
+    .join('');
 }
 
 export async function readDocx(body: Buffer): Promise<DocxContent> {
