@@ -35,6 +35,7 @@ const REGULAR = 'serif';
 const BOLD = 'serif-bold';
 export const PAGE_MARGIN = { top: 32, bottom: 40, left: 36, right: 36 };
 const PAD_X = 4;
+/** Space above and below a cell's text; a compact page uses less (see the constructor). */
 const PAD_Y = 2.5;
 
 export class PdfTableWriter {
@@ -51,6 +52,7 @@ export class PdfTableWriter {
     relativeWidths: number[],
     readonly fontSize: number,
     title: string,
+    private readonly padY = PAD_Y,
   ) {
     const fonts = serifFontFiles();
     this.doc = new PDFDocument({
@@ -186,7 +188,7 @@ export class PdfTableWriter {
       height = Math.max(height, this.textHeight(cell, this.spanWidth(column, span)));
       column += span;
     }
-    return height + 2 * PAD_Y;
+    return height + 2 * this.padY;
   }
 
   private header: { cells: PdfHeaderCell[]; rowHeights: number[] } | null = null;
@@ -195,12 +197,12 @@ export class PdfTableWriter {
   setHeader(cells: PdfHeaderCell[], rowCount: number): void {
     const rowHeights: number[] = Array.from({ length: rowCount }, () => 0);
     for (const cell of cells.filter((c) => (c.rowSpan ?? 1) === 1)) {
-      const height = this.textHeight(cell, this.spanWidth(cell.column, cell.span ?? 1)) + 2 * PAD_Y;
+      const height = this.textHeight(cell, this.spanWidth(cell.column, cell.span ?? 1)) + 2 * this.padY;
       rowHeights[cell.row] = Math.max(rowHeights[cell.row] ?? 0, height);
     }
     // A cell spanning rows only grows the last of them when its text needs more room.
     for (const cell of cells.filter((c) => (c.rowSpan ?? 1) > 1)) {
-      const need = this.textHeight(cell, this.spanWidth(cell.column, cell.span ?? 1)) + 2 * PAD_Y;
+      const need = this.textHeight(cell, this.spanWidth(cell.column, cell.span ?? 1)) + 2 * this.padY;
       const span = cell.rowSpan ?? 1;
       const have = rowHeights.slice(cell.row, cell.row + span).reduce((sum, h) => sum + h, 0);
       const last = cell.row + span - 1;

@@ -2,28 +2,35 @@ import type { PhuLuc2Report } from '../../../shared/domain/phu-luc-2.ts';
 import { PdfTableWriter, type PdfBlock, type PdfCell, type PdfHeaderCell } from './pdf-table.ts';
 import { phuLuc2Layout, type PhuLuc2Layout } from './phu-luc-2-layout.ts';
 
-const TITLE_SIZE = 13;
-/** Table sizes tried in turn until the report fits one page; a longer report pages at the first. */
-const TABLE_SIZES = [12, 11.5, 11, 10.5, 10] as const;
-const NOTE_GAP = 8;
-const SIGNING_ROOM = 40;
+/**
+ * The usual look, and the compact one tried when the usual one spills onto a second page: a
+ * typical centre (about 21 officers) then fits one A4 page; a longer report pages at the usual size.
+ */
+const USUAL = { title: 13, table: 12, signingRoom: 40, padY: 2.5 };
+const COMPACT = { title: 11.5, table: 10, signingRoom: 24, padY: 1.2 };
+type Look = typeof USUAL;
+const NOTE_GAP = 6;
 /** Officers kept on the page of the totals and signatures: never the totals alone. */
 const ROWS_KEPT_WITH_TOTALS = 2;
 
 export async function phuLuc2Pdf(report: PhuLuc2Report): Promise<Buffer> {
   const layout = phuLuc2Layout(report);
-  let writer = draw(layout, TABLE_SIZES[0]);
-  // A typical centre fits one page at a slightly smaller size; try before paging.
-  for (const size of TABLE_SIZES.slice(1)) {
-    if (writer.pageCount === 1) break;
-    const smaller = draw(layout, size);
-    if (smaller.pageCount === 1) writer = smaller;
+  const usual = draw(layout, USUAL);
+  if (usual.pageCount === 1) return usual.finish();
+  const compact = draw(layout, COMPACT);
+  if (compact.pageCount === 1) {
+    void usual.finish(); // ends the discarded document's stream
+    return compact.finish();
   }
-  return writer.finish();
+  void compact.finish();
+  return usual.finish();
 }
 
-function draw(layout: PhuLuc2Layout, tableSize: number): PdfTableWriter {
-  const writer = new PdfTableWriter(layout.columnWidths, tableSize, layout.titleLines.join(' '));
+function draw(layout: PhuLuc2Layout, look: Look): PdfTableWriter {
+  const tableSize = look.table;
+  const TITLE_SIZE = look.title;
+  const SIGNING_ROOM = look.signingRoom;
+  const writer = new PdfTableWriter(layout.columnWidths, tableSize, layout.titleLines.join(' '), look.padY);
   const left = { column: 0, span: layout.firstLevelColumn };
   const right = { column: layout.firstLevelColumn, span: layout.columnCount - layout.firstLevelColumn };
   const heading: PdfBlock[] = [
@@ -89,6 +96,6 @@ function draw(layout: PhuLuc2Layout, tableSize: number): PdfTableWriter {
   writer.paragraph(layout.misuseLine, { size: tableSize, align: 'left', gapAfter: 4 });
   writer.blocks(dateBlock, tableSize);
   writer.blocks(signatures, tableSize, 4);
-  for (const line of layout.footerLines) writer.paragraph(line, { size: 9, align: 'left' });
+  for (const line of layout.footerLines) writer.paragraph(line, { size: 8, align: 'left' });
   return writer;
 }
