@@ -11,6 +11,7 @@ import { configRoutes } from './routes/config-routes.ts';
 import { deviceRoutes } from './routes/device-routes.ts';
 import { openApiDocument } from './routes/openapi.ts';
 import { reportRoutes } from './routes/report-routes.ts';
+import { reportSettingsRoutes } from './routes/report-settings-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { syncRoutes } from './routes/sync-routes.ts';
 import { consoleRoutes } from './console/index.ts';
@@ -134,6 +135,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   configRoutes(app, server);
   await staffRoutes(app, server);
   reportRoutes(app, server);
+  reportSettingsRoutes(app, server);
   await consoleRoutes(app, server);
   const openApi = openApiDocument(server.routes, SERVER_VERSION);
   app.get('/api/v1/openapi.json', () => Promise.resolve(openApi));

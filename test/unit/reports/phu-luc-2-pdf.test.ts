@@ -76,8 +76,8 @@ describe('Phụ lục 2 as PDF', () => {
       report.misuseLine,
       'Bắc Kạn, ngày 15 tháng 6 năm 2021',
       'NGƯỜI LẬP BIỂU',
-      'GIÁM ĐỐC',
       'Nông Thị Hạnh',
+      'GIÁM ĐỐC',
       'Hà Văn Quang',
     ]);
   });
