@@ -26,8 +26,7 @@ export function csvField(value: string | number, delimiter: CsvDelimiter = ','):
 }
 
 export function toCsv(rows: readonly (readonly (string | number)[])[], delimiter: CsvDelimiter = ','): Buffer {
-  const text =
-    rows.map((row) => row.map((value) => csvField(value, delimiter)).join(delimiter)).join('\r\n') + '\r\n';
+  const text = rows.map((row) => row.map((value) => csvField(value, delimiter)).join(delimiter)).join('\r\n') + '\r\n';
   return Buffer.from(BOM + text, 'utf8');
 }
 

@@ -10,12 +10,15 @@ import { phuLuc2Layout } from './phu-luc-2-layout.ts';
  */
 export function phuLuc2Csv(report: PhuLuc2Report, delimiter: CsvDelimiter = ','): Buffer {
   const layout = phuLuc2Layout(report);
-  return toCsv([
-    ...layout.titleLines.map((line) => [line]),
-    [layout.periodLine],
-    layout.flatHeader,
-    ...layout.bodyRaw,
-    layout.totalsRaw,
-    [layout.misuseLine],
-  ], delimiter);
+  return toCsv(
+    [
+      ...layout.titleLines.map((line) => [line]),
+      [layout.periodLine],
+      layout.flatHeader,
+      ...layout.bodyRaw,
+      layout.totalsRaw,
+      [layout.misuseLine],
+    ],
+    delimiter,
+  );
 }

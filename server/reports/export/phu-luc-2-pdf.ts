@@ -69,7 +69,11 @@ function draw(layout: PhuLuc2Layout, look: Look): PdfTableWriter {
   const dateBlock: PdfBlock[] = [{ ...right, lines: [{ text: layout.placeDateLine }] }];
   const signatures: PdfBlock[] = [preparer, approver].map((signature, index) => ({
     ...(index === 0 ? left : right),
-    lines: [{ text: signature.title, bold: true }, { text: '', room: SIGNING_ROOM }, { text: signature.name, bold: true }],
+    lines: [
+      { text: signature.title, bold: true },
+      { text: '', room: SIGNING_ROOM },
+      { text: signature.name, bold: true },
+    ],
   }));
   const rows = layout.body.map((cells) =>
     cells.map((text, index): PdfCell => ({ text, align: index === 0 ? 'center' : isLevel(index) ? 'right' : 'left' })),

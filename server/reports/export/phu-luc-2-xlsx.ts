@@ -68,7 +68,11 @@ export async function phuLuc2Xlsx(report: PhuLuc2Report): Promise<Buffer> {
   // Issuing body and centre, top left; the annex label top right or centred above the title.
   for (let index = 0; index < 2; index += 1) {
     const row = index + 1;
-    block(leftBlock(row), layout.issuingLines[index] ?? '', index === layout.issuingLines.length - 1 ? boldFont : bodyFont);
+    block(
+      leftBlock(row),
+      layout.issuingLines[index] ?? '',
+      index === layout.issuingLines.length - 1 ? boldFont : bodyFont,
+    );
     setHeight(row, LINE_HEIGHT);
   }
   if (layout.annexLabel !== '' && layout.annexAlign === 'right') block(rightBlock(1), layout.annexLabel, boldFont);

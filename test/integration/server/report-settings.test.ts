@@ -90,12 +90,15 @@ describe.each(BACKENDS)('Phụ lục 2 settings a supervisor edits, on %s', (bac
 
     const docx = await readDocx((await report('docx')).rawPayload);
     expect(docx.paragraphs).toContain('Phụ lục 2');
-    expect(docx.tables[0]!.some((row) => row.cells.some((cell) => cell.text === 'Nghỉ phép từ 10/11/2026'))).toBe(
-      true,
-    );
+    expect(docx.tables[0]!.some((row) => row.cells.some((cell) => cell.text === 'Nghỉ phép từ 10/11/2026'))).toBe(true);
     const pdf = await readPdf((await report('pdf')).rawPayload);
     const text = pdf.pages.map((page) => page.text).join(' ');
-    for (const needle of ['Phụ lục 2', 'Nghỉ phép từ 10/11/2026', 'Bắc Kạn, ngày 01 tháng 12 năm 2026', 'Hà Văn Quang']) {
+    for (const needle of [
+      'Phụ lục 2',
+      'Nghỉ phép từ 10/11/2026',
+      'Bắc Kạn, ngày 01 tháng 12 năm 2026',
+      'Hà Văn Quang',
+    ]) {
       expect(text).toContain(needle);
     }
 
@@ -106,9 +109,7 @@ describe.each(BACKENDS)('Phụ lục 2 settings a supervisor edits, on %s', (bac
       headers: auth(supervisor),
       payload: { from: '2026-11-01', to: '2026-11-30', officerId, agencyId: 'ag-01', note: '  ' },
     });
-    expect((await report('json')).json<PhuLuc2Report>().rows.find((row) => row.officerId === officerId)?.note).toBe(
-      '',
-    );
+    expect((await report('json')).json<PhuLuc2Report>().rows.find((row) => row.officerId === officerId)?.note).toBe('');
   });
 
   it('refuses bad framing and notes with a Vietnamese message and changes nothing', async () => {
@@ -158,7 +159,16 @@ describe.each(BACKENDS)('Phụ lục 2 settings a supervisor edits, on %s', (bac
     expect(machine).toContain(header);
     expect(excel).toContain('STT;Họ và tên;"Cơ quan, đơn vị";Số lượt đánh giá - Tốt');
     const rows = parseCsv(excel, ';');
-    expect(rows.find((row) => row[1] === 'Lò Thị Mai')).toEqual(['1', 'Lò Thị Mai', 'Sở Công Thương', '0', '0', '0', '0', '']);
+    expect(rows.find((row) => row[1] === 'Lò Thị Mai')).toEqual([
+      '1',
+      'Lò Thị Mai',
+      'Sở Công Thương',
+      '0',
+      '0',
+      '0',
+      '0',
+      '',
+    ]);
     const wrong = await report('csv', '&delimiter=tab');
     expect(wrong.statusCode).toBe(400);
     expect(wrong.body).toContain('Dấu phân cách CSV');
