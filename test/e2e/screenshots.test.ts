@@ -60,6 +60,9 @@ describe('every screen at the three kiosk sizes', () => {
         await shoot(page, size, 'sign-out');
         await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
         await idle.officerCard.getByText('Quầy chưa có cán bộ').waitFor();
+        // No officer: no rating button a citizen could tap for nothing, and the reason instead.
+        expect(await page.getByRole('button', { name: 'Đánh giá cán bộ phục vụ' }).count()).toBe(0);
+        await page.getByText('Chưa thể đánh giá: quầy chưa có cán bộ đăng nhập.').waitFor();
         await shoot(page, size, 'idle-no-officer');
 
         const signIn = await idle.startSignIn();
