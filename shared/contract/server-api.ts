@@ -155,7 +155,7 @@ export const ReportFormatSchema = z.enum(['json', 'csv', 'xlsx', 'docx', 'pdf'])
 export type ReportFormat = z.infer<typeof ReportFormatSchema>;
 /** CSV field separator: `semicolon` for the console's download meant for Excel, `comma` (default) for machines. */
 export const CsvDelimiterSchema = z.enum(['semicolon', 'comma'], {
-  message: 'Dấu phân cách CSV phải là "semicolon" (;) hoặc "comma" (,)',
+  error: 'Dấu phân cách CSV phải là "semicolon" (;) hoặc "comma" (,)',
 });
 export type CsvDelimiterName = z.infer<typeof CsvDelimiterSchema>;
 export const ReportQuerySchema = z.object({

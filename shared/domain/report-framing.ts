@@ -14,7 +14,7 @@ export const ReportFramingSchema = z.object({
   /** "Phụ lục 2": the label above the title. */
   annexLabel: Line(60),
   /** Where the label sits above the title: the right margin (most provinces) or centred. */
-  annexAlign: z.enum(['right', 'center'], { message: 'Vị trí nhãn phụ lục phải là "right" hoặc "center"' }),
+  annexAlign: z.enum(['right', 'center'], { error: 'Vị trí nhãn phụ lục phải là "right" hoặc "center"' }),
   /** The body the centre reports to, top left: "UBND TỈNH BẮC KẠN". Empty: not printed. */
   issuingBody: Line(120),
   /** The place in the date line: "Bắc Kạn". Empty: dots to fill by hand. */

@@ -91,8 +91,10 @@ function twoBlocks(
   centres: { left: number; right: number },
   options: { bold?: boolean; boldRight?: boolean; keepNext?: boolean; italics?: boolean } = {},
 ): Paragraph {
-  const run = (text: string, bold: boolean): TextRun =>
-    new TextRun({ text, bold, italics: options.italics === true, size: SIZE });
+  const run = (text: string, bold: boolean): TextRun => {
+    const runOptions: IRunOptions = { text, bold, italics: options.italics === true, size: SIZE };
+    return new TextRun(runOptions);
+  };
   return new Paragraph({
     alignment: AlignmentType.LEFT,
     keepNext: options.keepNext === true,

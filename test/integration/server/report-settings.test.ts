@@ -122,7 +122,9 @@ describe.each(BACKENDS)('Phụ lục 2 settings a supervisor edits, on %s', (bac
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toMatch(/Vị trí nhãn phụ lục|Không được để trống/);
-    const framing = (await s.app.inject({ url: '/api/v1/reports/framing', headers: auth(supervisor) })).json();
+    const framing = (
+      await s.app.inject({ url: '/api/v1/reports/framing', headers: auth(supervisor) })
+    ).json<ReportFraming>();
     expect(framing).toMatchObject({ annexAlign: 'right', approverTitle: 'GIÁM ĐỐC' });
 
     const cases = [

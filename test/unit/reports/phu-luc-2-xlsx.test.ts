@@ -2,7 +2,6 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { PHU_LUC_2_TITLE, type PhuLuc2Report } from '../../../shared/domain/phu-luc-2.ts';
-import { formatCount } from '../../../shared/domain/text.ts';
 import { exportPhuLuc2 } from '../../../server/reports/export/index.ts';
 import { fixtureReport } from '../../fixtures/reports/phu-luc-2-fixture.ts';
 import { expectedPrintedRows } from './read-back.ts';
@@ -37,7 +36,7 @@ const DOTTED = '[>=1000000]#.###.##0;[>=1000]#.##0;0';
 function shownText(cell: ExcelJS.Cell): string {
   const value = cell.type === ExcelJS.ValueType.Formula ? cell.result : cell.value;
   if (typeof value === 'number' && cell.numFmt === DOTTED) return value.toLocaleString('de-DE');
-  return cellText(value as ExcelJS.CellValue);
+  return cellText(value);
 }
 
 describe('Phụ lục 2 as XLSX', () => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ReportFraming } from '../../../../../shared/domain/report-framing.ts';
 import { api } from '../../api.ts';
 import { Message } from '../../components/Message.tsx';
@@ -19,19 +19,16 @@ const TEXT_FIELDS: { key: Exclude<keyof ReportFraming, 'annexAlign'>; label: str
 export function ReportFramingForm({ onSaved }: { onSaved: () => void }) {
   const framing = useFetch<ReportFraming>('/api/v1/reports/framing');
   const centre = useFetch<{ centreName: string }>('/api/v1/centre');
-  const [draft, setDraft] = useState<ReportFraming | null>(null);
-  const [centreName, setCentreName] = useState('');
+  // Edits in progress; null: show what the server holds.
+  const [edited, setDraft] = useState<ReportFraming | null>(null);
+  const [editedName, setCentreName] = useState<string | null>(null);
+  const draft = edited ?? framing.data;
+  const centreName = editedName ?? centre.data?.centreName ?? '';
   const action = useAction(() => {
     framing.reload();
     centre.reload();
     onSaved();
   });
-  useEffect(() => {
-    if (framing.data) setDraft(framing.data);
-  }, [framing.data]);
-  useEffect(() => {
-    if (centre.data) setCentreName(centre.data.centreName);
-  }, [centre.data]);
 
   return (
     <section className="card" aria-labelledby="h-framing">
