@@ -13,6 +13,7 @@ import { openApiDocument } from './routes/openapi.ts';
 import { provisioningRoutes } from './routes/provisioning-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { nationalScaleRoutes } from './routes/national-scale-routes.ts';
+import { reportSettingsRoutes } from './routes/report-settings-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { syncRoutes } from './routes/sync-routes.ts';
 import { queueRoutes } from './queue/queue-routes.ts';
@@ -154,6 +155,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   await staffRoutes(app, server);
   reportRoutes(app, server);
   nationalScaleRoutes(app, server);
+  reportSettingsRoutes(app, server);
   await consoleRoutes(app, server);
   // Other server processes on the same PostgreSQL database hear this one's syncs, and it theirs.
   if (options.databaseUrl) {

@@ -7,6 +7,15 @@ import type { Generated } from 'kysely';
  */
 export interface ServerSchema {
   settings: { key: string; value: string };
+  report_notes: {
+    officer_id: string;
+    agency_id: string;
+    from_day: string;
+    to_day: string;
+    note: string;
+    updated_by: string;
+    updated_at: string;
+  };
   users: {
     id: string;
     username: string;

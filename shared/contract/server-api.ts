@@ -163,11 +163,26 @@ export type StaffImportResult = z.infer<typeof StaffImportResultSchema>;
 
 export const ReportFormatSchema = z.enum(['json', 'csv', 'xlsx', 'docx', 'pdf']);
 export type ReportFormat = z.infer<typeof ReportFormatSchema>;
+/** CSV field separator: `semicolon` for the console's download meant for Excel, `comma` (default) for machines. */
+export const CsvDelimiterSchema = z.enum(['semicolon', 'comma'], {
+  error: 'Dấu phân cách CSV phải là "semicolon" (;) hoặc "comma" (,)',
+});
+export type CsvDelimiterName = z.infer<typeof CsvDelimiterSchema>;
 export const ReportQuerySchema = z.object({
   from: Day,
   to: Day,
   format: ReportFormatSchema.default('json'),
+  delimiter: CsvDelimiterSchema.default('comma'),
 });
+/** The `Ghi chú` of one Phụ lục 2 row for one period; an empty note clears it. */
+export const ReportNoteInputSchema = z.object({
+  from: Day,
+  to: Day,
+  officerId: IdSchema,
+  agencyId: IdSchema,
+  note: z.string().trim().max(300, 'Ghi chú tối đa 300 ký tự').transform(nfc),
+});
+export type ReportNoteInput = z.infer<typeof ReportNoteInputSchema>;
 export const CoverageQuerySchema = z.object({
   from: Day,
   to: Day,

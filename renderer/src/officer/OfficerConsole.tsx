@@ -3,7 +3,8 @@ import type { OfficerTicketView, OfficerView, PrinterState } from '../../../shar
 import type { Result } from '../../../shared/contract/result.ts';
 import { formatTimeVi } from '../../../shared/domain/vietnam-time.ts';
 import { useKiosk } from '../store/kiosk-context.ts';
-import { ACTION_LABELS, KEYPAD_LEGEND, keypadAction, type OfficerAction } from './keypad.ts';
+import { finishAndCallNext } from './finish-and-next.ts';
+import { ACTION_LABELS, FINISH_AND_NEXT_LABEL, KEYPAD_LEGEND, keypadAction, type OfficerAction } from './keypad.ts';
 import { OfficerLockNotice } from './OfficerLockNotice.tsx';
 import './officer.css';
 
@@ -74,6 +75,18 @@ export function OfficerConsole() {
       const guard = ticketId === undefined ? {} : { ticketId };
       switch (action) {
         case 'callNext':
+          if (current) {
+            // One key per citizen: finish the one at the counter (the citizen is asked to rate), call the next.
+            const finished = current.number;
+            void act(
+              () => finishAndCallNext(invoke, current.ticketId),
+              (v) =>
+                v === null
+                  ? `Đã hoàn thành số ${finished}. Không còn ai đang chờ.`
+                  : `Đã hoàn thành số ${finished} và gọi số ${(v as OfficerTicketView).number}.`,
+            );
+            break;
+          }
           void act(
             () => invoke('queue:callNext', {}),
             (v) => `Đã gọi số ${(v as OfficerTicketView).number}.`,
@@ -161,7 +174,7 @@ export function OfficerConsole() {
     if (pending || !onDuty) return true;
     switch (action) {
       case 'callNext':
-        return atCounter || (view?.waiting.length ?? 0) === 0;
+        return !atCounter && (view?.waiting.length ?? 0) === 0;
       case 'recall':
       case 'noShow':
       case 'start':
@@ -216,7 +229,7 @@ export function OfficerConsole() {
                 disabled={disabled(action)}
                 onClick={() => perform(action)}
               >
-                {ACTION_LABELS[action]}
+                {action === 'callNext' && atCounter ? FINISH_AND_NEXT_LABEL : ACTION_LABELS[action]}
               </button>
             ))}
           </div>
