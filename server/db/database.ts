@@ -36,13 +36,22 @@ export interface DbOptions {
 
 export const MIGRATION_TABLE = 'schema_migrations';
 
-/** Names must be `NNNN-…` and strictly increasing, so a misplaced file fails loudly. */
+/**
+ * Names must be `NNNN-…`, starting at 0001 and strictly increasing (branches merge with gaps),
+ * so a misplaced file fails loudly.
+ */
 export function assertMigrationOrder(migrations: readonly ServerMigration[]): void {
+  let previous = 0;
   migrations.forEach((migration, index) => {
-    const expected = String(index + 1).padStart(4, '0');
-    if (!migration.name.startsWith(`${expected}-`)) {
-      throw new Error(`Migration ${migration.name} is out of order: expected ${expected}-…`);
+    const number = /^(\d{4})-/.exec(migration.name)?.[1];
+    const value = number === undefined ? Number.NaN : Number(number);
+    const ok = index === 0 ? value === 1 : value > previous;
+    if (!ok) {
+      throw new Error(
+        `Migration ${migration.name} is out of order: expected ${index === 0 ? '0001' : `> ${previous}`}-…`,
+      );
     }
+    previous = value;
   });
 }
 

@@ -47,6 +47,9 @@ export interface ServerSchema {
     printer_message: string | null;
     pending_events: number | null;
     status_at: string | null;
+    /** Events filed at a corrected time because the device clock was off (0010). */
+    clock_corrected_events: Generated<number>;
+    last_clock_correction_at: string | null;
   };
   agencies: { id: string; name: string; name_key: string; sort_order: number; active: number };
   officers: {
@@ -73,9 +76,12 @@ export interface ServerSchema {
     occurred_at: string;
     /** The same instant normalised to UTC (ISO-8601 with Z). */
     occurred_at_utc: string;
+    /** The instant the event is filed at: the device's plus clock_correction_ms. */
     occurred_ms: number;
     received_at: string;
     body: string;
+    /** Added to the device's instants to file the event (null: its clock was right); see sync/event-time.ts. */
+    clock_correction_ms?: number | null;
   };
   ratings: {
     id: string;
@@ -91,6 +97,7 @@ export interface ServerSchema {
     level: string;
     reasons: string | null;
     misuse: number;
+    clock_correction_ms?: number | null;
   };
   rating_reason_events: { event_id: string; rating_id: string; reasons: string };
   /** Daily counts kept in the ingest transaction: Phụ lục 2 periods are whole Vietnam days. */
@@ -132,6 +139,8 @@ export interface ServerSchema {
   };
   /** Kept by triggers: non-misuse ratings on a served ticket, per day of the rating. */
   console_rating_ticket_daily: { day: string; officer_id: string; agency_id: string; n: number };
+  /** Login attempts per key (account+address, address, account) in the current window. */
+  login_throttle: { key: string; attempts: number; window_start_ms: number };
   tickets_served: {
     event_id: string;
     ticket_id: string;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { KioskConfigSchema } from '../domain/config.ts';
+import { instantSchema } from '../domain/plausible-instant.ts';
 import { QueueConfigSchema } from '../domain/queue-config.ts';
 
 /**
@@ -13,12 +14,8 @@ export const SYNC_PATHS = { enroll: '/api/v1/devices/enroll', sync: '/api/v1/syn
 export const SYNC_MAX_BYTES = 1024 * 1024;
 /** A device whose clock differs from the server's by more than this is flagged. */
 export const CLOCK_OFFSET_WARN_MS = 5 * 60_000;
-
-const IsoInstantSchema = z
-  .string()
-  .min(10)
-  .max(40)
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'Thời điểm không hợp lệ');
+/** Counters a device reports fit PostgreSQL's `integer` (a larger one was a 500, issue 9). */
+export const MAX_DEVICE_COUNTER = 2 ** 31 - 1;
 
 /** The printer states a kiosk reports (the kiosk's `none`, no printer configured, is sent as null). */
 export const DEVICE_PRINTER_STATES = ['ok', 'offline', 'paper_out', 'cover_open', 'paper_near_end', 'unknown'] as const;
@@ -32,16 +29,16 @@ export const DeviceStatusSchema = z.strictObject({
     .nullable()
     .optional(),
   /** Events in the kiosk's outbox not yet delivered, counted before this request's batch. */
-  pending: z.number().int().min(0),
+  pending: z.number().int().min(0).max(MAX_DEVICE_COUNTER),
   appVersion: z.string().max(64).optional(),
 });
 export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
 
 export const SyncRequestSchema = z.object({
   /** The device's own clock when it sent the request (ISO-8601); gives the clock offset. */
-  deviceTime: IsoInstantSchema,
+  deviceTime: instantSchema('deviceTime'),
   /** The configuration version the device holds; absent or older → the response carries `config`. */
-  configVersion: z.number().int().min(-1).optional(),
+  configVersion: z.number().int().min(-1).max(MAX_DEVICE_COUNTER).optional(),
   /** The kiosk software version, shown to supervisors. */
   appVersion: z.string().max(64).optional(),
   /** Optional so kiosks from before it keep syncing; when present it must be valid. */

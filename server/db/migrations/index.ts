@@ -5,6 +5,7 @@ import { m0004OneRatingPerTicket } from './0004-one-rating-per-ticket.ts';
 import { m0005RatingLevelsActive } from './0005-rating-levels-active.ts';
 import { m0006OfficerAssignments } from './0006-officer-assignments.ts';
 import { m0007DeviceStatus } from './0007-device-status.ts';
+import { m0010Hardening } from './0010-hardening.ts';
 import type { ServerMigration } from './migration.ts';
 
 /** Every schema change of the central server, oldest first. Append only. */
@@ -16,4 +17,5 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   m0005RatingLevelsActive,
   m0006OfficerAssignments,
   m0007DeviceStatus,
+  m0010Hardening,
 ];
