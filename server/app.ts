@@ -40,7 +40,7 @@ export interface CreateServerOptions {
 
 declare module 'fastify' {
   interface FastifyInstance {
-    hailong: { db: Db; backend: Backend; generatedAdminPassword: string | null };
+    hailong: { db: Db; backend: Backend; generatedAdminPassword: string | null; now: () => Date };
   }
 }
 
@@ -88,7 +88,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
     loginLimiter: new LoginLimiter(options.loginAttempts ?? 5),
     routes: [],
   };
-  app.decorate('hailong', { db, backend, generatedAdminPassword });
+  app.decorate('hailong', { db, backend, generatedAdminPassword, now });
   app.addHook('onClose', async () => close());
   await app.register(fastifyCookie);
 
