@@ -32,10 +32,11 @@ export interface CreateServerOptions {
   /** Failed logins allowed per username and address within 15 minutes. */
   loginAttempts?: number;
   /**
-   * Behind a reverse proxy: take the client address from X-Forwarded-For (true: trust every hop;
-   * or a list of proxy addresses / CIDRs), so the login limiter counts per person's computer, not per proxy.
+   * Behind reverse proxies: how many hops of X-Forwarded-For (and -Proto) to trust, so the login
+   * limiter counts per person's computer and the session cookie is Secure behind TLS. Never
+   * "every hop": a client could then put any address first (issue 9).
    */
-  trustProxy?: boolean | string | string[];
+  trustProxy?: number;
 }
 
 declare module 'fastify' {
@@ -79,13 +80,16 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
     throw error;
   }
 
-  const app = Fastify({ logger: false, bodyLimit: DEFAULT_BODY_LIMIT, trustProxy: options.trustProxy ?? false });
+  const hops = options.trustProxy ?? 0;
+  // Hop 0 is the socket's peer; trusting hops 0..N-1 takes the address the N-th proxy saw.
+  const trustProxy = hops > 0 ? (_address: string, hop: number) => hop < hops : false;
+  const app = Fastify({ logger: false, bodyLimit: DEFAULT_BODY_LIMIT, trustProxy });
   const server: ServerContext = {
     db,
     backend,
     now,
     log,
-    loginLimiter: new LoginLimiter(options.loginAttempts ?? 5),
+    loginLimiter: new LoginLimiter(db, options.loginAttempts ?? 5),
     routes: [],
   };
   app.decorate('hailong', { db, backend, generatedAdminPassword, now });

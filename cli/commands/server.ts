@@ -6,9 +6,10 @@ import { seedDefaults } from '../../server/config/seed.ts';
 import { openServerDb, type ServerDb } from '../../server/db/database.ts';
 import { CommandError, UsageError, parsePort } from '../usage-error.ts';
 
-export const SERVER_USAGE = `hailong server [--db FILE | --database-url postgres://…] [--port N] [--host H] [--demo] [--trust-proxy]
+export const SERVER_USAGE = `hailong server [--db FILE | --database-url postgres://…] [--port N] [--host H] [--demo] [--trust-proxy N]
   Chạy máy chủ trung tâm (mặc định SQLite ./data/central.db, cổng 8080, chỉ nghe 127.0.0.1).
-  --trust-proxy: khi chạy sau proxy ngược (nginx…), lấy địa chỉ máy người dùng từ X-Forwarded-For.`;
+  --trust-proxy N: khi chạy sau N proxy ngược (nginx… thường là 1), lấy địa chỉ máy người dùng từ X-Forwarded-For,
+    chỉ tin N chặng cuối (một địa chỉ giả do người dùng tự thêm vào đầu danh sách bị bỏ qua).`;
 
 export const DB_OPTIONS = {
   db: { type: 'string' },
@@ -46,6 +47,15 @@ export async function openCliDb(values: { db?: string; 'database-url'?: string }
   return server;
 }
 
+/** `--trust-proxy N`: the number of proxies in front of the server (never "all of them"). */
+function parseTrustProxy(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]$/.test(value)) {
+    throw new CommandError('--trust-proxy cần số proxy đứng trước máy chủ, từ 1 đến 9 (thường là 1).');
+  }
+  return Number(value);
+}
+
 export async function runServer(argv: string[]): Promise<void> {
   const { values } = parseArgs({
     args: argv,
@@ -54,7 +64,7 @@ export async function runServer(argv: string[]): Promise<void> {
       port: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       demo: { type: 'boolean', default: false },
-      'trust-proxy': { type: 'boolean', default: false },
+      'trust-proxy': { type: 'string' },
     },
     strict: true,
   });
@@ -62,7 +72,7 @@ export async function runServer(argv: string[]): Promise<void> {
   const app = await createServer({
     ...dbOptions,
     demo: values.demo,
-    trustProxy: values['trust-proxy'],
+    trustProxy: parseTrustProxy(values['trust-proxy']),
     log: (message) => console.log(message),
   });
   const address = await app.listen({ host: values.host, port: parsePort(values.port, 8080) });

@@ -15,8 +15,19 @@ export interface Central {
   admin: string;
 }
 
-export async function startCentral(db: { dbFile?: string; databaseUrl?: string }, port = 0): Promise<Central> {
-  const app = await createServer({ ...db, demo: true, adminPassword: ADMIN_PASSWORD, log: () => undefined });
+/** `now`: the server's clock; give it the kiosk's fake clock, or the server corrects the kiosk's events by their offset. */
+export async function startCentral(
+  db: { dbFile?: string; databaseUrl?: string },
+  port = 0,
+  now?: () => Date,
+): Promise<Central> {
+  const app = await createServer({
+    ...db,
+    demo: true,
+    adminPassword: ADMIN_PASSWORD,
+    log: () => undefined,
+    ...(now ? { now } : {}),
+  });
   await app.listen({ host: '127.0.0.1', port });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');
