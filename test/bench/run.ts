@@ -12,6 +12,7 @@ const SUITES: Suite[] = [
   ['queue', async () => (await import('./queue.bench.ts')).benchQueue],
   ['report-export', async () => (await import('./report-export.bench.ts')).benchReportExport],
   ['console', async () => (await import('./console.bench.ts')).benchConsole],
+  ['auth', async () => (await import('./auth.bench.ts')).benchAuth],
 ];
 
 const only = process.argv.slice(2);
