@@ -58,8 +58,8 @@ export class LoginLimiter {
     let retryAfterMs = 0;
     for (const row of rows) {
       const limit = keys.find((k) => k.key === row.key)!.limit;
-      if (Number(row.attempts) > limit) {
-        retryAfterMs = Math.max(retryAfterMs, Number(row.window_start_ms) + this.windowMs - nowMs);
+      if (row.attempts > limit) {
+        retryAfterMs = Math.max(retryAfterMs, row.window_start_ms + this.windowMs - nowMs);
       }
     }
     if ((this.sinceCleanup += 1) >= 500) {

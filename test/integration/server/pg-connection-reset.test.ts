@@ -22,7 +22,7 @@ async function startChild(databaseUrl: string): Promise<{ url: string; proc: Chi
   });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {
-    proc.stdout!.on('data', (chunk: Buffer) => {
+    proc.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       const match = /LISTENING (\S+)/.exec(out);
       if (match) resolve(match[1]!);
