@@ -1,7 +1,8 @@
 /**
  * RFC 4180 CSV as Excel opens it: a UTF-8 byte order mark (without it Excel reads the file
  * as the PC's ANSI code page and breaks every Vietnamese letter), CRLF line ends, and
- * fields quoted only when they hold a comma, a quote or a line break.
+ * fields quoted when they hold a comma, a semicolon (the list separator Excel uses in a Vietnamese
+ * locale, which would split the field and start a new cell), a quote or a line break.
  */
 const BOM = '\uFEFF';
 
@@ -10,12 +11,12 @@ const BOM = '\uFEFF';
  * or one starting with a tab or carriage return) gets a leading apostrophe, so it opens as text
  * and never runs. Numbers are written as they are.
  */
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^\s*[=+\-@\t\r]/;
 
 export function csvField(value: string | number): string {
   const plain = typeof value === 'number' ? String(value) : value.normalize('NFC');
   const text = typeof value === 'string' && FORMULA_START.test(plain) ? `'${plain}` : plain;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return /[",;\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export function toCsv(rows: readonly (readonly (string | number)[])[]): Buffer {
