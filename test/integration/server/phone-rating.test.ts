@@ -127,6 +127,30 @@ describe.each(BACKENDS)('rating later from the phone, on %s', (backend) => {
     expect(await annexCount()).toBe(1);
   });
 
+  it('leaves phone ratings out of Phụ lục 2 when the centre says so, and counts them again when it says not', async () => {
+    const ticketId = uuidv7();
+    const t = token();
+    await send([issue(ticketId, '1001', t), call(ticketId), finish(ticketId, '1001')]);
+    // Reasons belong to a low level only; unknown fields (personal data) are refused.
+    expect((await rate(t, { level: 'tot', reasons: ['thai_do'] })).statusCode).toBe(400);
+    expect((await rate(t, { level: 'tot' })).statusCode).toBe(200);
+    const setAnnex = async (phoneRatingsInAnnex: boolean) => {
+      const options = (await s.app.inject({ url: '/api/v1/queue-options', headers: auth(s.admin) })).json<object>();
+      const put = await s.app.inject({
+        method: 'PUT',
+        url: '/api/v1/queue-options',
+        headers: auth(s.admin),
+        payload: { ...options, phoneRatingsInAnnex },
+      });
+      expect(put.statusCode).toBe(200);
+    };
+    expect(await annexCount()).toBe(1);
+    await setAnnex(false);
+    expect(await annexCount()).toBe(0);
+    await setAnnex(true);
+    expect(await annexCount()).toBe(1);
+  });
+
   it('refuses a token it does not know, and a malformed one, changing nothing', async () => {
     expect((await rate(token(), { level: 'kha' })).statusCode).toBe(404);
     const bad = await s.app.inject({ url: '/api/v1/phone/abc' });
