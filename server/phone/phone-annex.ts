@@ -23,14 +23,16 @@ export async function withoutPhoneRatings(
 ): Promise<AnnexCountRow[]> {
   const phone = await db
     .selectFrom('ratings')
-    .select(['officer_id', 'agency_id', 'level', 'misuse', sql<number>`count(*)`.as('count')])
+    .select(['officer_id', 'agency_id', 'level', 'misuse', sql<string | number>`count(*)`.as('count')])
     .where('channel', '=', 'phone')
     .where('day', '>=', from)
     .where('day', '<=', to)
     .groupBy(['officer_id', 'agency_id', 'level', 'misuse'])
     .execute();
   if (phone.length === 0) return [...rows];
-  const key = (r: Omit<AnnexCountRow, 'count'>) => `${r.officer_id}\u0000${r.agency_id}\u0000${r.level}\u0000${r.misuse}`;
+  const key = (r: Omit<AnnexCountRow, 'count'>) =>
+    `${r.officer_id}\u0000${r.agency_id}\u0000${r.level}\u0000${r.misuse}`;
+  // count(*) comes back as a string from PostgreSQL's bigint.
   const minus = new Map(phone.map((r) => [key(r), Number(r.count)]));
-  return rows.map((r) => ({ ...r, count: Number(r.count) - (minus.get(key(r)) ?? 0) })).filter((r) => r.count > 0);
+  return rows.map((r) => ({ ...r, count: r.count - (minus.get(key(r)) ?? 0) })).filter((r) => r.count > 0);
 }

@@ -12,7 +12,11 @@ const MAX_TRANSFERS = 10;
 export async function ticketOfToken(db: Db, token: string): Promise<QueueRow | undefined> {
   let row = await db.selectFrom('queue_tickets').selectAll().where('rating_token', '=', token).executeTakeFirst();
   for (let hop = 0; row?.transferred_to && hop < MAX_TRANSFERS; hop += 1) {
-    const next = await db.selectFrom('queue_tickets').selectAll().where('ticket_id', '=', row.transferred_to).executeTakeFirst();
+    const next = await db
+      .selectFrom('queue_tickets')
+      .selectAll()
+      .where('ticket_id', '=', row.transferred_to)
+      .executeTakeFirst();
     if (!next) break;
     row = next;
   }
@@ -32,7 +36,7 @@ export async function finishOf(db: Db, ticketId: string) {
 async function peopleAhead(db: Db, row: QueueRow): Promise<number> {
   let query = db
     .selectFrom('queue_tickets')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
     .where('day', '=', row.day)
     .where('service_id', '=', row.service_id)
     .where('status', '=', 'waiting')
@@ -46,6 +50,7 @@ async function peopleAhead(db: Db, row: QueueRow): Promise<number> {
       ? query.where('priority', 'is not', null).where('issued_ms', '<', row.issued_ms)
       : query.where((eb) => eb.or([eb('priority', 'is not', null), eb('issued_ms', '<', row.issued_ms)]));
   const found = await query.executeTakeFirst();
+  // count(*) comes back as a string from PostgreSQL's bigint.
   return Number(found?.n ?? 0);
 }
 
@@ -95,7 +100,9 @@ async function doneStatus(
   hours: number,
   nowMs: number,
 ): Promise<PhoneTicketStatus> {
-  const rated = (await db.selectFrom('ratings').select('id').where('ticket_id', '=', row.ticket_id).executeTakeFirst()) !== undefined;
+  const rated =
+    (await db.selectFrom('ratings').select('id').where('ticket_id', '=', row.ticket_id).executeTakeFirst()) !==
+    undefined;
   const finish = await finishOf(db, row.ticket_id);
   const untilMs = finish ? finish.finished_ms + hours * 3_600_000 : null;
   const open = !rated && untilMs !== null && nowMs < untilMs;

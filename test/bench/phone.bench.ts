@@ -27,7 +27,11 @@ async function pageBytes(app: FastifyInstance, url: string, extra: string[] = []
 
 export async function benchPhone(): Promise<Figure[]> {
   const dir = mkdtempSync(join(tmpdir(), 'hailong-bench-phone-'));
-  const app = await createServer({ dbFile: join(dir, 'central.db'), adminPassword: 'bench-phone-1234', log: () => undefined });
+  const app = await createServer({
+    dbFile: join(dir, 'central.db'),
+    adminPassword: 'bench-phone-1234',
+    log: () => undefined,
+  });
   try {
     const token = 'AAAAAAAAAAAAAAAAAAAAAA';
     const phone = await pageBytes(app, `/r/${token}`, [`/api/v1/phone/${token}`]);

@@ -1,24 +1,37 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import jsQR from 'jsqr';
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import jsQRModule from 'jsqr';
 import type { Browser, Page } from 'playwright-core';
-import { PNG } from 'pngjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { printerFromUrl } from '../../electron/core/queue/printer-from-url.ts';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/printing/virtual-printer.ts';
 import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
-import { enrolmentCode, phuLuc2, rowCounts, startCentral, tempFolder, type Central } from '../integration/sync/central.ts';
+import {
+  enrolmentCode,
+  phuLuc2,
+  rowCounts,
+  startCentral,
+  tempFolder,
+  type Central,
+} from '../integration/sync/central.ts';
 import { launchChromium, openKiosk, type E2eKiosk } from '../support/e2e-kiosk.ts';
 import { IdlePage, waitForText } from '../support/kiosk-pages.ts';
 
 const OUT_DIR = 'test-results/screenshots';
+/** jsqr is CommonJS: Node hands over the function itself, while its types describe `.default`. */
+const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
 /** The text of the QR code in a printed ticket's PNG, as a phone camera reads it. */
-function decodeQr(file: string): string {
-  const png = PNG.sync.read(readFileSync(file));
-  const code = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+async function decodeQr(file: string): Promise<string> {
+  const image = await loadImage(readFileSync(file));
+  const canvas = createCanvas(image.width, image.height);
+  const context = canvas.getContext('2d');
+  context.drawImage(image, 0, 0);
+  const pixels = context.getImageData(0, 0, image.width, image.height);
+  const code = jsQR(new Uint8ClampedArray(pixels.data), image.width, image.height);
   if (!code) throw new Error(`Không đọc được mã QR trên phiếu ${file}`);
   return code.data;
 }
@@ -63,7 +76,7 @@ describe('rate later from the phone: the QR on the printed ticket, live status, 
     await button(citizen, 'Chứng thực bản sao').click();
     const number = await waitForText(citizen.getByTestId('ticket-number'), /\d{4}/);
     await printed(printer, 1);
-    const url = decodeQr(printer.jobs[0]!.file);
+    const url = await decodeQr(printer.jobs[0]!.file);
     expect(url).toMatch(new RegExp(`^${server.url}/r/[A-Za-z0-9_-]{22}$`));
     await button(citizen, 'Xong').click();
     await core.sync.syncNow();

@@ -75,7 +75,18 @@ export class TicketIssuer {
                                 rating_token)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)`,
         )
-        .run(id, day, service.id, pinnedTo, pinnedTo ? 1 : 0, number, index, priorityCode ?? null, issuedAt, ratingToken);
+        .run(
+          id,
+          day,
+          service.id,
+          pinnedTo,
+          pinnedTo ? 1 : 0,
+          number,
+          index,
+          priorityCode ?? null,
+          issuedAt,
+          ratingToken,
+        );
       this.deps.outbox.append({
         id: Outbox.newId(),
         type: 'ticket.issued',

@@ -8,7 +8,6 @@ import { ticketQrText } from './rating-token.ts';
 import { SYNC_SERVER_URL_KEY } from '../sync/sync-store.ts';
 import type { TicketRow, TicketRows } from './ticket-rows.ts';
 
-
 /** Turns ticket rows into what the citizen and the officer see. */
 export class TicketViews {
   constructor(

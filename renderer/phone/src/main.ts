@@ -154,7 +154,10 @@ async function refresh(): Promise<void> {
     if (status.canRate) parts.push(ratingForm(status));
     root.replaceChildren(...parts);
     // Keep following until the ticket is over and there is nothing left to do here.
-    if (status.state !== 'closed' && !(status.state === 'done' && !status.canRate && (status.rated || status.rateUntil !== null))) {
+    if (
+      status.state !== 'closed' &&
+      !(status.state === 'done' && !status.canRate && (status.rated || status.rateUntil !== null))
+    ) {
       if (!status.canRate) schedule();
     }
   } catch {

@@ -26,7 +26,10 @@ describe('the phone-rating token on a kiosk ticket', () => {
 
     // The centre's public address, set in the console and delivered in the queue options, wins.
     const options = JSON.parse(core.config.getSetting('queue.options') ?? '{}') as object;
-    core.config.setSetting('queue.options', JSON.stringify({ ...options, publicAddress: 'https://danhgia.example.gov.vn/' }));
+    core.config.setSetting(
+      'queue.options',
+      JSON.stringify({ ...options, publicAddress: 'https://danhgia.example.gov.vn/' }),
+    );
     const third = await core.queue.takeNumber('dv-chung-thuc');
     expect(third.qrText).toMatch(/^https:\/\/danhgia\.example\.gov\.vn\/r\/[A-Za-z0-9_-]{22}$/);
   });
