@@ -19,6 +19,7 @@ export default defineConfig({
         kiosk: fileURLToPath(new URL('./renderer/index.html', import.meta.url)),
         console: fileURLToPath(new URL('./renderer/console/index.html', import.meta.url)),
         board: fileURLToPath(new URL('./renderer/board/index.html', import.meta.url)),
+        phone: fileURLToPath(new URL('./renderer/phone/index.html', import.meta.url)),
       },
     },
   },

@@ -16,6 +16,7 @@ import { nationalScaleRoutes } from './routes/national-scale-routes.ts';
 import { reportSettingsRoutes } from './routes/report-settings-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { syncRoutes } from './routes/sync-routes.ts';
+import { phoneRoutes } from './phone/phone-routes.ts';
 import { queueRoutes } from './queue/queue-routes.ts';
 import { consoleRoutes } from './console/index.ts';
 import { startCrossProcessLive } from './console/live-cross-process.ts';
@@ -142,6 +143,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   provisioningRoutes(app, server);
   syncRoutes(app, server);
   queueRoutes(app, server);
+  phoneRoutes(app, server);
   configRoutes(app, server);
   await staffRoutes(app, server);
   reportRoutes(app, server);

@@ -1,4 +1,5 @@
 import { DomainError } from '../../shared/contract/result.ts';
+import { RATED_BY_PHONE_MESSAGE } from '../../shared/domain/phone-rating.ts';
 import { toVietnamIso } from '../../shared/domain/vietnam-time.ts';
 import type { ConfigStore } from './config-store.ts';
 import { cachedStatement, type Db } from './database.ts';
@@ -121,6 +122,9 @@ export class Ratings {
   private ticketServer(ticketId: string, nowMs: number, windowMs: number): Attribution {
     if (cachedStatement(this.db, 'SELECT 1 FROM ratings WHERE ticket_id = ?').get(ticketId)) {
       throw new DomainError('already_rated', 'Phiếu này đã được đánh giá. Mỗi phiếu chỉ được đánh giá một lần.');
+    }
+    if (cachedStatement(this.db, 'SELECT 1 FROM tickets_rated_elsewhere WHERE ticket_id = ?').get(ticketId)) {
+      throw new DomainError('already_rated', RATED_BY_PHONE_MESSAGE);
     }
     const ticket = cachedStatement<[string], RatedTicket>(
       this.db,

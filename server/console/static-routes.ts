@@ -70,7 +70,7 @@ export function staticRoutes(app: FastifyInstance, options: StaticRoutesOptions 
     if (/\bgzip\b/.test(accepts)) return reply.header('Content-Encoding', 'gzip').send(entry.gzip);
     return reply.send(entry.raw);
   };
-  const page = (name: 'console' | 'board') => async (request: FastifyRequest, reply: FastifyReply) => {
+  const page = (name: 'console' | 'board' | 'phone') => async (request: FastifyRequest, reply: FastifyReply) => {
     const dir = findRendererDir(builtDir);
     const entry = dir ? load(join(dir, name, 'index.html')) : null;
     if (!entry) return reply.code(503).headers(PAGE_HEADERS).type('text/html; charset=utf-8').send(NOT_BUILT);
@@ -79,6 +79,8 @@ export function staticRoutes(app: FastifyInstance, options: StaticRoutesOptions 
   app.get('/', page('console'));
   app.get('/board', page('board'));
   app.get('/board/', page('board'));
+  // The phone page a ticket's QR opens; the token stays in the address, the page reads it.
+  app.get('/r/:token', page('phone'));
   // Browsers ask for it on their own; an empty answer keeps their consoles free of 404s.
   app.get('/favicon.ico', async (_request, reply) => reply.code(204).headers(PAGE_HEADERS).send());
   app.get('/assets/:file', async (request, reply) => {

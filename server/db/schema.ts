@@ -117,6 +117,8 @@ export interface ServerSchema {
     reasons: string | null;
     misuse: number;
     clock_correction_ms?: number | null;
+    /** 'kiosk' or 'phone' (issue 11 §3); kiosk by default. */
+    channel?: string;
   };
   rating_reason_events: { event_id: string; rating_id: string; reasons: string };
   /** Kept by the ingest (server/aggregates/keep.ts): Phụ lục 2 periods are whole Vietnam days. */
@@ -214,6 +216,8 @@ export interface ServerSchema {
     transferred_to: string | null;
     issuing_device: string;
     updated_ms: number;
+    /** The phone-rating token the kiosk minted (issue 11 §3); null for older kiosks. */
+    rating_token: string | null;
   };
   queue_feed: {
     seq: Generated<number>;

@@ -111,6 +111,7 @@ export async function projectQueue(trx: Db, deviceId: string, events: readonly Q
           transferred_to: null,
           issuing_device: deviceId,
           updated_ms: ms,
+          rating_token: event.ratingToken ?? null,
         });
         changed.add(event.ticketId);
         break;
@@ -167,6 +168,8 @@ export async function projectQueue(trx: Db, deviceId: string, events: readonly Q
           transferred_to: null,
           issuing_device: deviceId,
           updated_ms: ms,
+          // The phone follows the citizen's original ticket; the new one gets no token of its own.
+          rating_token: null,
         });
         changed.add(event.newTicketId);
         break;

@@ -2,7 +2,8 @@ import { sql } from 'kysely';
 import { buildPhuLuc2 } from '../../shared/domain/phu-luc-2-builder.ts';
 import type { PhuLuc2Report } from '../../shared/domain/phu-luc-2.ts';
 import { vietnamDayRange } from '../../shared/domain/vietnam-time.ts';
-import { centreName, listAgencies, listAllLevels } from '../config/config-repo.ts';
+import { centreName, listAgencies, listAllLevels, readQueueConfig } from '../config/config-repo.ts';
+import { withoutPhoneRatings } from '../phone/phone-annex.ts';
 import type { Db } from '../db/database.ts';
 import { readFraming, readNotes } from './report-settings.ts';
 
@@ -56,6 +57,10 @@ export async function phuLuc2Counts(db: Db, from: string, to: string) {
     .where('day', '<=', to)
     .groupBy(['officer_id', 'agency_id', 'level', 'misuse'])
     .execute();
+  // A centre may leave phone ratings out of Phụ lục 2 (issue 11 §3).
+  if (!(await readQueueConfig(db)).options.phoneRatingsInAnnex) {
+    return splitMisuse(await withoutPhoneRatings(db, rows, from, to));
+  }
   return splitMisuse(rows);
 }
 

@@ -47,6 +47,8 @@ export const QueueTicketSnapshotSchema = z.object({
   transferredFrom: EventIdSchema.nullable(),
   transferredTo: EventIdSchema.nullable(),
   issuingDevice: z.string().max(64),
+  /** The ticket was rated from the phone: the counter's own prompt must refuse a second rating. */
+  rated: z.boolean().optional(),
 });
 export type QueueTicketSnapshot = z.infer<typeof QueueTicketSnapshotSchema>;
 

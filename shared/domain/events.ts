@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IdSchema } from './config.ts';
 import { MAX_TICKET_SPAN_MS, instantMs, instantSchema } from './plausible-instant.ts';
+import { RatingTokenSchema } from './phone-rating.ts';
 
 /**
  * Every change a kiosk records is an append-only event. Events are flat JSON objects, the
@@ -76,6 +77,8 @@ export const TicketIssuedSchema = z.object({
   pinned: z.boolean().optional(),
   /** The priority category code, when the citizen asked for priority. */
   priority: z.string().min(1).max(32).optional(),
+  /** The token the ticket's QR carries to rate from the phone (issue 11 §3); absent from older kiosks. */
+  ratingToken: RatingTokenSchema.optional(),
 });
 
 export const TicketCalledSchema = z.object({

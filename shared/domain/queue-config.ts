@@ -63,6 +63,15 @@ export const QueueOptionsSchema = z.object({
   waitSamples: z.number().int().min(1).max(100).default(10),
   /** Assumed service time while there is no history today. */
   defaultServiceMinutes: z.number().min(0.5).max(240).default(5),
+  /** The address the ticket's QR opens (`<address>/r/<token>`); absent: the server the kiosk syncs with. */
+  publicAddress: z
+    .url({ protocol: /^https?$/ })
+    .max(200)
+    .optional(),
+  /** How long after the finish a citizen may rate from the phone. */
+  phoneRatingHours: z.number().int().min(1).max(168).default(24),
+  /** Whether phone ratings count in Phụ lục 2 like kiosk ones. */
+  phoneRatingsInAnnex: z.boolean().default(true),
 });
 export type QueueOptions = z.infer<typeof QueueOptionsSchema>;
 

@@ -16,6 +16,7 @@ const SUITES: Suite[] = [
   ['live-cross-process', async () => (await import('./live-cross-process.bench.ts')).benchLiveCrossProcess],
   ['alerts', async () => (await import('./alerts.bench.ts')).benchAlerts],
   ['auth', async () => (await import('./auth.bench.ts')).benchAuth],
+  ['phone', async () => (await import('./phone.bench.ts')).benchPhone],
 ];
 
 const only = process.argv.slice(2);

@@ -26,7 +26,7 @@ import { TicketRows, type TicketRow } from './ticket-rows.ts';
 import { TicketViews } from './ticket-views.ts';
 
 export type { TicketRow } from './ticket-rows.ts';
-export { ticketQrText } from './ticket-views.ts';
+export { ticketQrText } from './rating-token.ts';
 
 export interface QueueDeps {
   db: Db;

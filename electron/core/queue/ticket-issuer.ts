@@ -13,6 +13,7 @@ import type { Db } from '../database.ts';
 import { Outbox } from '../outbox.ts';
 import type { NumberLeases } from './number-leases.ts';
 import type { QueueStore } from './queue-store.ts';
+import { mintRatingToken } from './rating-token.ts';
 import type { TicketRow, TicketRows } from './ticket-rows.ts';
 
 export interface IssuerDeps {
@@ -62,6 +63,7 @@ export class TicketIssuer {
     const day = numberingDay(instant);
     const issuedAt = toVietnamIso(instant);
     const id = Outbox.newId();
+    const ratingToken = mintRatingToken();
     this.deps.db.transaction(() => {
       const index = this.nextIndex(service, day);
       const value = nthNumber(service, index);
@@ -69,10 +71,22 @@ export class TicketIssuer {
       const number = formatTicketNumber(service, value);
       this.deps.db
         .prepare(
-          `INSERT INTO tickets (id, day, service_id, counter_id, pinned, number, day_index, priority, status, issued_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?)`,
+          `INSERT INTO tickets (id, day, service_id, counter_id, pinned, number, day_index, priority, status, issued_at,
+                                rating_token)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)`,
         )
-        .run(id, day, service.id, pinnedTo, pinnedTo ? 1 : 0, number, index, priorityCode ?? null, issuedAt);
+        .run(
+          id,
+          day,
+          service.id,
+          pinnedTo,
+          pinnedTo ? 1 : 0,
+          number,
+          index,
+          priorityCode ?? null,
+          issuedAt,
+          ratingToken,
+        );
       this.deps.outbox.append({
         id: Outbox.newId(),
         type: 'ticket.issued',
@@ -83,6 +97,7 @@ export class TicketIssuer {
         counterId: pinnedTo ?? service.counterId,
         ...(pinnedTo === null && { pinned: false }),
         ...(priorityCode !== undefined && { priority: priorityCode }),
+        ratingToken,
       });
     })();
     return this.deps.rows.ticket(id)!;

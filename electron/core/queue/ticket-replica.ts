@@ -23,6 +23,7 @@ export class TicketReplica {
   private readonly select;
   private readonly insert;
   private readonly advance;
+  private readonly ratedElsewhere;
 
   constructor(private readonly db: Db) {
     this.select = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?');
@@ -36,6 +37,9 @@ export class TicketReplica {
       `UPDATE tickets SET status = @status, counter_id = @counter, called_at = coalesce(called_at, @called),
               officer_id = coalesce(officer_id, @officer), transferred_to = coalesce(transferred_to, @to)
         WHERE id = @id`,
+    );
+    this.ratedElsewhere = db.prepare(
+      `INSERT INTO tickets_rated_elsewhere (ticket_id, channel) VALUES (?, 'phone') ON CONFLICT (ticket_id) DO NOTHING`,
     );
   }
 
@@ -61,6 +65,8 @@ export class TicketReplica {
           to: s.transferredTo,
         };
         const local = this.select.get(s.ticketId);
+        // Rated from the phone: this kiosk's own prompt must refuse a second rating.
+        if (s.rated === true && this.ratedElsewhere.run(s.ticketId).changes > 0) changed += 1;
         if (!local) {
           this.insert.run(params);
           changed += 1;

@@ -27,6 +27,8 @@ export interface TicketRow {
   transferred_to: string | null;
   printed: number;
   waits_for_connection: number;
+  /** The phone-rating token (kiosk migration 0006); NULL on replicas and older tickets. */
+  rating_token: string | null;
 }
 
 interface Orderable {

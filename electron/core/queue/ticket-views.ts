@@ -4,12 +4,9 @@ import { WAITS_FOR_CONNECTION_MESSAGE } from '../../../shared/domain/queue-routi
 import { estimateWaitMinutes } from '../../../shared/domain/queue-wait.ts';
 import type { ConfigStore } from '../config-store.ts';
 import type { QueueStore } from './queue-store.ts';
+import { ticketQrText } from './rating-token.ts';
+import { SYNC_SERVER_URL_KEY } from '../sync/sync-store.ts';
 import type { TicketRow, TicketRows } from './ticket-rows.ts';
-
-/** The QR printed and shown on a ticket: enough to find the ticket in the kiosk's records. */
-export function ticketQrText(ticketId: string, number: string): string {
-  return `hailong:ticket/${ticketId}?so=${encodeURIComponent(number)}`;
-}
 
 /** Turns ticket rows into what the citizen and the officer see. */
 export class TicketViews {
@@ -43,10 +40,15 @@ export class TicketViews {
         defaultServiceMinutes: options.defaultServiceMinutes,
       }),
       issuedAt: row.issued_at,
-      qrText: ticketQrText(row.id, row.number),
+      qrText: ticketQrText(row, this.publicAddress()),
       printed: row.printed === 1,
       ...(row.waits_for_connection === 1 && { connectionNote: WAITS_FOR_CONNECTION_MESSAGE }),
     };
+  }
+
+  /** Where the ticket's QR points: the centre's public address, else the server this kiosk syncs with. */
+  private publicAddress(): string | null {
+    return this.store.options().publicAddress ?? this.config.getSetting(SYNC_SERVER_URL_KEY);
   }
 
   officer(row: TicketRow): OfficerTicketView {

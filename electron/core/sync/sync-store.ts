@@ -7,8 +7,11 @@ import { PLAIN_SECRET_BOX, isSealed, type SecretBox } from '../secret-box.ts';
  * Settings keys. The device token lives here, in the kiosk database and nowhere else, sealed by
  * the secret box (the OS keychain under Electron) where there is one.
  */
+/** Read also by the ticket views: the phone page's default address is the server's. */
+export const SYNC_SERVER_URL_KEY = 'sync.serverUrl';
+
 const KEY = {
-  serverUrl: 'sync.serverUrl',
+  serverUrl: SYNC_SERVER_URL_KEY,
   deviceId: 'sync.deviceId',
   token: 'sync.deviceToken',
   lastSuccessAt: 'sync.lastSuccessAt',
