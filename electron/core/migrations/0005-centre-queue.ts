@@ -9,9 +9,6 @@ import type { Migration } from './migration.ts';
  *   replica rows the server pushes; `day_index` stays NULL on replicas (they use none of this
  *   kiosk's numbers).
  * - `number_leases`: the blocks of numbers the server leased to this kiosk per service and day.
- *
- * Numbered 0005 by the lead (h8a owns 0004); `version` is its place in this branch's list and
- * is set to 5 when 0004 lands.
  */
 export const m0005CentreQueue: Migration = {
   version: 5,
