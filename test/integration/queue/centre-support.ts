@@ -8,7 +8,7 @@ import { api, tempFolder } from '../sync/central.ts';
 import { freshDatabase, type TestBackend } from '../server/support.ts';
 
 export const ADMIN_PASSWORD = 'mat-khau-quan-tri-trung-tam';
-export const OFFICER_PIN = '2468';
+export const OFFICER_PIN = '246813';
 
 /**
  * A network between kiosks and the server that a test can cut: while `down`, every request
