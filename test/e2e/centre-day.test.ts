@@ -240,6 +240,8 @@ describe('a centre’s day, set up from the console, through a server outage', (
       // Told honestly that the ticket reaches its counter only when the connection is back.
       await entrance.connectionNote.waitFor({ timeout: 20_000 });
       expect(await entrance.connectionNote.textContent()).toContain('mất kết nối');
+      // Everyone before had been served or transferred, which the entrance learnt while online.
+      expect(await entrance.peopleAhead.textContent()).toBe('0');
       if (service === 0) await entrancePage.screenshot({ path: join(SHOTS, 'centre-day-entrance-offline.png') });
       await entrance.done();
       offline.push(number);

@@ -12,6 +12,10 @@ export class TakeNumberPage {
   get ticketNumber(): Locator {
     return this.page.getByTestId('ticket-number');
   }
+  /** "Số người chờ trước" on the ticket. */
+  get peopleAhead(): Locator {
+    return this.page.locator('.ticket__facts > div', { hasText: 'Số người chờ trước' }).locator('dd');
+  }
   /** The honest note shown when the ticket cannot reach its counter yet. */
   get connectionNote(): Locator {
     return this.page.getByTestId('connection-note');
