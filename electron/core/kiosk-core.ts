@@ -154,6 +154,7 @@ export class KioskCore {
       config: this.config,
       fetch: options.sync?.fetch ?? ((input, init) => fetch(input, init)),
       counterId: () => (this.role() === 'counter' ? this.counterId() : null),
+      entrance: () => this.role() === 'entrance',
       apply: (tickets) => this.queue.applyPushed(tickets),
       connected: () => {
         this.sync.markContact();

@@ -106,6 +106,9 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
     query: QueueStreamQuerySchema,
     handler: async ({ request, reply, query, device }) => {
       if (query.counterId !== undefined) await requireCounter(server, device!.deviceId, query.counterId);
+      // No counter: an entrance kiosk, which keeps a copy of every service's queue so that the
+      // people ahead it tells a citizen leave the count once served.
+      const scope = query.counterId === undefined ? 'centre' : { counterId: query.counterId };
       const stream = openSse(app, request, reply);
       if (stream.closed) return;
       let cursor = query.after;
@@ -120,7 +123,7 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
         try {
           do {
             again = false;
-            cursor = await sendFrom(server, stream, device!.deviceId, query.counterId ?? null, cursor);
+            cursor = await sendFrom(server, stream, device!.deviceId, scope, cursor);
           } while (again && !stream.closed);
         } finally {
           busy = false;
@@ -143,7 +146,8 @@ async function sendFrom(
   server: ServerContext,
   stream: { send(event: string, data: unknown): void; closed: boolean },
   deviceId: string,
-  counterId: string | null,
+  /** A counter's id, or 'centre' (an entrance: every service). */
+  scope: { counterId: string } | 'centre',
   cursor: number,
 ): Promise<number> {
   const today = vietnamDay(server.now());
@@ -161,9 +165,13 @@ async function sendFrom(
     if (rows.length === 0) return cursor;
     const tickets: QueueTicketSnapshot[] = [];
     for (const row of rows) {
-      if (row.device_id === deviceId || counterId === null) continue;
+      if (row.device_id === deviceId) continue;
       const routed = { serviceId: row.service_id, pinnedCounterId: row.pinned_counter_id };
-      if (!inQueueOf(routed, counterId, services.get(row.service_id) ?? null) && row.counter_id !== counterId) continue;
+      const concerns =
+        scope === 'centre' ||
+        inQueueOf(routed, scope.counterId, services.get(row.service_id) ?? null) ||
+        row.counter_id === scope.counterId;
+      if (!concerns) continue;
       tickets.push({ feedSeq: row.seq, ...(JSON.parse(row.body) as Omit<QueueTicketSnapshot, 'feedSeq'>) });
     }
     cursor = rows[rows.length - 1]!.seq;

@@ -54,7 +54,7 @@ export type QueueTicketSnapshot = z.infer<typeof QueueTicketSnapshotSchema>;
 
 export const QueueStreamQuerySchema = z.object({
   after: z.coerce.number().int().min(0).default(0),
-  /** The counter this kiosk serves; absent (the entrance): only transfers and claims are of no use, nothing is sent. */
+  /** The counter this kiosk serves; absent (an entrance kiosk): every service's changes. */
   counterId: IdSchema.optional(),
 });
 

@@ -7,18 +7,28 @@ import { promisify } from 'node:util';
 export const ROOT = join(import.meta.dirname, '../..');
 const execFileAsync = promisify(execFile);
 
-export interface CliServer {
+/** A `hailong` child process that printed its address. */
+export interface CliProcess {
   url: string;
   pid: number;
   output: () => string;
+  /** SIGTERM, as an operator stopping it. */
   stop: () => Promise<void>;
+  /** SIGKILL, as a power cut: nothing is flushed or closed. */
+  kill: () => Promise<void>;
 }
 
-/** Starts `hailong server ARGS --port 0` and resolves with its URL once it listens. */
-export async function startCliServer(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/index.ts', 'server', ...args, '--port', '0'], {
+export type CliServer = CliProcess;
+
+/** Starts `hailong ARGS` and resolves with the first address matched by `urlPattern` (group 1). */
+export async function startCliProcess(
+  args: string[],
+  urlPattern: RegExp,
+  env: NodeJS.ProcessEnv = {},
+): Promise<CliProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/index.ts', ...args], {
     cwd: ROOT,
-    env: { ...process.env, HAILONG_ADMIN_PASSWORD: '', ...env },
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -32,22 +42,26 @@ export async function startCliServer(args: string[], env: NodeJS.ProcessEnv = {}
   const url = await new Promise<string>((resolve, reject) => {
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /Máy chủ trung tâm: (http:\/\/\S+?)\/\s/.exec(out);
+      const match = urlPattern.exec(out);
       if (match) resolve(match[1]!);
     });
     child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
+    child.once('exit', (code) => reject(new Error(`hailong ${args[0] ?? ''} exited ${String(code)}: ${out}`)));
   });
-  return {
-    url,
-    pid: child.pid!,
-    output: () => out,
-    stop: async () => {
-      if (exited) return;
-      child.kill('SIGTERM');
-      await exit;
-    },
+  const end = async (signal: NodeJS.Signals): Promise<void> => {
+    if (exited) return;
+    child.kill(signal);
+    await exit;
   };
+  return { url, pid: child.pid!, output: () => out, stop: () => end('SIGTERM'), kill: () => end('SIGKILL') };
+}
+
+/** Starts `hailong server ARGS --port PORT` (a free one by default) and resolves once it listens. */
+export async function startCliServer(args: string[], env: NodeJS.ProcessEnv = {}, port = 0): Promise<CliServer> {
+  return startCliProcess(['server', ...args, '--port', String(port)], /Máy chủ trung tâm: (http:\/\/\S+?)\/\s/, {
+    HAILONG_ADMIN_PASSWORD: '',
+    ...env,
+  });
 }
 
 /** Runs `hailong ARGS` to completion. */

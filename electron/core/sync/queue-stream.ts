@@ -16,8 +16,13 @@ export interface QueueStreamOptions {
   store: SyncStore;
   config: ConfigStore;
   fetch: FetchLike;
-  /** The counter whose queue this kiosk shows; null (entrance, unassigned): no stream. */
+  /** The counter whose queue this kiosk shows; null: see `entrance`. */
   counterId: () => string | null;
+  /**
+   * An entrance kiosk streams every service's changes with no counter, so that the people ahead
+   * it tells a citizen leave the count once served; an unassigned kiosk opens no stream.
+   */
+  entrance?: () => boolean;
   apply: (tickets: QueueTicketSnapshot[]) => void;
   /** The stream (re)opened: sync at once, and count the server as reachable. */
   connected: () => void;
@@ -75,7 +80,7 @@ export class QueueStream {
     while (!this.stopped) {
       const enrolment = this.options.store.enrolment();
       const counterId = this.options.counterId();
-      if (enrolment && counterId) {
+      if (enrolment && (counterId !== null || this.options.entrance?.() === true)) {
         try {
           await this.once(enrolment.serverUrl, enrolment.token, counterId);
         } catch (error) {
@@ -99,9 +104,10 @@ export class QueueStream {
     this.running = false;
   }
 
-  private async once(serverUrl: string, token: string, counterId: string): Promise<void> {
+  private async once(serverUrl: string, token: string, counterId: string | null): Promise<void> {
     this.controller = new AbortController();
-    const url = `${serverUrl}${QUEUE_PATHS.stream}?after=${this.cursor()}&counterId=${encodeURIComponent(counterId)}`;
+    const counter = counterId === null ? '' : `&counterId=${encodeURIComponent(counterId)}`;
+    const url = `${serverUrl}${QUEUE_PATHS.stream}?after=${this.cursor()}${counter}`;
     const response = await this.options.fetch(url, {
       headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' },
       signal: this.controller.signal,

@@ -111,6 +111,21 @@ describe.each(BACKENDS)('one queue for the centre (%s)', (backend) => {
     expect([...calledBy.keys()]).toContain(c.number);
   });
 
+  it('the entrance tells a citizen how many are really ahead: tickets served since leave its count', async () => {
+    const { entrance, k1 } = await setUp(backend);
+    const a = await take(entrance, 'dv-quay-1');
+    const b = await take(entrance, 'dv-quay-1');
+    expect(b.peopleAhead).toBe(1);
+    await until(() => waitingNumbers(k1).includes(b.number), 'pushed to counter 1');
+    expect(await k1.core.handlers['queue:callNext']({})).toMatchObject({ number: a.number });
+    await k1.core.handlers['queue:finish']({});
+    // The entrance holds its own stream: the finish made at counter 1 reaches its copy of the queue.
+    const status = entrance.core.db.prepare<[string], { status: string }>('SELECT status FROM tickets WHERE id = ?');
+    await until(() => status.get(a.ticketId)?.status === 'done', 'finish pushed to the entrance');
+    const c = await take(entrance, 'dv-quay-1');
+    expect(c.peopleAhead).toBe(1);
+  });
+
   it('a transfer reaches the target counter and leaves the source', async () => {
     const { k1, k3 } = await setUp(backend);
     const own = await take(k1, 'dv-tu-phap');
