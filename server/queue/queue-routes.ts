@@ -94,6 +94,21 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
         .returning('ticket_id')
         .executeTakeFirst();
       if (!won) return taken(`Số ${ticket.number} vừa được quầy khác gọi.`);
+      // A call that landed between the read above and the insert deleted its own claim, so the
+      // insert found nothing to conflict with: look again, and give the claim back if so.
+      const after = await server.db
+        .selectFrom('queue_tickets')
+        .select('status')
+        .where('ticket_id', '=', body.ticketId)
+        .executeTakeFirst();
+      if (after?.status !== 'waiting') {
+        await server.db
+          .deleteFrom('queue_claims')
+          .where('ticket_id', '=', body.ticketId)
+          .where('counter_id', '=', body.counterId)
+          .execute();
+        return taken(`Số ${ticket.number} vừa được quầy khác gọi.`);
+      }
       return { granted: true, expiresAt: new Date(expiresMs).toISOString() };
     },
   });
