@@ -16,7 +16,6 @@ hailong server reconcile [--db FILE | --database-url postgres://…] [--fix]
   Đếm lại mọi bảng tổng hợp (Phụ lục 2, bảng điều khiển) từ dữ liệu gốc và in mọi chỗ khác nhau;
   --fix: thay bảng tổng hợp bằng số đếm lại. Mã thoát 1 khi còn chỗ khác nhau chưa sửa.`;
 
-
 export const DB_OPTIONS = {
   db: { type: 'string' },
   'database-url': { type: 'string' },
