@@ -106,10 +106,13 @@ export async function ingestEvents(
     });
 
     // A fixed key order keeps two concurrent batches that share ids from deadlocking (PostgreSQL).
-    const { kept, indexes } = await checkIssuedNumbers(trx, deviceId, await semanticCheck(trx, fresh, rejected), rejected);
-    const toStore = kept.sort((a, b) =>
-      a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0,
+    const { kept, indexes } = await checkIssuedNumbers(
+      trx,
+      deviceId,
+      await semanticCheck(trx, fresh, rejected),
+      rejected,
     );
+    const toStore = kept.sort((a, b) => (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
     const inserted = new Set<string>();
     for (const part of chunks(toStore)) {
       const rows: EventRow[] = part.map(({ event, ms }) => ({
@@ -141,7 +144,11 @@ export async function ingestEvents(
     await projectQueue(
       trx,
       deviceId,
-      stored.map(({ event, ms }) => ({ event, ms, dayIndex: 'ticketId' in event ? indexes.get(event.ticketId ?? '') : null })),
+      stored.map(({ event, ms }) => ({
+        event,
+        ms,
+        dayIndex: 'ticketId' in event ? indexes.get(event.ticketId ?? '') : null,
+      })),
     );
     await touchDevice(trx, deviceId, stored, touch);
     return stored.sort((a, b) => a.index - b.index).map((c) => c.event.id);
