@@ -8,6 +8,7 @@ import type { Db } from '../db/database.ts';
 import type { ServerSchema } from '../db/schema.ts';
 import { keepAggregates, ticketsAlreadyServed } from '../aggregates/keep.ts';
 import { checkIssuedNumbers } from '../queue/number-leases.ts';
+import { recordCalls } from '../queue/queue-calls.ts';
 import { projectQueue } from '../queue/queue-projection.ts';
 
 export interface IngestResult {
@@ -150,6 +151,7 @@ export async function ingestEvents(
         dayIndex: 'ticketId' in event ? indexes.get(event.ticketId ?? '') : null,
       })),
     );
+    await recordCalls(trx, deviceId, stored);
     await touchDevice(trx, deviceId, stored, touch);
     return stored.sort((a, b) => a.index - b.index).map((c) => c.event.id);
   });
