@@ -262,6 +262,26 @@ async function syncUnderLiveLoad(day: RealDay): Promise<Figure[]> {
 }
 
 /**
+ * Records when each board entry (its aria-label) first appears, in the frame that paints it.
+ * A string, not a function: the bench runs through tsx, whose helpers do not exist in the page.
+ */
+const RECORD_PAINTS = `(() => {
+  const seen = {};
+  window.seenAt = seen;
+  const scan = () => {
+    for (const el of document.querySelectorAll('[aria-label]')) {
+      const label = el.getAttribute('aria-label');
+      if (seen[label] === undefined) {
+        seen[label] = -1;
+        requestAnimationFrame(() => { seen[label] = Date.now(); });
+      }
+    }
+  };
+  new MutationObserver(scan).observe(document.body, { subtree: true, childList: true, attributes: true });
+  scan();
+})()`;
+
+/**
  * A call synced by one of 20 kiosks that each sync every 2 s (with their own traffic), until the
  * board open in Chromium shows it: timed from the start of the sync request carrying the call to
  * the animation frame after the board's element for it appeared.
@@ -280,23 +300,7 @@ async function boardCallToScreen(day: RealDay): Promise<Figure[]> {
     await page.goto(`${centre.url}/board`);
     await page.getByRole('list').first().waitFor();
     // Records when each board entry first appears, in the frame that paints it.
-    await page.evaluate(() => {
-      const seen: Record<string, number> = {};
-      (window as unknown as { seenAt: Record<string, number> }).seenAt = seen;
-      const scan = () => {
-        for (const el of document.querySelectorAll('[aria-label]')) {
-          const label = el.getAttribute('aria-label')!;
-          if (seen[label] === undefined) {
-            seen[label] = -1;
-            requestAnimationFrame(() => {
-              seen[label] = Date.now();
-            });
-          }
-        }
-      };
-      new MutationObserver(scan).observe(document.body, { subtree: true, childList: true, attributes: true });
-      scan();
-    });
+    await page.evaluate(RECORD_PAINTS);
     for (const [index, kiosk] of live.entries()) {
       traffic.push(
         (async () => {
@@ -327,9 +331,9 @@ async function boardCallToScreen(day: RealDay): Promise<Figure[]> {
       pendingCalls.set(kiosk, { label, events });
       const deadline = Date.now() + 15_000;
       for (;;) {
-        const shown = await page.evaluate((l) => (window as unknown as { seenAt: Record<string, number> }).seenAt[l], label);
+        const shown = await page.evaluate(`window.seenAt[${JSON.stringify(label)}]`);
         const sent = sentAt.get(label);
-        if (shown !== undefined && shown > 0 && sent !== undefined) {
+        if (typeof shown === 'number' && shown > 0 && sent !== undefined) {
           samples.push(shown - sent);
           break;
         }
