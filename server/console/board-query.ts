@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { BoardCall } from '../../shared/contract/console-api.ts';
 import type { Db } from '../db/database.ts';
 import { RECENT_CALLS } from './board-model.ts';
@@ -38,16 +37,22 @@ function timed(rows: readonly CallRow[]): TimedCall[] {
  * Both come from indexes on (day, …), so the cost follows the counters, not the day's events.
  */
 export async function boardCallsOfDay(db: Db, day: string): Promise<TimedCall[]> {
+  // Each counter's latest call: one step down the index (day, counter_id, called_ms, event_id).
   const latest = db
-    .selectFrom('queue_calls')
-    .select(['counter_id', sql<number>`max(called_ms)`.as('ms')])
-    .where('day', '=', day)
-    .groupBy('counter_id');
+    .selectFrom('counters as k2')
+    .select((eb) =>
+      eb
+        .selectFrom('queue_calls as q')
+        .select('q.event_id')
+        .where('q.day', '=', day)
+        .whereRef('q.counter_id', '=', 'k2.id')
+        .orderBy('q.called_ms', 'desc')
+        .orderBy('q.event_id', 'desc')
+        .limit(1)
+        .as('event_id'),
+    );
   const [current, recent] = await Promise.all([
-    callRows(db)
-      .innerJoin(latest.as('l'), (join) => join.onRef('l.counter_id', '=', 'c.counter_id').onRef('l.ms', '=', 'c.called_ms'))
-      .where('c.day', '=', day)
-      .execute(),
+    callRows(db).where('c.event_id', 'in', latest).execute(),
     callRows(db)
       .where('c.day', '=', day)
       .orderBy('c.called_ms', 'desc')

@@ -13,7 +13,7 @@ export interface TodayInput {
   /** The latest sign-in or sign-out at each counter, whatever the day: one per counter (see latestDuty). */
   lastDuty: { counterId: string; kind: 'signed_in' | 'signed_out'; officerId: string; occurredAt: string }[];
   /** Today's tickets from the queue projection (see today-queue-query.ts). */
-  queue: { counts: QueueCountRow[]; active: QueueActiveRow[] };
+  queue: { issued: QueueIssuedRow[]; waiting: QueueWaitingRow[]; active: QueueActiveRow[] };
   devices: {
     id: string;
     name: string;
@@ -32,15 +32,19 @@ export interface TodayInput {
   served: number;
 }
 
-/** Today's tickets counted by what the Today page groups on (from `queue_tickets`). */
-export interface QueueCountRow {
-  status: string;
+/** Today's tickets not made by a transfer, counted by pinned counter and service (from `queue_tickets`). */
+export interface QueueIssuedRow {
   serviceId: string;
-  /** The counter that holds or called it; null while unpinned and waiting. */
+  pinnedCounterId: string | null;
+  n: number;
+}
+
+/** Today's waiting tickets, counted by where they wait. */
+export interface QueueWaitingRow {
+  serviceId: string;
+  /** The counter that holds it; null while unpinned. */
   counterId: string | null;
   pinnedCounterId: string | null;
-  /** Created by a transfer (the citizen's number moved on): not a ticket issued. */
-  transferred: boolean;
   n: number;
 }
 
@@ -58,8 +62,7 @@ export interface QueueActiveRow {
  * its service (an unpinned ticket from the entrance, or one transferred to a service).
  */
 export function summariseQueue(
-  counts: readonly QueueCountRow[],
-  active: readonly QueueActiveRow[],
+  queue: TodayInput['queue'],
   serviceCounter: ReadonlyMap<string, string>,
 ): { issuedByCounter: Map<string, number>; waiting: Map<string, number>; current: Map<string, QueueActiveRow> } {
   const issuedByCounter = new Map<string, number>();
@@ -67,13 +70,12 @@ export function summariseQueue(
   const add = (map: Map<string, number>, key: string | null | undefined, n: number) => {
     if (key !== null && key !== undefined) map.set(key, (map.get(key) ?? 0) + n);
   };
-  for (const row of counts) {
-    const home = row.pinnedCounterId ?? serviceCounter.get(row.serviceId);
-    if (!row.transferred) add(issuedByCounter, home, row.n);
-    if (row.status === 'waiting') add(waiting, row.counterId ?? home, row.n);
+  for (const row of queue.issued) add(issuedByCounter, row.pinnedCounterId ?? serviceCounter.get(row.serviceId), row.n);
+  for (const row of queue.waiting) {
+    add(waiting, row.counterId ?? row.pinnedCounterId ?? serviceCounter.get(row.serviceId), row.n);
   }
   const current = new Map<string, QueueActiveRow>();
-  for (const ticket of active) {
+  for (const ticket of queue.active) {
     const shown = current.get(ticket.counterId);
     if (!shown || shown.since < ticket.since) current.set(ticket.counterId, ticket);
   }
@@ -82,7 +84,7 @@ export function summariseQueue(
 
 /** Builds the Today page from what the database holds; pure, so it is tested without a server. */
 export function buildToday(input: TodayInput): TodaySnapshot {
-  const { issuedByCounter, waiting, current } = summariseQueue(input.queue.counts, input.queue.active, input.serviceCounter);
+  const { issuedByCounter, waiting, current } = summariseQueue(input.queue, input.serviceCounter);
   const duty = new Map(input.lastDuty.map((d) => [d.counterId, d]));
   const kioskOf = new Map<string, TodayInput['devices'][number]>();
   for (const device of input.devices) {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { TodaySnapshot } from '../../shared/contract/console-api.ts';
-import { vietnamDay, vietnamDayRange } from '../../shared/domain/vietnam-time.ts';
+import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
 import { listCounters, listLevels, listOfficers, readQueueConfig } from '../config/config-repo.ts';
 import type { Db } from '../db/database.ts';
 import { buildToday } from './today-model.ts';
@@ -35,8 +35,6 @@ export async function latestDuty(db: Db, by: 'counter_id' | 'device_id') {
 
 export async function todaySnapshot(db: Db, now: Date): Promise<TodaySnapshot> {
   const day = vietnamDay(now);
-  const { start, end } = vietnamDayRange(day, day);
-  const [s, e] = [start.getTime(), end.getTime()];
   const [counters, officers, queue, levels, tickets] = await Promise.all([
     listCounters(db),
     listOfficers(db),
@@ -59,15 +57,14 @@ export async function todaySnapshot(db: Db, now: Date): Promise<TodaySnapshot> {
   const served = await db
     .selectFrom('tickets_served')
     .select(['counter_id', sql<number>`count(*)`.as('n')])
-    .where('finished_ms', '>=', s)
-    .where('finished_ms', '<', e)
+    // `day` is the Vietnam day of the finish: counted from the index (day, counter_id) alone.
+    .where('day', '=', day)
     .groupBy('counter_id')
     .execute();
   const rated = await db
     .selectFrom('ratings')
     .select(['counter_id', sql<number>`count(*)`.as('n')])
-    .where('occurred_ms', '>=', s)
-    .where('occurred_ms', '<', e)
+    .where('day', '=', day)
     .where('misuse', '=', 0)
     .groupBy('counter_id')
     .execute();

@@ -1,29 +1,34 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.ts';
-import type { QueueCountRow, QueueActiveRow } from './today-model.ts';
+import type { QueueActiveRow, QueueIssuedRow, QueueWaitingRow } from './today-model.ts';
 
 /**
  * Today's queue as the Today page needs it, from the projections written at ingest
- * (`queue_tickets`, `queue_calls`): counts by status from a covering index, and the few tickets
- * being called or served. Nothing here grows with the day's events beyond an index count.
+ * (`queue_tickets`, `queue_calls`): the tickets waiting or being served (few), and the day's
+ * issued tickets counted in the order of their index, never re-reading an event.
  */
-export async function queueOfDay(db: Db, day: string): Promise<{ counts: QueueCountRow[]; active: QueueActiveRow[] }> {
-  const counts = await db
+export async function queueOfDay(
+  db: Db,
+  day: string,
+): Promise<{ issued: QueueIssuedRow[]; waiting: QueueWaitingRow[]; active: QueueActiveRow[] }> {
+  const issued = await db
     .selectFrom('queue_tickets')
-    .select([
-      'status',
-      'service_id',
-      'counter_id',
-      'pinned_counter_id',
-      sql<number>`CASE WHEN transferred_from IS NULL THEN 0 ELSE 1 END`.as('transferred'),
-      sql<number>`count(*)`.as('n'),
-    ])
+    .select(['pinned_counter_id', 'service_id', sql<number>`count(*)`.as('n')])
     .where('day', '=', day)
-    .groupBy(['status', 'service_id', 'counter_id', 'pinned_counter_id', sql`CASE WHEN transferred_from IS NULL THEN 0 ELSE 1 END`])
+    // A ticket made by a transfer carries the citizen's number on: it was not issued again.
+    .where('transferred_from', 'is', null)
+    .groupBy(['pinned_counter_id', 'service_id'])
+    .execute();
+  const waiting = await db
+    .selectFrom('queue_tickets')
+    .select(['service_id', 'counter_id', 'pinned_counter_id', sql<number>`count(*)`.as('n')])
+    .where('day', '=', day)
+    .where('status', '=', 'waiting')
+    .groupBy(['service_id', 'counter_id', 'pinned_counter_id'])
     .execute();
   const tickets = await db
     .selectFrom('queue_tickets')
-    .select(['ticket_id', 'number', 'counter_id', 'status', 'called_at', 'called_ms', 'started_at'])
+    .select(['ticket_id', 'number', 'counter_id', 'status', 'called_at', 'started_at'])
     .where('day', '=', day)
     .where('status', 'in', ['called', 'serving'])
     .execute();
@@ -37,17 +42,17 @@ export async function queueOfDay(db: Db, day: string): Promise<{ counts: QueueCo
       .where('ticket_id', 'in', ids.slice(i, i + 200))
       .execute();
     for (const call of calls) {
+      const ms = Number(call.called_ms);
       const shown = lastCall.get(call.ticket_id);
-      if (!shown || shown.ms < Number(call.called_ms)) lastCall.set(call.ticket_id, { ms: Number(call.called_ms), at: call.called_at });
+      if (!shown || shown.ms < ms) lastCall.set(call.ticket_id, { ms, at: call.called_at });
     }
   }
   return {
-    counts: counts.map((r) => ({
-      status: r.status,
+    issued: issued.map((r) => ({ serviceId: r.service_id, pinnedCounterId: r.pinned_counter_id, n: Number(r.n) })),
+    waiting: waiting.map((r) => ({
       serviceId: r.service_id,
       counterId: r.counter_id,
       pinnedCounterId: r.pinned_counter_id,
-      transferred: Number(r.transferred) === 1,
       n: Number(r.n),
     })),
     active: tickets
@@ -56,24 +61,33 @@ export async function queueOfDay(db: Db, day: string): Promise<{ counts: QueueCo
         number: t.number,
         counterId: t.counter_id!,
         status: t.status as 'called' | 'serving',
-        since: t.status === 'serving' ? (t.started_at ?? t.called_at ?? '') : (lastCall.get(t.ticket_id)?.at ?? t.called_at ?? ''),
+        since:
+          t.status === 'serving'
+            ? (t.started_at ?? t.called_at ?? '')
+            : (lastCall.get(t.ticket_id)?.at ?? t.called_at ?? ''),
       })),
   };
 }
 
 /** deviceId → the counter of its latest call today (where a kiosk stands now, if it called). */
 export async function deviceCountersOfDay(db: Db, day: string): Promise<Map<string, string>> {
-  const latest = db
-    .selectFrom('queue_calls')
-    .select(['device_id', sql<number>`max(called_ms)`.as('ms')])
-    .where('day', '=', day)
-    .groupBy('device_id');
+  // One index step per device (day, device_id, called_ms, counter_id), not a pass over the day.
   const rows = await db
-    .selectFrom('queue_calls as c')
-    .innerJoin(latest.as('l'), (join) => join.onRef('l.device_id', '=', 'c.device_id').onRef('l.ms', '=', 'c.called_ms'))
-    .select(['c.device_id', 'c.counter_id', 'c.event_id'])
-    .where('c.day', '=', day)
-    .orderBy('c.event_id')
+    .selectFrom('devices as d')
+    .select((eb) => [
+      'd.id',
+      eb
+        .selectFrom('queue_calls as c')
+        .select('c.counter_id')
+        .where('c.day', '=', day)
+        .whereRef('c.device_id', '=', 'd.id')
+        .orderBy('c.called_ms', 'desc')
+        .orderBy('c.counter_id', 'desc')
+        .limit(1)
+        .as('counter_id'),
+    ])
     .execute();
-  return new Map(rows.map((r) => [r.device_id, r.counter_id]));
+  const out = new Map<string, string>();
+  for (const row of rows) if (row.counter_id !== null) out.set(row.id, row.counter_id);
+  return out;
 }

@@ -92,16 +92,20 @@ interface RealDay {
   events: number;
 }
 
+/** The configuration version kiosks hold: as a kiosk does, it is sent so the answer omits the configuration. */
+let configVersion: number | undefined;
+
 async function postSync(url: string, token: string, events: readonly object[]): Promise<void> {
   const response = await fetch(`${url}/api/v1/sync`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ deviceTime: new Date().toISOString(), events }),
+    body: JSON.stringify({ deviceTime: new Date().toISOString(), events, ...(configVersion === undefined ? {} : { configVersion }) }),
   });
-  const body = (await response.json()) as { rejected?: unknown[] };
+  const body = (await response.json()) as { rejected?: unknown[]; configVersion?: number };
   if (response.status !== 200 || (body.rejected?.length ?? 0) > 0) {
     throw new Error(`sync refused (${response.status}): ${JSON.stringify(body).slice(0, 300)}`);
   }
+  configVersion = body.configVersion;
 }
 
 /**

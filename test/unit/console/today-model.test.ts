@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { buildToday, summariseQueue, type QueueCountRow, type TodayInput } from '../../../server/console/today-model.ts';
+import { buildToday, summariseQueue, type TodayInput } from '../../../server/console/today-model.ts';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 28, 1, minute)).toISOString();
-const count = (status: string, n: number, extra: Partial<QueueCountRow> = {}): QueueCountRow => ({
-  status,
-  serviceId: 's-1',
-  counterId: 'q-1',
-  pinnedCounterId: 'q-1',
-  transferred: false,
+const issued = (n: number, pinnedCounterId: string | null = 'q-1', serviceId = 's-1') => ({ serviceId, pinnedCounterId, n });
+const waiting = (n: number, counterId: string | null, pinnedCounterId: string | null, serviceId: string) => ({
+  serviceId,
+  counterId,
+  pinnedCounterId,
   n,
-  ...extra,
 });
-const noQueue = { counts: [], active: [] };
+const noQueue = { issued: [], waiting: [], active: [] };
 
 function input(queue: TodayInput['queue'], extra: Partial<TodayInput> = {}): TodayInput {
   return {
@@ -45,18 +43,14 @@ describe('Today model', () => {
     // Three issued at q-1: one called then transferred to s-2 (a new unpinned ticket waits at
     // q-2, the counter serving s-2), one called now, one cancelled.
     const queue = {
-      counts: [
-        count('transferred', 1),
-        count('called', 1),
-        count('cancelled', 1),
-        count('waiting', 1, { serviceId: 's-2', counterId: null, pinnedCounterId: null, transferred: true }),
-      ],
+      issued: [issued(3)],
+      waiting: [waiting(1, null, null, 's-2')],
       active: [
         { number: '1002', counterId: 'q-1', status: 'called' as const, since: at(7) },
         { number: '0999', counterId: 'q-1', status: 'serving' as const, since: at(2) },
       ],
     };
-    const summary = summariseQueue(queue.counts, queue.active, new Map([['s-2', 'q-2']]));
+    const summary = summariseQueue(queue, new Map([['s-2', 'q-2']]));
     expect(summary.waiting.get('q-2')).toBe(1);
     expect(summary.issuedByCounter.get('q-2')).toBeUndefined();
     const today = buildToday(input(queue));
@@ -71,10 +65,8 @@ describe('Today model', () => {
 
   it('counts an entrance ticket at the first counter serving its service until a counter calls it', () => {
     const queue = {
-      counts: [
-        count('waiting', 4, { serviceId: 's-2', counterId: null, pinnedCounterId: null }),
-        count('called', 1, { serviceId: 's-2', counterId: 'q-1', pinnedCounterId: null }),
-      ],
+      issued: [issued(5, null, 's-2')],
+      waiting: [waiting(4, null, null, 's-2')],
       active: [{ number: '2001', counterId: 'q-1', status: 'called' as const, since: at(3) }],
     };
     const [q1, q2] = buildToday(input(queue)).counters;
@@ -93,7 +85,7 @@ describe('Today model', () => {
   });
 
   it('finishes and no-shows leave nothing being served', () => {
-    const queue = { counts: [count('done', 1), count('no_show', 1)], active: [] };
+    const queue = { issued: [issued(2)], waiting: [], active: [] };
     expect(buildToday(input(queue)).counters[0]).toMatchObject({ current: null, waiting: 0, issuedToday: 2 });
   });
 });
