@@ -68,7 +68,11 @@ export async function callsOfEvents(db: Db, eventIds: readonly string[]): Promis
   if (eventIds.length === 0) return [];
   const rows: CallRow[] = [];
   for (let i = 0; i < eventIds.length; i += 200) {
-    rows.push(...(await callRows(db).where('c.event_id', 'in', eventIds.slice(i, i + 200)).execute()));
+    rows.push(
+      ...(await callRows(db)
+        .where('c.event_id', 'in', eventIds.slice(i, i + 200))
+        .execute()),
+    );
   }
   return timed(rows);
 }

@@ -114,9 +114,7 @@ export function buildToday(input: TodayInput): TodaySnapshot {
               since: onDuty.occurredAt,
             }
           : null,
-      current: ticket
-        ? { number: ticket.number, status: ticket.status, since: ticket.since }
-        : null,
+      current: ticket ? { number: ticket.number, status: ticket.status, since: ticket.since } : null,
       waiting: waiting.get(counter.id) ?? 0,
       issuedToday: issuedByCounter.get(counter.id) ?? 0,
       servedToday: input.servedByCounter.get(counter.id) ?? 0,

@@ -99,7 +99,11 @@ async function postSync(url: string, token: string, events: readonly object[]): 
   const response = await fetch(`${url}/api/v1/sync`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ deviceTime: new Date().toISOString(), events, ...(configVersion === undefined ? {} : { configVersion }) }),
+    body: JSON.stringify({
+      deviceTime: new Date().toISOString(),
+      events,
+      ...(configVersion === undefined ? {} : { configVersion }),
+    }),
   });
   const body = (await response.json()) as { rejected?: unknown[]; configVersion?: number };
   if (response.status !== 200 || (body.rejected?.length ?? 0) > 0) {
@@ -131,7 +135,10 @@ async function realDay(): Promise<RealDay> {
   }
   // The day so far: from the opening (or 8 hours ago) to a minute ago, Vietnam time.
   const now = Date.now();
-  const opening = Math.max(vietnamDayRange(vietnamDay(new Date(now)), vietnamDay(new Date(now))).start.getTime(), now - 8 * 3_600_000);
+  const opening = Math.max(
+    vietnamDayRange(vietnamDay(new Date(now)), vietnamDay(new Date(now))).start.getTime(),
+    now - 8 * 3_600_000,
+  );
   const span = now - 60_000 - opening;
   let events = 0;
   for (const kiosk of kiosks) {
@@ -141,7 +148,8 @@ async function realDay(): Promise<RealDay> {
       const upTo = t < TICKETS_PER_COUNTER - 2 ? 'finished' : t === TICKETS_PER_COUNTER - 2 ? 'called' : 'issued';
       day.push(...kiosk.ticket(ms, upTo).events);
     }
-    for (let i = 0; i < day.length; i += SYNC_BATCH) await postSync(centre.url, kiosk.token, day.slice(i, i + SYNC_BATCH));
+    for (let i = 0; i < day.length; i += SYNC_BATCH)
+      await postSync(centre.url, kiosk.token, day.slice(i, i + SYNC_BATCH));
     events += day.length;
     if (kiosk.counter % 10 === 0) progress(`${events} events synced`);
   }
@@ -162,7 +170,10 @@ async function todayAtFullDay(day: RealDay): Promise<Figure[]> {
   const today: number[] = [];
   const board: number[] = [];
   const select: number[] = [];
-  const anyTicket = await centre.app.hailong.db.selectFrom('queue_tickets').select('ticket_id').executeTakeFirstOrThrow();
+  const anyTicket = await centre.app.hailong.db
+    .selectFrom('queue_tickets')
+    .select('ticket_id')
+    .executeTakeFirstOrThrow();
   for (let i = 0; i < 220; i += 1) {
     const t = await timeGet(`${centre.url}/api/v1/console/today`, centre.admin);
     const b = await timeGet(`${centre.url}/api/v1/board/calls`);

@@ -36,11 +36,27 @@ describe.each(BACKENDS)('live pages from the queue projection on %s', (backend) 
     const today = vietnamDay(new Date(now));
     const t0 = Math.max(now - 20 * 60_000, vietnamDayRange(today, today).start.getTime() + 1_000);
     const at = (seconds: number) => t0 + seconds * 1_000;
-    const agencyId = (await app.hailong.db.selectFrom('officers').select('agency_id').executeTakeFirstOrThrow()).agency_id;
+    const agencyId = (await app.hailong.db.selectFrom('officers').select('agency_id').executeTakeFirstOrThrow())
+      .agency_id;
     const duty = (d: Device, n: number) =>
       d.event('officer.signed_in', at(0), { officerId: `cb-${n}`, agencyId, counterId: `q-${n}` });
-    const ids = { t1001: uuidv7(), t1002: uuidv7(), t1003: uuidv7(), t3001: uuidv7(), t5001: uuidv7(), moved: uuidv7() };
-    const issue = (d: Device, s: number, ticketId: string, number: string, serviceId: string, counterId: string, pinned: boolean) =>
+    const ids = {
+      t1001: uuidv7(),
+      t1002: uuidv7(),
+      t1003: uuidv7(),
+      t3001: uuidv7(),
+      t5001: uuidv7(),
+      moved: uuidv7(),
+    };
+    const issue = (
+      d: Device,
+      s: number,
+      ticketId: string,
+      number: string,
+      serviceId: string,
+      counterId: string,
+      pinned: boolean,
+    ) =>
       d.event('ticket.issued', at(s), { ticketId, number, serviceId, counterId, ...(pinned ? {} : { pinned: false }) });
     const officer = (n: number) => ({ counterId: `q-${n}`, officerId: `cb-${n}` });
 
@@ -54,7 +70,11 @@ describe.each(BACKENDS)('live pages from the queue projection on %s', (backend) 
       duty(k2, 2),
       k2.event('ticket.called', at(10), { ticketId: ids.t1001, ...officer(2), agencyId }),
       k2.event('ticket.started', at(20), { ticketId: ids.t1001, ...officer(2), agencyId }),
-      k2.event('ticket.transferred', at(30), { ticketId: ids.t1001, toServiceId: 'dv-dat-dai', newTicketId: ids.moved }),
+      k2.event('ticket.transferred', at(30), {
+        ticketId: ids.t1001,
+        toServiceId: 'dv-dat-dai',
+        newTicketId: ids.moved,
+      }),
     ];
     const fromK1 = [
       duty(k1, 1),

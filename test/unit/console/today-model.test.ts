@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { buildToday, summariseQueue, type TodayInput } from '../../../server/console/today-model.ts';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 10, 28, 1, minute)).toISOString();
-const issued = (n: number, pinnedCounterId: string | null = 'q-1', serviceId = 's-1') => ({ serviceId, pinnedCounterId, n });
+const issued = (n: number, pinnedCounterId: string | null = 'q-1', serviceId = 's-1') => ({
+  serviceId,
+  pinnedCounterId,
+  n,
+});
 const waiting = (n: number, counterId: string | null, pinnedCounterId: string | null, serviceId: string) => ({
   serviceId,
   counterId,
@@ -56,7 +60,11 @@ describe('Today model', () => {
     const today = buildToday(input(queue));
     const [q1, q2] = today.counters;
     // The latest call is what the counter shows.
-    expect(q1).toMatchObject({ waiting: 0, issuedToday: 3, current: { number: '1002', status: 'called', since: at(7) } });
+    expect(q1).toMatchObject({
+      waiting: 0,
+      issuedToday: 3,
+      current: { number: '1002', status: 'called', since: at(7) },
+    });
     expect(q1!.officer).toMatchObject({ fullName: 'Nguyễn Văn A', agencyName: 'Sở Tư pháp' });
     expect(q1!.kiosk).toMatchObject({ online: true, name: 'Kiosk 1', printer: null });
     expect(q2).toMatchObject({ waiting: 1, current: null, officer: null, kiosk: null });
