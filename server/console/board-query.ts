@@ -22,13 +22,13 @@ type CallRow = { event_id: string; called_ms: number; number: string; counter_nu
 function timed(rows: readonly CallRow[]): TimedCall[] {
   const byId = new Map(rows.map((r) => [r.event_id, r]));
   return [...byId.values()]
-    .sort((a, b) => Number(a.called_ms) - Number(b.called_ms) || (a.event_id < b.event_id ? -1 : 1))
+    .sort((a, b) => a.called_ms - b.called_ms || (a.event_id < b.event_id ? -1 : 1))
     .map((r) => ({
       counterNumber: r.counter_number,
       counterName: r.counter_name,
       number: r.number,
-      calledAt: new Date(Number(r.called_ms)).toISOString(),
-      ms: Number(r.called_ms),
+      calledAt: new Date(r.called_ms).toISOString(),
+      ms: r.called_ms,
     }));
 }
 

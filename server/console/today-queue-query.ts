@@ -42,18 +42,18 @@ export async function queueOfDay(
       .where('ticket_id', 'in', ids.slice(i, i + 200))
       .execute();
     for (const call of calls) {
-      const ms = Number(call.called_ms);
+      const ms = call.called_ms;
       const shown = lastCall.get(call.ticket_id);
       if (!shown || shown.ms < ms) lastCall.set(call.ticket_id, { ms, at: call.called_at });
     }
   }
   return {
-    issued: issued.map((r) => ({ serviceId: r.service_id, pinnedCounterId: r.pinned_counter_id, n: Number(r.n) })),
+    issued: issued.map((r) => ({ serviceId: r.service_id, pinnedCounterId: r.pinned_counter_id, n: r.n })),
     waiting: waiting.map((r) => ({
       serviceId: r.service_id,
       counterId: r.counter_id,
       pinnedCounterId: r.pinned_counter_id,
-      n: Number(r.n),
+      n: r.n,
     })),
     active: tickets
       .filter((t) => t.counter_id !== null)
