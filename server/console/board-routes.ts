@@ -2,15 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { BoardSnapshot } from '../../shared/contract/console-api.ts';
 import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
-import { listCounters } from '../config/config-repo.ts';
 import type { ServerContext } from '../context.ts';
 import { addRoute } from '../routes/route.ts';
-import { boardCalls, boardSnapshot, publicCall, ticketNumbers } from './board-model.ts';
+import { boardCallsOfDay, callsOfEvents } from './board-query.ts';
+import { boardSnapshot, publicCall } from './board-model.ts';
 import { HttpError } from '../http-error.ts';
 import { createLiveHub } from './live-hub.ts';
 import { onIngested } from './live-events.ts';
 import { openSse } from './sse.ts';
-import { eventsOfDay } from './today-query.ts';
 
 /** A call that reaches the server later than this (a kiosk that was offline) is shown, not announced. */
 const ANNOUNCE_WITHIN_MS = 2 * 60_000;
@@ -18,16 +17,8 @@ const BACKSTOP_MS = 5_000;
 /** Open board screens at once; a centre has a few TVs, so more is a misuse of the public endpoint. */
 export const MAX_BOARD_STREAMS = 200;
 
-async function loadToday(server: ServerContext) {
-  const day = vietnamDay(server.now());
-  const events = await eventsOfDay(server.db, day, 'ticket.');
-  const counters = new Map((await listCounters(server.db)).map((c) => [c.id, { number: c.number, name: c.name }]));
-  return { events, counters, numbers: ticketNumbers(events) };
-}
-
 async function snapshot(server: ServerContext): Promise<BoardSnapshot> {
-  const { events, counters, numbers } = await loadToday(server);
-  return boardSnapshot(boardCalls(events, numbers, counters));
+  return boardSnapshot(await boardCallsOfDay(server.db, vietnamDay(server.now())));
 }
 
 async function callsFingerprint(server: ServerContext): Promise<string> {
@@ -56,14 +47,14 @@ export function boardRoutes(app: FastifyInstance, server: ServerContext): void {
         });
       void probe().catch(() => undefined);
       const unsubscribe = onIngested(server, (batch) => {
-        const hasCalls = batch.events.some((e) => e.type === 'ticket.called' || e.type === 'ticket.recalled');
+        const callIds = batch.events
+          .filter((e) => e.type === 'ticket.called' || e.type === 'ticket.recalled')
+          .map((e) => e.id);
         void (async () => {
-          if (hasCalls) {
-            const { counters, numbers } = await loadToday(server);
-            const batchTimed = batch.events.map((event) => ({ ms: Date.parse(event.occurredAt), event }));
-            ticketNumbers(batchTimed, numbers);
+          if (callIds.length > 0) {
+            // Only this batch's calls are read: the projection already holds them, numbers included.
+            const batchCalls = await callsOfEvents(server.db, callIds);
             const nowMs = server.now().getTime();
-            const batchCalls = boardCalls(batchTimed, numbers, counters);
             const fresh = batchCalls.filter((c) => nowMs - c.ms <= ANNOUNCE_WITHIN_MS);
             for (const call of fresh) feed.broadcast('call', publicCall(call));
             feed.invalidate();

@@ -1,5 +1,4 @@
 import type { TodayCounter, TodaySnapshot } from '../../shared/contract/console-api.ts';
-import type { KioskEvent } from '../../shared/domain/events.ts';
 
 /** A kiosk whose last sync is older than this is shown offline (kiosks ask for config every minute). */
 export const ONLINE_WITHIN_MS = 3 * 60_000;
@@ -13,8 +12,8 @@ export interface TodayInput {
   officers: ReadonlyMap<string, { fullName: string; agencyName: string }>;
   /** The latest sign-in or sign-out at each counter, whatever the day: one per counter (see latestDuty). */
   lastDuty: { counterId: string; kind: 'signed_in' | 'signed_out'; officerId: string; occurredAt: string }[];
-  /** Today's queue events, any order. */
-  events: { deviceId: string; ms: number; event: KioskEvent }[];
+  /** Today's tickets from the queue projection (see today-queue-query.ts). */
+  queue: { issued: QueueIssuedRow[]; waiting: QueueWaitingRow[]; active: QueueActiveRow[] };
   devices: {
     id: string;
     name: string;
@@ -33,93 +32,59 @@ export interface TodayInput {
   served: number;
 }
 
-interface TicketState {
+/** Today's tickets not made by a transfer, counted by pinned counter and service (from `queue_tickets`). */
+export interface QueueIssuedRow {
+  serviceId: string;
+  pinnedCounterId: string | null;
+  n: number;
+}
+
+/** Today's waiting tickets, counted by where they wait. */
+export interface QueueWaitingRow {
+  serviceId: string;
+  /** The counter that holds it; null while unpinned. */
+  counterId: string | null;
+  pinnedCounterId: string | null;
+  n: number;
+}
+
+/** A ticket being called or served, with the time shown (its latest call or recall, or its start). */
+export interface QueueActiveRow {
   number: string;
   counterId: string;
-  status: 'waiting' | 'called' | 'serving' | 'done' | 'no_show' | 'transferred' | 'cancelled';
+  status: 'called' | 'serving';
   since: string;
 }
 
-/** Replays today's queue events into the state of every ticket. */
-export function replayTickets(
-  events: TodayInput['events'],
+/**
+ * Per counter: tickets issued today, people waiting, and the ticket being called or served.
+ * A ticket waits at its counter, else at the counter pinned, else at the first counter serving
+ * its service (an unpinned ticket from the entrance, or one transferred to a service).
+ */
+export function summariseQueue(
+  queue: TodayInput['queue'],
   serviceCounter: ReadonlyMap<string, string>,
-): { tickets: Map<string, TicketState>; issuedByCounter: Map<string, number> } {
-  const tickets = new Map<string, TicketState>();
+): { issuedByCounter: Map<string, number>; waiting: Map<string, number>; current: Map<string, QueueActiveRow> } {
   const issuedByCounter = new Map<string, number>();
-  const sorted = [...events].sort((a, b) => a.ms - b.ms || a.event.seq - b.event.seq);
-  const touch = (ticketId: string, counterId: string, status: TicketState['status'], at: string) => {
-    const ticket = tickets.get(ticketId);
-    if (ticket) Object.assign(ticket, { counterId, status, since: at });
-    // A ticket issued before today (or on a kiosk not yet synced) still shows, with no number.
-    else tickets.set(ticketId, { number: '?', counterId, status, since: at });
+  const waiting = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string | null | undefined, n: number) => {
+    if (key !== null && key !== undefined) map.set(key, (map.get(key) ?? 0) + n);
   };
-  for (const { event } of sorted) {
-    switch (event.type) {
-      case 'ticket.issued':
-        tickets.set(event.ticketId, {
-          number: event.number,
-          counterId: event.counterId,
-          status: 'waiting',
-          since: event.occurredAt,
-        });
-        issuedByCounter.set(event.counterId, (issuedByCounter.get(event.counterId) ?? 0) + 1);
-        break;
-      case 'ticket.called':
-      case 'ticket.recalled':
-        touch(event.ticketId, event.counterId, 'called', event.occurredAt);
-        break;
-      case 'ticket.started':
-        touch(event.ticketId, event.counterId, 'serving', event.occurredAt);
-        break;
-      case 'ticket.finished': {
-        const ticket = tickets.get(event.ticketId);
-        if (ticket) Object.assign(ticket, { status: 'done', since: event.occurredAt });
-        else
-          tickets.set(event.ticketId, {
-            number: event.number,
-            counterId: event.counterId,
-            status: 'done',
-            since: event.occurredAt,
-          });
-        break;
-      }
-      case 'ticket.no_show':
-        touch(event.ticketId, event.counterId, 'no_show', event.occurredAt);
-        break;
-      case 'ticket.cancelled': {
-        const ticket = tickets.get(event.ticketId);
-        if (ticket) Object.assign(ticket, { status: 'cancelled', since: event.occurredAt });
-        break;
-      }
-      case 'ticket.transferred': {
-        const ticket = tickets.get(event.ticketId);
-        const number = ticket?.number ?? '?';
-        if (ticket) Object.assign(ticket, { status: 'transferred', since: event.occurredAt });
-        const counterId = serviceCounter.get(event.toServiceId) ?? ticket?.counterId ?? '';
-        // The citizen keeps the number and waits at the counter of the new service.
-        tickets.set(event.newTicketId, { number, counterId, status: 'waiting', since: event.occurredAt });
-        break;
-      }
-      default:
-        break;
-    }
+  for (const row of queue.issued) add(issuedByCounter, row.pinnedCounterId ?? serviceCounter.get(row.serviceId), row.n);
+  for (const row of queue.waiting) {
+    add(waiting, row.counterId ?? row.pinnedCounterId ?? serviceCounter.get(row.serviceId), row.n);
   }
-  return { tickets, issuedByCounter };
+  const current = new Map<string, QueueActiveRow>();
+  for (const ticket of queue.active) {
+    const shown = current.get(ticket.counterId);
+    if (!shown || shown.since < ticket.since) current.set(ticket.counterId, ticket);
+  }
+  return { issuedByCounter, waiting, current };
 }
 
 /** Builds the Today page from what the database holds; pure, so it is tested without a server. */
 export function buildToday(input: TodayInput): TodaySnapshot {
-  const { tickets, issuedByCounter } = replayTickets(input.events, input.serviceCounter);
-  const waiting = new Map<string, number>();
-  const current = new Map<string, TicketState>();
-  for (const ticket of tickets.values()) {
-    if (ticket.status === 'waiting') waiting.set(ticket.counterId, (waiting.get(ticket.counterId) ?? 0) + 1);
-    if (ticket.status === 'called' || ticket.status === 'serving') {
-      const shown = current.get(ticket.counterId);
-      if (!shown || shown.since < ticket.since) current.set(ticket.counterId, ticket);
-    }
-  }
+  const { issuedByCounter, waiting, current } = summariseQueue(input.queue, input.serviceCounter);
   const duty = new Map(input.lastDuty.map((d) => [d.counterId, d]));
   const kioskOf = new Map<string, TodayInput['devices'][number]>();
   for (const device of input.devices) {
@@ -149,9 +114,7 @@ export function buildToday(input: TodayInput): TodaySnapshot {
               since: onDuty.occurredAt,
             }
           : null,
-      current: ticket
-        ? { number: ticket.number, status: ticket.status as 'called' | 'serving', since: ticket.since }
-        : null,
+      current: ticket ? { number: ticket.number, status: ticket.status, since: ticket.since } : null,
       waiting: waiting.get(counter.id) ?? 0,
       issuedToday: issuedByCounter.get(counter.id) ?? 0,
       servedToday: input.servedByCounter.get(counter.id) ?? 0,

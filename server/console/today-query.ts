@@ -1,34 +1,12 @@
 import { sql } from 'kysely';
 import type { TodaySnapshot } from '../../shared/contract/console-api.ts';
-import { KioskEventSchema, type KioskEvent } from '../../shared/domain/events.ts';
-import { vietnamDay, vietnamDayRange } from '../../shared/domain/vietnam-time.ts';
+import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
 import { listCounters, listLevels, listOfficers, readQueueConfig } from '../config/config-repo.ts';
 import type { Db } from '../db/database.ts';
 import { buildToday } from './today-model.ts';
 import { dutyEndsAt } from '../../shared/domain/duty-limits.ts';
 import { dutySettings, type DutySettings } from '../config/centre-secrets.ts';
-
-/** Today's events of the given types (Vietnam day), parsed; a body that no longer parses is skipped. */
-export async function eventsOfDay(
-  db: Db,
-  day: string,
-  typePrefix: string,
-): Promise<{ deviceId: string; ms: number; event: KioskEvent }[]> {
-  const { start, end } = vietnamDayRange(day, day);
-  const rows = await db
-    .selectFrom('events')
-    .select(['device_id', 'occurred_ms', 'body'])
-    .where('occurred_ms', '>=', start.getTime())
-    .where('occurred_ms', '<', end.getTime())
-    .where('type', 'like', `${typePrefix}%`)
-    .execute();
-  const out: { deviceId: string; ms: number; event: KioskEvent }[] = [];
-  for (const row of rows) {
-    const parsed = KioskEventSchema.safeParse(JSON.parse(row.body));
-    if (parsed.success) out.push({ deviceId: row.device_id, ms: row.occurred_ms, event: parsed.data });
-  }
-  return out;
-}
+import { deviceCountersOfDay, queueOfDay } from './today-queue-query.ts';
 
 /**
  * The latest sign-in or sign-out per counter (or per kiosk). An officer replaced at a counter
@@ -69,22 +47,22 @@ function dutyStillOpen(
 
 export async function todaySnapshot(db: Db, now: Date): Promise<TodaySnapshot> {
   const day = vietnamDay(now);
-  const { start, end } = vietnamDayRange(day, day);
-  const [s, e] = [start.getTime(), end.getTime()];
-  const [counters, officers, queue, levels, events] = await Promise.all([
+  const [counters, officers, queue, levels, tickets] = await Promise.all([
     listCounters(db),
     listOfficers(db),
     readQueueConfig(db),
     listLevels(db),
-    eventsOfDay(db, day, 'ticket.'),
+    queueOfDay(db, day),
   ]);
-  const [lastDuty, deviceDuty] = await Promise.all([latestDuty(db, 'counter_id'), latestDuty(db, 'device_id')]);
+  const [lastDuty, deviceDuty, deviceCalls] = await Promise.all([
+    latestDuty(db, 'counter_id'),
+    latestDuty(db, 'device_id'),
+    deviceCountersOfDay(db, day),
+  ]);
   const duty = await dutySettings(db);
   const deviceCounter = new Map(deviceDuty.map((d) => [d.device_id, d.counter_id]));
-  // Today's queue events say best where a kiosk stands now.
-  for (const { deviceId, event } of [...events].sort((a, b) => a.ms - b.ms)) {
-    if ('counterId' in event && event.counterId !== undefined) deviceCounter.set(deviceId, event.counterId);
-  }
+  // A kiosk's latest call today says best where it stands now.
+  for (const [deviceId, counterId] of deviceCalls) deviceCounter.set(deviceId, counterId);
   const devices = await db
     .selectFrom('devices')
     .select(['id', 'name', 'last_sync_at', 'revoked_at', 'printer_state', 'printer_message'])
@@ -92,15 +70,14 @@ export async function todaySnapshot(db: Db, now: Date): Promise<TodaySnapshot> {
   const served = await db
     .selectFrom('tickets_served')
     .select(['counter_id', sql<number>`count(*)`.as('n')])
-    .where('finished_ms', '>=', s)
-    .where('finished_ms', '<', e)
+    // `day` is the Vietnam day of the finish: counted from the index (day, counter_id) alone.
+    .where('day', '=', day)
     .groupBy('counter_id')
     .execute();
   const rated = await db
     .selectFrom('ratings')
     .select(['counter_id', sql<number>`count(*)`.as('n')])
-    .where('occurred_ms', '>=', s)
-    .where('occurred_ms', '<', e)
+    .where('day', '=', day)
     .where('misuse', '=', 0)
     .groupBy('counter_id')
     .execute();
@@ -130,7 +107,7 @@ export async function todaySnapshot(db: Db, now: Date): Promise<TodaySnapshot> {
       officerId: d.officer_id,
       occurredAt: d.occurred_at,
     })),
-    events,
+    queue: tickets,
     devices: devices.map((d) => ({
       id: d.id,
       name: d.name,

@@ -238,4 +238,15 @@ export interface ServerSchema {
     granted_at: string;
   };
   queue_claims: { ticket_id: string; counter_id: string; device_id: string; expires_ms: number };
+  /** Every call and recall, written at ingest (migration 0015): what the board and Today read. */
+  queue_calls: {
+    event_id: string;
+    day: string;
+    ticket_id: string;
+    counter_id: string;
+    device_id: string;
+    kind: 'called' | 'recalled';
+    called_at: string;
+    called_ms: number;
+  };
 }

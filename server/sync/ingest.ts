@@ -8,6 +8,7 @@ import type { Db } from '../db/database.ts';
 import type { ServerSchema } from '../db/schema.ts';
 import { keepAggregates, ticketsAlreadyServed } from '../aggregates/keep.ts';
 import { checkIssuedNumbers } from '../queue/number-leases.ts';
+import { recordCalls } from '../queue/queue-calls.ts';
 import { projectQueue } from '../queue/queue-projection.ts';
 import { finishedTickets, ticketRatingRefusal } from './ticket-rating-check.ts';
 import { placeEvent } from './event-time.ts';
@@ -165,6 +166,7 @@ export async function ingestEvents(
         dayIndex: 'ticketId' in event ? indexes.get(event.ticketId ?? '') : null,
       })),
     );
+    await recordCalls(trx, deviceId, stored);
     await touchDevice(trx, deviceId, stored, touch);
     return stored.sort((a, b) => a.index - b.index).map((c) => c.event.id);
   });

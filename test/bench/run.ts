@@ -17,6 +17,7 @@ const SUITES: Suite[] = [
   ['alerts', async () => (await import('./alerts.bench.ts')).benchAlerts],
   ['auth', async () => (await import('./auth.bench.ts')).benchAuth],
   ['phone', async () => (await import('./phone.bench.ts')).benchPhone],
+  ['live-load', async () => (await import('./live-load.bench.ts')).benchLiveLoad],
 ];
 
 const only = process.argv.slice(2);

@@ -13,6 +13,7 @@ import { m0012LiveAlerts } from './0012-live-alerts.ts';
 import { m0013AggregatesInIngest } from './0013-aggregates-in-ingest.ts';
 import { m0014DeviceStorage } from './0014-device-storage.ts';
 import { m0015PhoneRating } from './0015-phone-rating.ts';
+import { m0016LivePages } from './0016-live-pages.ts';
 import type { ServerMigration } from './migration.ts';
 
 /**
@@ -35,4 +36,5 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   m0013AggregatesInIngest,
   m0014DeviceStorage,
   m0015PhoneRating,
+  m0016LivePages,
 ];

@@ -1,34 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { KioskEvent } from '../../../shared/domain/events.ts';
-import { boardCalls, boardSnapshot, RECENT_CALLS, ticketNumbers } from '../../../server/console/board-model.ts';
+import { boardSnapshot, RECENT_CALLS } from '../../../server/console/board-model.ts';
 import { addCall, publicCall, RECENT_SHOWN, uniqueRecent } from '../../../renderer/board/src/board-state.ts';
 
-const ev = (ms: number, event: Record<string, unknown>) => ({
+const call = (ms: number, counterNumber: number, number: string) => ({
+  counterNumber,
+  counterName: `Quầy số ${counterNumber}`,
+  number,
+  calledAt: new Date(ms).toISOString(),
   ms,
-  event: { id: `e-${ms}`, seq: ms, occurredAt: new Date(ms).toISOString(), ...event } as unknown as KioskEvent,
 });
-const counters = new Map([
-  ['q-1', { number: 1, name: 'Quầy số 1' }],
-  ['q-2', { number: 2, name: 'Quầy số 2' }],
-]);
 
 describe('board model', () => {
-  it('resolves each call to the printed number, transfers included, and exposes only public fields', () => {
-    const events = [
-      ev(1, { type: 'ticket.issued', ticketId: 't1', number: '1001', serviceId: 's', counterId: 'q-1' }),
-      ev(2, { type: 'ticket.called', ticketId: 't1', counterId: 'q-1', officerId: 'cb-1', agencyId: 'ag-1' }),
-      ev(3, { type: 'ticket.transferred', ticketId: 't1', toServiceId: 's2', newTicketId: 't1b' }),
-      ev(4, { type: 'ticket.called', ticketId: 't1b', counterId: 'q-2', officerId: 'cb-2', agencyId: 'ag-2' }),
-      ev(5, { type: 'ticket.recalled', ticketId: 't1b', counterId: 'q-2', officerId: 'cb-2' }),
-      ev(6, { type: 'ticket.called', ticketId: 'unknown', counterId: 'q-1', officerId: 'cb-1', agencyId: 'ag-1' }),
-    ];
-    const calls = boardCalls(events, ticketNumbers(events), counters);
-    expect(calls.map((c) => [c.counterNumber, c.number])).toEqual([
-      [1, '1001'],
-      [2, '1001'],
-      [2, '1001'],
-    ]);
-    const snapshot = boardSnapshot(calls);
+  it('shows each counter’s latest call and only public fields', () => {
+    const snapshot = boardSnapshot([call(2, 1, '1001'), call(4, 2, '1001'), call(5, 2, '1001')]);
     expect(snapshot.current).toEqual([
       { counterNumber: 1, counterName: 'Quầy số 1', number: '1001', calledAt: new Date(2).toISOString() },
       { counterNumber: 2, counterName: 'Quầy số 2', number: '1001', calledAt: new Date(5).toISOString() },
@@ -37,17 +21,7 @@ describe('board model', () => {
   });
 
   it('keeps only the latest calls, newest first', () => {
-    const events = Array.from({ length: 20 }, (_, i) => [
-      ev(i * 10, {
-        type: 'ticket.issued',
-        ticketId: `t${i}`,
-        number: String(1000 + i),
-        serviceId: 's',
-        counterId: 'q-1',
-      }),
-      ev(i * 10 + 1, { type: 'ticket.called', ticketId: `t${i}`, counterId: 'q-1', officerId: 'cb', agencyId: 'ag' }),
-    ]).flat();
-    const snapshot = boardSnapshot(boardCalls(events, ticketNumbers(events), counters));
+    const snapshot = boardSnapshot(Array.from({ length: 20 }, (_, i) => call(i * 10 + 1, 1, String(1000 + i))));
     expect(snapshot.recent).toHaveLength(RECENT_CALLS);
     expect(snapshot.recent[0]!.number).toBe('1019');
   });
