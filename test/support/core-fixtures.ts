@@ -64,7 +64,7 @@ export function openReadOnly(file: string): Database.Database {
  */
 export async function servedTicket(core: KioskCore, counterId = 'q-1', serviceId = 'dv-chung-thuc'): Promise<string> {
   const { ticketId } = await core.queue.takeNumber(serviceId);
-  core.queue.callNext(counterId);
+  await core.queue.callNext(counterId);
   core.queue.finish(counterId, ticketId);
   return ticketId;
 }

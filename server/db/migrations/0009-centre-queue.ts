@@ -10,7 +10,6 @@ import type { ServerMigration } from './migration.ts';
  * - `queue_claims`: a counter's right to call a ticket others could also call; it lapses.
  */
 export const m0009CentreQueue: ServerMigration = {
-  // Numbered 0009 by the lead (0008 is device assignment).
   name: '0009-centre-queue',
   async up(db, backend) {
     await db.schema

@@ -10,7 +10,8 @@ import { PACKAGED_FONTS_FOLDER, fontsDir } from '../../../shared/node/package-pa
 const config = await getConfig(process.cwd(), 'build/electron-builder.yml', null);
 
 describe('build/electron-builder.yml', () => {
-  it("passes electron-builder's schema", async () => {
+  // Loading electron-builder's validator takes seconds on a busy 2-core machine.
+  it("passes electron-builder's schema", { timeout: 60_000 }, async () => {
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
   });
 
