@@ -235,6 +235,29 @@ describe.each(BACKENDS)('hailong report on %s', (backend) => {
     expect(notCsv.stderr).toContain('--delimiter chỉ dùng với --format csv');
   });
 
+  it('server reset-password gives admin a generated password that logs in, and ends the old sessions', async () => {
+    const dbArgs = s.options.databaseUrl ? ['--database-url', s.options.databaseUrl] : ['--db', s.options.dbFile!];
+    expect((await s.app.inject({ url: '/api/v1/officers', headers: auth(s.admin) })).statusCode).toBe(200);
+    const reset = await cli(['server', 'reset-password', ...dbArgs, '--user', 'admin']);
+    expect(reset.code).toBe(0);
+    const password = /Mật khẩu mới của admin: (\S+)/.exec(reset.stdout)?.[1];
+    expect(password).toMatch(/^[\w-]{16}$/);
+    // The session someone may have left open on a lost laptop is over.
+    expect((await s.app.inject({ url: '/api/v1/officers', headers: auth(s.admin) })).statusCode).toBe(401);
+    const login = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password },
+    });
+    expect(login.statusCode).toBe(200);
+    const unknown = await cli(['server', 'reset-password', ...dbArgs, '--user', 'khong-co']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Không có tài khoản "khong-co"');
+    const missing = await cli(['server', 'reset-password', ...dbArgs]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Cần --user');
+  });
+
   it('server reconcile finds a wrong total, names it, and --fix makes Phụ lục 2 right again', async () => {
     const device = await enrollDevice(s.app, s.admin);
     const officer = await addOfficer(s.app, s.admin, { fullName: 'Lò Văn Dũng', agencyId: 'ag-16' });
