@@ -14,7 +14,10 @@ hailong server backup [--db FILE | --database-url postgres://…] --out FILE
   Sao lưu cơ sở dữ liệu khi máy chủ vẫn chạy (SQLite: sao lưu trực tuyến; PostgreSQL: pg_dump). Xem docs/deployment.md.
 hailong server reconcile [--db FILE | --database-url postgres://…] [--fix]
   Đếm lại mọi bảng tổng hợp (Phụ lục 2, bảng điều khiển) từ dữ liệu gốc và in mọi chỗ khác nhau;
-  --fix: thay bảng tổng hợp bằng số đếm lại. Mã thoát 1 khi còn chỗ khác nhau chưa sửa.`;
+  --fix: thay bảng tổng hợp bằng số đếm lại. Mã thoát 1 khi còn chỗ khác nhau chưa sửa.
+hailong server reset-password [--db FILE | --database-url postgres://…] --user admin
+  Đặt mật khẩu mới (tạo ngẫu nhiên, in ra một lần) cho tài khoản bị quên mật khẩu, mở khoá nếu bị khoá,
+  và kết thúc mọi phiên đăng nhập cũ của tài khoản đó. Chạy được khi máy chủ đang chạy.`;
 
 export const DB_OPTIONS = {
   db: { type: 'string' },
@@ -65,6 +68,11 @@ export async function runServer(argv: string[]): Promise<void> {
   if (argv[0] === 'backup') {
     const { runServerBackup } = await import('./server-backup.ts');
     return runServerBackup(argv.slice(1));
+  }
+  if (argv[0] === 'reset-password') {
+    const { runResetPassword } = await import('./reset-password.ts');
+    await runResetPassword(argv.slice(1));
+    return;
   }
   if (argv[0] === 'reconcile') {
     const { runReconcile } = await import('./reconcile.ts');

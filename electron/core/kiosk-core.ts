@@ -369,10 +369,13 @@ export class KioskCore {
           this.publish();
         }
       },
-      'officer:signOut': () => {
-        this.duty.signOut(this.requireCounter());
-        this.publish();
-        return null;
+      'officer:signOut': async ({ pin }) => {
+        try {
+          await this.duty.signOutWithPin(this.requireCounter(), pin);
+          return null;
+        } finally {
+          this.publish();
+        }
       },
       'ratings:submit': ({ level, ticketId }) => {
         const counterId = this.requireCounter();

@@ -64,6 +64,18 @@ export class OfficerDuty {
     return this.onDuty(counterId)!;
   }
 
+  /**
+   * Sign-out from the citizen's screen: only with the PIN of the officer on duty, so a citizen
+   * cannot end the officer's duty (and every rating after it) in two taps. Wrong guesses count
+   * towards the same lockout as at sign-in.
+   */
+  async signOutWithPin(counterId: string, pin: string): Promise<void> {
+    const row = this.db.prepare<[string], DutyRow>('SELECT * FROM duty WHERE counter_id = ?').get(counterId);
+    if (!row) throw new DomainError('no_officer_on_duty', 'Hiện không có cán bộ nào đăng nhập tại quầy.');
+    await this.pins.check(`officer:${row.officer_id}`, pin, this.config.officer(row.officer_id)?.pinHash ?? null);
+    this.signOut(counterId);
+  }
+
   signOut(counterId: string): void {
     const row = this.db.prepare<[string], DutyRow>('SELECT * FROM duty WHERE counter_id = ?').get(counterId);
     if (!row) throw new DomainError('no_officer_on_duty', 'Hiện không có cán bộ nào đăng nhập tại quầy.');

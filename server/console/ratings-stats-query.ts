@@ -15,6 +15,7 @@ import type { Db } from '../db/database.ts';
 import { badRequest } from '../http-error.ts';
 import { averageSeconds, coverageByOfficer } from '../reports/coverage-query.ts';
 import { rosterFor } from '../reports/phu-luc-2-query.ts';
+import { lowestCoverageOutlier } from '../../shared/domain/coverage-outlier.ts';
 
 const DAY_MS = 86_400_000;
 const collator = new Intl.Collator('vi');
@@ -228,12 +229,6 @@ export async function ratingsStats(db: Db, query: RatingsQuery): Promise<Ratings
         (agencyById.get(b.agencyId)?.order ?? Number.MAX_SAFE_INTEGER),
     );
 
-  let lowest: RatingsOfficerRow | null = null;
-  for (const row of byOfficer) {
-    if (row.coveragePercent === null) continue;
-    if (!lowest || row.coveragePercent < lowest.coveragePercent!) lowest = row;
-  }
-
   const reasonCounts = new Map<string, number>();
   for (const row of [...reasonRows, ...laterRows]) {
     try {
@@ -262,7 +257,7 @@ export async function ratingsStats(db: Db, query: RatingsQuery): Promise<Ratings
     series,
     byAgency,
     byOfficer,
-    lowestCoverageOfficerId: lowest?.officerId ?? null,
+    lowestCoverageOfficerId: lowestCoverageOutlier(byOfficer),
     reasons,
     totals: {
       counts: totalsCounts,

@@ -23,7 +23,8 @@ const Empty = z.strictObject({});
 export const kioskChannels = {
   'kiosk:getState': channel<KioskState>()(Empty),
   'officer:signIn': channel<OfficerOnDuty>()(z.strictObject({ officerId: IdSchema, pin: PinSchema })),
-  'officer:signOut': channel<null>()(Empty),
+  // The PIN of the officer on duty: a citizen at the screen must not be able to sign them out.
+  'officer:signOut': channel<null>()(z.strictObject({ pin: PinSchema })),
   'ratings:submit': channel<{ ratingId: string; misuse: boolean }>()(
     z.strictObject({
       level: z.string().min(1).max(32),

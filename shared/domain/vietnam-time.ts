@@ -62,6 +62,14 @@ export function formatDayVi(day: string): string {
   return `${pad(parsed.date)}/${pad(parsed.month)}/${parsed.year}`;
 }
 
+/** dd/mm/yyyy (d/m/yyyy accepted) → YYYY-MM-DD, or null when it is not a real day. */
+export function parseDayVi(text: string): string | null {
+  const match = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})\s*$/.exec(text);
+  if (!match) return null;
+  const day = `${match[3]}-${match[2]!.padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
+  return parseDay(day) ? day : null;
+}
+
 /** An instant as dd/mm/yyyy HH:mm in Vietnam time. */
 export function formatDateTimeVi(instant: Date): string {
   const iso = toVietnamIso(instant);

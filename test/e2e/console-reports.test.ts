@@ -38,6 +38,31 @@ describe('console: reports follow the officer order and every export reads back'
     expect(res.json.rejected).toEqual([]);
   });
 
+  it('shows and reads custom report days as dd/mm/yyyy, and refuses a day that does not exist', async () => {
+    const { context, page } = await newPage(browser());
+    await signIn(page, server().url);
+    await openNav(page, 'Báo cáo');
+    await page.getByRole('button', { name: 'Khoảng khác' }).click();
+    const from = page.getByLabel('Từ ngày');
+    const to = page.getByLabel('Đến ngày');
+    // The preset month carried over, shown the Vietnamese way whatever the browser's locale.
+    expect(await from.inputValue()).toMatch(/^01\/\d{2}\/\d{4}$/);
+    expect(await to.inputValue()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    await from.fill('05/11/2026');
+    await to.fill('30/11/2026');
+    await page.getByRole('button', { name: 'Xem', exact: true }).click();
+    const sheet = page.getByRole('article', { name: 'Phụ lục 2' });
+    await expect.poll(() => sheet.textContent()).toContain('(Từ ngày 05/11/2026 đến 30/11/2026)');
+    expect(await from.inputValue()).toBe('05/11/2026');
+    await to.fill('31/02/2026');
+    await page.getByRole('button', { name: 'Xem', exact: true }).click();
+    await expect
+      .poll(() => page.getByRole('alert').first().textContent())
+      .toBe('Hãy nhập đủ ngày bắt đầu và ngày kết thúc, dạng dd/mm/yyyy.');
+    expect(await sheet.textContent()).toContain('(Từ ngày 05/11/2026 đến 30/11/2026)');
+    await context.close();
+  });
+
   it('moves an officer down in the staff list and Phụ lục 2 on screen follows', async () => {
     const { context, page } = await newPage(browser());
     await signIn(page, server().url);

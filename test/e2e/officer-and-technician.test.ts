@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useChromium, useKiosks } from '../support/e2e-hooks.ts';
-import { IdlePage, TechnicianPage, ThanksPage, waitForText } from '../support/kiosk-pages.ts';
+import { IdlePage, PinPage, TechnicianPage, ThanksPage, waitForText } from '../support/kiosk-pages.ts';
 
 describe('officer sign-in and the technician screen', () => {
   const openKiosk = useKiosks(useChromium());
@@ -57,15 +57,39 @@ describe('officer sign-in and the technician screen', () => {
     expect(kiosk.core.state().officer).toBeNull();
   });
 
-  it('asks before signing out, and Huỷ keeps the officer on duty', async () => {
+  it('signs the officer out only with their PIN: a citizen tapping Đăng xuất twice changes nothing', async () => {
     const kiosk = await openKiosk();
-    const idle = new IdlePage(kiosk.page);
+    const { page, core } = kiosk;
+    const idle = new IdlePage(page);
     await idle.open(kiosk.url);
-    await kiosk.page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
-    await kiosk.page.getByRole('button', { name: 'Huỷ', exact: true }).click();
+    // What a citizen could do before: two taps on `Đăng xuất`. The second tap now lands on a keypad.
+    await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+    const pin = new PinPage(page, 'signOut');
+    await pin.root.waitFor();
+    await waitForText(pin.root, 'Nguyễn Thị Hồng Nhung: nhập mã PIN để đăng xuất');
+    await expect.poll(() => pin.root.getByRole('button', { name: 'Đăng xuất', exact: true }).isDisabled()).toBe(true);
+    expect(core.state().officer?.id).toBe('cb-001');
+    // A guess is refused, counted, and the officer stays on duty; the rating still goes to them.
+    await pin.enter('0000');
+    await waitForText(pin.error, 'Mã PIN không đúng');
+    expect(core.state().officer?.id).toBe('cb-001');
+    await page.getByRole('button', { name: 'Quay lại', exact: true }).click();
     await idle.waitUntilShown();
     await waitForText(idle.officerCard, 'Nguyễn Thị Hồng Nhung');
-    expect(kiosk.core.state().officer?.id).toBe('cb-001');
+    // The core refuses a sign-out without the PIN too, whatever the screen shows.
+    const bare = await page.evaluate(async () => {
+      const response = await fetch('/api/invoke/officer%3AsignOut', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{}',
+      });
+      return (await response.json()) as unknown;
+    });
+    expect(bare).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(core.state().officer?.id).toBe('cb-001');
+    // The officer, with the right PIN, signs out.
+    await idle.signOut('1234');
+    expect(core.state().officer).toBeNull();
   });
 
   it('opens the technician screen with the hidden gesture and PIN 9999, and moves the kiosk to another counter', async () => {

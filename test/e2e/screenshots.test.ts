@@ -55,10 +55,9 @@ describe('every screen at the three kiosk sizes', () => {
         await shoot(page, size, 'thanks');
 
         await idle.open(kiosk.url);
-        await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
-        await page.locator('[data-screen="signOut"]').waitFor();
+        const signOutPin = await idle.startSignOut();
         await shoot(page, size, 'sign-out');
-        await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+        await signOutPin.enter('1234');
         await idle.officerCard.getByText('Quầy chưa có cán bộ').waitFor();
         // No officer: no rating button a citizen could tap for nothing, and the reason instead.
         expect(await page.getByRole('button', { name: 'Đánh giá cán bộ phục vụ' }).count()).toBe(0);

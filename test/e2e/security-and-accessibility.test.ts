@@ -37,8 +37,7 @@ describe('security headers and accessibility of the kiosk screens', () => {
     await reasons.send();
     await page.getByText('Cảm ơn').waitFor();
     await idle.open(kiosk.url);
-    await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
-    await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
+    await idle.signOut();
     await (await (await idle.startSignIn()).pick('Trần Văn Đức')).type('12');
     await idle.open(kiosk.url);
     await (await idle.openTechnician()).enter('9999');

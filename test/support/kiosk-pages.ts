@@ -37,10 +37,14 @@ export class IdlePage {
     await signIn.root.waitFor();
     return signIn;
   }
-  async signOut(): Promise<void> {
+  /** `Đăng xuất` asks for the PIN of the officer on duty (the demo officers' PIN by default). */
+  async startSignOut(): Promise<PinPage> {
     await button(this.page, 'Đăng xuất').click();
     await screen(this.page, 'signOut').waitFor();
-    await button(this.page, 'Đăng xuất').click();
+    return new PinPage(this.page, 'signOut');
+  }
+  async signOut(pin = '1234'): Promise<void> {
+    await (await this.startSignOut()).enter(pin);
     await this.waitUntilShown();
     await this.officerCard.getByText('Quầy chưa có cán bộ').waitFor();
   }
@@ -114,10 +118,12 @@ export class SignInPage {
   }
 }
 
+const SUBMIT_LABELS = { officerPin: 'Đăng nhập', technicianPin: 'Xác nhận', signOut: 'Đăng xuất' } as const;
+
 export class PinPage {
   constructor(
     readonly page: Page,
-    readonly screenName: 'officerPin' | 'technicianPin',
+    readonly screenName: 'officerPin' | 'technicianPin' | 'signOut',
   ) {}
   get root(): Locator {
     return screen(this.page, this.screenName);
@@ -133,9 +139,7 @@ export class PinPage {
     for (const digit of pin) await button(this.page, digit).click();
   }
   async submit(): Promise<void> {
-    await this.root
-      .getByRole('button', { name: this.screenName === 'officerPin' ? 'Đăng nhập' : 'Xác nhận', exact: true })
-      .click();
+    await this.root.getByRole('button', { name: SUBMIT_LABELS[this.screenName], exact: true }).click();
   }
   async enter(pin: string): Promise<void> {
     await this.type(pin);

@@ -21,7 +21,7 @@ export interface KioskStore {
   submitRating: (level: string) => Promise<void>;
   sendReasons: (reasons: string[]) => Promise<void>;
   signIn: (officerId: string, pin: string) => Promise<ActionError>;
-  signOut: () => Promise<void>;
+  signOut: (pin: string) => Promise<ActionError>;
   verifyTechnician: (pin: string) => Promise<ActionError>;
   setCounter: (counterId: string) => Promise<void>;
   exitKiosk: () => Promise<void>;
@@ -113,11 +113,15 @@ export function createKioskStore(transport: KioskTransport): KioskStoreApi {
         return error;
       },
 
-      async signOut() {
+      async signOut(pin) {
+        let error: ActionError = null;
         await exclusive(async () => {
-          const result = await api.invoke('officer:signOut', {});
-          return result.ok ? { name: 'idle' } : { name: 'signOut', error: result.error.message };
+          const result = await api.invoke('officer:signOut', { pin });
+          if (result.ok) return { name: 'idle' };
+          error = result.error.message;
+          return null;
         });
+        return error;
       },
 
       async verifyTechnician(pin) {

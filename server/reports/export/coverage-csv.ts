@@ -4,7 +4,7 @@ import {
   formatMinutesSeconds,
   type CoverageReport,
 } from '../../../shared/domain/coverage-report.ts';
-import { toCsv } from './csv.ts';
+import { toCsv, type CsvDelimiter } from './csv.ts';
 
 export const COVERAGE_HEADER = [
   COVERAGE_COLUMNS.stt,
@@ -23,22 +23,25 @@ export const COVERAGE_HEADER = [
  * Machine-readable like the Phụ lục 2 CSV: counts as plain integers, the percentage with one
  * decimal and a dot (as in JSON), times as mm:ss; an empty field means "nothing measured".
  */
-export function coverageCsv(report: CoverageReport): Buffer {
-  return toCsv([
-    [COVERAGE_TITLE],
-    [report.periodLine],
-    [...COVERAGE_HEADER],
-    ...report.rows.map((row) => [
-      row.stt,
-      row.fullName,
-      row.agencyName,
-      row.ticketsServed,
-      row.ratingsReceived,
-      row.ticketRatings,
-      row.walkUpRatings,
-      row.coveragePercent === null ? '' : row.coveragePercent.toFixed(1),
-      formatMinutesSeconds(row.averageWaitSeconds),
-      formatMinutesSeconds(row.averageServiceSeconds),
-    ]),
-  ]);
+export function coverageCsv(report: CoverageReport, delimiter: CsvDelimiter = ','): Buffer {
+  return toCsv(
+    [
+      [COVERAGE_TITLE],
+      [report.periodLine],
+      [...COVERAGE_HEADER],
+      ...report.rows.map((row) => [
+        row.stt,
+        row.fullName,
+        row.agencyName,
+        row.ticketsServed,
+        row.ratingsReceived,
+        row.ticketRatings,
+        row.walkUpRatings,
+        row.coveragePercent === null ? '' : row.coveragePercent.toFixed(1),
+        formatMinutesSeconds(row.averageWaitSeconds),
+        formatMinutesSeconds(row.averageServiceSeconds),
+      ]),
+    ],
+    delimiter,
+  );
 }

@@ -56,13 +56,17 @@ export async function exportPhuLuc2(
 }
 
 /** The coverage report beside Phụ lục 2: ty-le-danh-gia_2021-01-01_2021-06-14.xlsx */
-export async function exportCoverage(report: CoverageReport, format: CoverageFormat): Promise<ExportedFile> {
+export async function exportCoverage(
+  report: CoverageReport,
+  format: CoverageFormat,
+  options: { csvDelimiter?: CsvDelimiter } = {},
+): Promise<ExportedFile> {
   const fileName = `ty-le-danh-gia_${report.from}_${report.to}.${format}`;
   switch (format) {
     case 'json':
       return { body: jsonBody(report), contentType: JSON_CONTENT_TYPE, fileName };
     case 'csv':
-      return { body: coverageCsv(report), contentType: CSV_CONTENT_TYPE, fileName };
+      return { body: coverageCsv(report, options.csvDelimiter), contentType: CSV_CONTENT_TYPE, fileName };
     case 'xlsx':
       return { body: await coverageXlsx(report), contentType: XLSX_CONTENT_TYPE, fileName };
   }

@@ -284,7 +284,7 @@ describe('browser host state stream', () => {
   it('sends the current state, then a new one after sign-out and sign-in', async () => {
     const { states, opened } = collectStates(3);
     await opened;
-    await invoke('officer:signOut', {});
+    await invoke('officer:signOut', { pin: DEMO_PIN });
     await invoke('officer:signIn', { officerId: 'cb-005', pin: DEMO_PIN });
     const [first, second, third] = await states;
     expect(first!.officer?.id).toBe('cb-001');

@@ -28,7 +28,7 @@ describe('the kiosk core in a worker thread', () => {
     const state = await dispatch(core.handlers, 'kiosk:getState', {});
     expect(state).toMatchObject({ ok: true, value: { counter: null, officer: null } });
     // Refused by the core inside the worker, with its own code and Vietnamese message.
-    const refused = await dispatch(core.handlers, 'officer:signOut', {});
+    const refused = await dispatch(core.handlers, 'officer:signOut', { pin: '1234' });
     expect(refused).toMatchObject({ ok: false, error: { code: 'no_counter' } });
     expect(refused.ok ? '' : refused.error.message).toMatch(/chưa được gán quầy/);
     expect(await dispatch(core.handlers, 'ratings:submit', { level: 3 })).toMatchObject({
@@ -52,7 +52,7 @@ describe('the kiosk core in a worker thread', () => {
       db.close();
     }
     const before = seen.length;
-    const signedOut = await dispatch(core.handlers, 'officer:signOut', {});
+    const signedOut = await dispatch(core.handlers, 'officer:signOut', { pin: '1234' });
     expect(signedOut).toEqual({ ok: true, value: null });
     // Already here when the answer arrives: one port, in order.
     expect(seen.length).toBeGreaterThan(before);

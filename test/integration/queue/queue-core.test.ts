@@ -242,7 +242,7 @@ describe('the officer at the counter', () => {
   it('needs an officer on duty', async () => {
     kiosk = await demoCore();
     await take(kiosk);
-    await call(kiosk, 'officer:signOut', {});
+    await call(kiosk, 'officer:signOut', { pin: '1234' });
     // Citizens can still take numbers with nobody signed in.
     await take(kiosk);
     expect((await refused(kiosk, 'queue:callNext', {})).code).toBe('no_officer_on_duty');

@@ -171,6 +171,93 @@ describe.each(BACKENDS)('hailong report on %s', (backend) => {
     expect(JSON.parse(coverage.stdout)).toMatchObject({ rows: [{ fullName: 'Đỗ Thị Ngọc Ánh', ratingsReceived: 1 }] });
   });
 
+  it('writes the CSV with `;` for a Vietnamese Excel when asked, `,` by default, and refuses other delimiters', async () => {
+    const device = await enrollDevice(s.app, s.admin);
+    const officer = await addOfficer(s.app, s.admin, { fullName: 'Hà Thị Thu, Hằng', agencyId: 'ag-04' });
+    await sync(s.app, device.token, [rating({ officerId: officer, agencyId: 'ag-04', level: 'tot' })]);
+    const dbArgs = s.options.databaseUrl ? ['--database-url', s.options.databaseUrl] : ['--db', s.options.dbFile!];
+    const dir = mkdtempSync(join(tmpdir(), 'hailong-report-csv-'));
+    const period = ['--from', '2026-11-01', '--to', '2026-11-30', '--format', 'csv'];
+    const semi = await cli([
+      'report',
+      'phu-luc-2',
+      ...period,
+      '--delimiter',
+      'semicolon',
+      '--out',
+      join(dir, 'a.csv'),
+      ...dbArgs,
+    ]);
+    expect(semi.code).toBe(0);
+    const semiText = readFileSync(join(dir, 'a.csv'), 'utf8');
+    const semiRow = semiText.split('\r\n').find((line) => line.includes('Hằng'))!;
+    // One officer row: STT;name (quoted, it holds a comma);agency;four counts;…
+    expect(semiRow.split(';').slice(0, 2)).toEqual(['1', '"Hà Thị Thu, Hằng"']);
+    expect(semiRow.split(';').slice(3, 7)).toEqual(['1', '0', '0', '0']);
+    const comma = await cli(['report', 'phu-luc-2', ...period, '--out', join(dir, 'b.csv'), ...dbArgs]);
+    expect(comma.code).toBe(0);
+    const commaRow = readFileSync(join(dir, 'b.csv'), 'utf8')
+      .split('\r\n')
+      .find((line) => line.includes('Hằng'))!;
+    expect(commaRow.startsWith('1,"Hà Thị Thu, Hằng",')).toBe(true);
+    const coverage = await cli([
+      'report',
+      'coverage',
+      ...period,
+      '--delimiter',
+      'semicolon',
+      '--out',
+      join(dir, 'c.csv'),
+      ...dbArgs,
+    ]);
+    expect(coverage.code).toBe(0);
+    expect(
+      readFileSync(join(dir, 'c.csv'), 'utf8')
+        .split('\r\n')
+        .find((l) => l.includes('Hằng'))!
+        .split(';')[1],
+    ).toBe('"Hà Thị Thu, Hằng"');
+    const wrong = await cli(['report', 'phu-luc-2', ...period, '--delimiter', 'tab', ...dbArgs]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--delimiter phải là semicolon (;) hoặc comma (,)');
+    const notCsv = await cli([
+      'report',
+      'phu-luc-2',
+      '--from',
+      '2026-11-01',
+      '--to',
+      '2026-11-30',
+      '--delimiter',
+      'comma',
+      ...dbArgs,
+    ]);
+    expect(notCsv.code).toBe(2);
+    expect(notCsv.stderr).toContain('--delimiter chỉ dùng với --format csv');
+  });
+
+  it('server reset-password gives admin a generated password that logs in, and ends the old sessions', async () => {
+    const dbArgs = s.options.databaseUrl ? ['--database-url', s.options.databaseUrl] : ['--db', s.options.dbFile!];
+    expect((await s.app.inject({ url: '/api/v1/officers', headers: auth(s.admin) })).statusCode).toBe(200);
+    const reset = await cli(['server', 'reset-password', ...dbArgs, '--user', 'admin']);
+    expect(reset.code).toBe(0);
+    const password = /Mật khẩu mới của admin: (\S+)/.exec(reset.stdout)?.[1];
+    expect(password).toMatch(/^[\w-]{16}$/);
+    // The session someone may have left open on a lost laptop is over.
+    expect((await s.app.inject({ url: '/api/v1/officers', headers: auth(s.admin) })).statusCode).toBe(401);
+    const login = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password },
+    });
+    expect(login.statusCode).toBe(200);
+    const unknown = await cli(['server', 'reset-password', ...dbArgs, '--user', 'khong-co']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('Không có tài khoản "khong-co"');
+    const missing = await cli(['server', 'reset-password', ...dbArgs]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Cần --user');
+  });
+
   it('server reconcile finds a wrong total, names it, and --fix makes Phụ lục 2 right again', async () => {
     const device = await enrollDevice(s.app, s.admin);
     const officer = await addOfficer(s.app, s.admin, { fullName: 'Lò Văn Dũng', agencyId: 'ag-16' });

@@ -157,7 +157,10 @@ describe('officer duty', () => {
     kiosk = await demoCore();
     const states: Array<string | null> = [];
     kiosk.core.onStateChanged((state) => states.push(state.officer?.id ?? null));
-    await kiosk.core.handlers['officer:signOut']({});
+    // The officer's own PIN, not a guess: a citizen at the screen cannot end the duty.
+    await expect(kiosk.core.handlers['officer:signOut']({ pin: '0000' })).rejects.toThrow('Mã PIN không đúng');
+    expect(kiosk.core.state().officer?.id).toBe('cb-001');
+    await kiosk.core.handlers['officer:signOut']({ pin: '1234' });
     expect(kiosk.core.state().officer).toBeNull();
     expect([...kiosk.core.outbox.all()].at(-1)).toMatchObject({
       type: 'officer.signed_out',
@@ -168,7 +171,8 @@ describe('officer duty', () => {
     expect(() => kiosk.core.duty.signOut('q-1')).toThrow(/không có cán bộ nào đăng nhập/);
     expect(countRows(kiosk.core, 'events')).toBe(events);
     await kiosk.core.handlers['officer:signIn']({ officerId: 'cb-004', pin: DEMO_PIN });
-    expect(states).toEqual([null, 'cb-004']);
+    // The refused guess is published too (the officer console shows a lockout), the officer still on duty.
+    expect(states).toEqual(['cb-001', null, 'cb-004']);
   });
 
   it('writes nothing for a wrong PIN but the try count', async () => {

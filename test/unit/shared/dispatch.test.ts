@@ -107,7 +107,7 @@ describe('dispatch', () => {
     const { handlers } = fakeHandlers({
       'officer:signOut': () => Promise.reject(boom),
     });
-    const result = await dispatch(handlers, 'officer:signOut', {}, onUnexpected);
+    const result = await dispatch(handlers, 'officer:signOut', { pin: '1234' }, onUnexpected);
     expect(result.ok).toBe(false);
     if (!result.ok) {
       expect(result.error.code).toBe('internal');

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   formatDateTimeVi,
   formatDayVi,
+  parseDayVi,
   formatTimeVi,
   parseDay,
   startOfVietnamDay,
@@ -70,5 +71,17 @@ describe('Vietnam time', () => {
     const oneDay = vietnamDayRange('2021-06-14', '2021-06-14');
     expect(oneDay.end.getTime() - oneDay.start.getTime()).toBe(86_400_000);
     expect(() => vietnamDayRange('2021-06-15', '2021-06-14')).toThrow(/Ngày bắt đầu phải trước/);
+  });
+});
+
+describe('parseDayVi', () => {
+  it('reads dd/mm/yyyy (and d/m/yyyy) as the day, and refuses mm/dd or a day that does not exist', () => {
+    expect(parseDayVi('05/11/2026')).toBe('2026-11-05');
+    expect(parseDayVi(' 5/1/2026 ')).toBe('2026-01-05');
+    expect(parseDayVi('29/02/2028')).toBe('2028-02-29');
+    expect(parseDayVi('29/02/2026')).toBeNull();
+    expect(parseDayVi('11/31/2026')).toBeNull();
+    expect(parseDayVi('2026-11-05')).toBeNull();
+    expect(parseDayVi('')).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import { parseDay } from '../../../../shared/domain/vietnam-time.ts';
+import { DayInput } from './DayInput.tsx';
 import { PRESETS, presetPeriod, type PresetId } from '../periods.ts';
 
 export interface Period {
@@ -30,7 +31,8 @@ export function PeriodPicker({ value, onChange }: Props) {
     }
   };
   const apply = () => {
-    if (!parseDay(from) || !parseDay(to)) return setError('Hãy chọn đủ ngày bắt đầu và ngày kết thúc.');
+    if (!parseDay(from) || !parseDay(to))
+      return setError('Hãy nhập đủ ngày bắt đầu và ngày kết thúc, dạng dd/mm/yyyy.');
     if (from > to) return setError('Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.');
     setError(null);
     onChange({ from, to });
@@ -53,15 +55,16 @@ export function PeriodPicker({ value, onChange }: Props) {
       {preset === 'custom' ? (
         <form
           className="range"
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             apply();
           }}
         >
           <label htmlFor={`${id}-from`}>Từ ngày</label>
-          <input id={`${id}-from`} type="date" value={from} onChange={(e) => setFrom(e.target.value)} required />
+          <DayInput id={`${id}-from`} value={from} onChange={setFrom} required />
           <label htmlFor={`${id}-to`}>Đến ngày</label>
-          <input id={`${id}-to`} type="date" value={to} onChange={(e) => setTo(e.target.value)} required />
+          <DayInput id={`${id}-to`} value={to} onChange={setTo} required />
           <button type="submit" className="primary">
             Xem
           </button>

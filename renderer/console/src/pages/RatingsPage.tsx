@@ -214,7 +214,8 @@ export default function RatingsPage() {
           <section className="card" aria-labelledby="h-coverage">
             <h2 id="h-coverage">Tỷ lệ được đánh giá</h2>
             <p className="small muted">
-              Số lượt đánh giá theo phiếu chia cho số phiếu đã phục vụ. Cán bộ có tỷ lệ thấp nhất được tô đậm.
+              Số lượt đánh giá theo phiếu chia cho số phiếu đã phục vụ. Chỉ tô đậm cán bộ thấp hẳn so với trung tâm:
+              dưới 50 % và thấp hơn trung vị của trung tâm từ 20 điểm trở lên (tính khi đã phục vụ từ 4 phiếu).
             </p>
             <CoverageBars stats={stats} />
             <div className="table-wrap">

@@ -8,6 +8,7 @@ import { formatDayVi } from '../../format.ts';
 import { useAction } from '../../use-action.ts';
 import { useFetch } from '../../use-fetch.ts';
 import { move, saveOrder } from './AgenciesTab.tsx';
+import { DayInput } from '../../components/DayInput.tsx';
 
 const day = (value: string | null) => (value ? formatDayVi(value) : '—');
 
@@ -43,11 +44,11 @@ function OfficerEditor({
       >
         <label>
           <span>Làm việc từ ngày</span>
-          <input type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+          <DayInput value={from} onChange={setFrom} />
         </label>
         <label>
           <span>Đến ngày</span>
-          <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
+          <DayInput value={to} onChange={setTo} />
         </label>
         <label className="check">
           <input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} />
