@@ -90,6 +90,8 @@ export class KioskCore {
       claim: (ticketId, counterId) => this.sync.claim(ticketId, counterId),
       issued: () => this.sync.requestSync(),
       deliverNow: () => this.sync.deliverNow(),
+      dossierRequired: () => this.config.dossierRequired(),
+      ratingVoice: () => this.config.ratingVoice(),
     });
     this.sync = new SyncClient({
       db: this.db,
@@ -251,8 +253,8 @@ export class KioskCore {
         this.queue.noShow(counter(), ticketId);
         return null;
       },
-      'queue:finish': ({ ticketId }) => {
-        this.queue.finish(counter(), ticketId);
+      'queue:finish': ({ ticketId, dossierCode, citizenAbsent }) => {
+        this.queue.finish(counter(), ticketId, { dossierCode, citizenAbsent });
         return null;
       },
       'queue:transfer': ({ ticketId, toServiceId, toCounterId }) =>
@@ -288,6 +290,7 @@ export class KioskCore {
           counterId,
           level,
           ticketId: rated,
+          dossierCode: rated === undefined ? undefined : this.queue.ratingDossier(counterId, rated),
           ...this.misuseOptions(),
         });
         if (rated !== undefined) {
@@ -295,6 +298,10 @@ export class KioskCore {
           this.publish();
         }
         return result;
+      },
+      'ratings:decline': ({ ticketId }) => {
+        this.queue.declineRating(this.requireCounter(), ticketId);
+        return null;
       },
       'ratings:addReasons': ({ ratingId, reasons }) => {
         this.ratings.addReasons(ratingId, reasons);
@@ -309,6 +316,12 @@ export class KioskCore {
         if (!this.config.counter(counterId)) throw new DomainError('not_found', 'Không tìm thấy quầy này.');
         this.config.setSetting('kiosk.counterId', counterId);
         this.queueStream.restart();
+        this.publish();
+        return null;
+      },
+      'technician:setRatingVoice': async ({ pin, on }) => {
+        await this.checkTechnician(pin);
+        this.config.setSetting('kiosk.ratingVoice', on ? 'on' : 'off');
         this.publish();
         return null;
       },

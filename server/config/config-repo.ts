@@ -1,4 +1,5 @@
 import { readMisuseRules } from './misuse-rules.ts';
+import { readRatingPromptSettings } from './rating-prompt-settings.ts';
 import type { Agency, Counter, RatingLevel, RatingReason } from '../../shared/domain/config.ts';
 import { QueueConfigSchema, type QueueConfig } from '../../shared/domain/queue-config.ts';
 import type { OfficerOut } from '../../shared/contract/server-api.ts';
@@ -108,6 +109,7 @@ export async function buildSyncConfig(db: Db): Promise<SyncConfig> {
       officerPins: Object.fromEntries(officers.filter((o) => o.pin_hash !== null).map((o) => [o.id, o.pin_hash!])),
       queue: await readQueueConfig(trx),
       misuse: await readMisuseRules(trx),
+      ratingPrompt: await readRatingPromptSettings(trx),
     };
   });
 }

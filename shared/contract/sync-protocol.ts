@@ -1,4 +1,4 @@
-import { MisuseRulesSchema } from './centre-settings.ts';
+import { MisuseRulesSchema, RatingPromptSettingsSchema } from './centre-settings.ts';
 import { z } from 'zod';
 import { KioskConfigSchema } from '../domain/config.ts';
 import { QueueConfigSchema } from '../domain/queue-config.ts';
@@ -61,6 +61,8 @@ export const SyncConfigSchema = KioskConfigSchema.extend({
   queue: QueueConfigSchema,
   /** Misuse rules for walk-up presses (absent from servers before them). */
   misuse: MisuseRulesSchema.optional(),
+  /** Rating prompt settings (absent from servers before them). */
+  ratingPrompt: RatingPromptSettingsSchema.optional(),
 });
 export type SyncConfig = z.infer<typeof SyncConfigSchema>;
 
