@@ -11,6 +11,7 @@ import { configRoutes } from './routes/config-routes.ts';
 import { deviceRoutes } from './routes/device-routes.ts';
 import { openApiDocument } from './routes/openapi.ts';
 import { reportRoutes } from './routes/report-routes.ts';
+import { dossierRoutes } from './routes/dossier-routes.ts';
 import { nationalScaleRoutes } from './routes/national-scale-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { syncRoutes } from './routes/sync-routes.ts';
@@ -151,6 +152,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   configRoutes(app, server);
   await staffRoutes(app, server);
   reportRoutes(app, server);
+  dossierRoutes(app, server);
   nationalScaleRoutes(app, server);
   await consoleRoutes(app, server);
   // Other server processes on the same PostgreSQL database hear this one's syncs, and it theirs.

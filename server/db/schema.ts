@@ -91,6 +91,8 @@ export interface ServerSchema {
     level: string;
     reasons: string | null;
     misuse: number;
+    /** The dossier code (mã hồ sơ) of the rated ticket; unique when set (migration 0015). */
+    dossier_code?: string | null;
   };
   rating_reason_events: { event_id: string; rating_id: string; reasons: string };
   /** Kept by the ingest (server/aggregates/keep.ts): Phụ lục 2 periods are whole Vietnam days. */
@@ -147,6 +149,19 @@ export interface ServerSchema {
     finished_ms: number;
     finished_at: string;
     day: string;
+    dossier_code?: string | null;
+  };
+  /** Per finished ticket: its rating prompt shown, and how it ended when not rated (migration 0015). */
+  rating_prompts: {
+    ticket_id: string;
+    device_id: string;
+    counter_id: string;
+    prompted_event_id: string | null;
+    prompted_ms: number | null;
+    outcome: 'declined' | 'timed_out' | 'not_shown' | null;
+    reason: 'screen_busy' | 'no_screen' | 'citizen_absent' | null;
+    outcome_event_id: string | null;
+    outcome_ms: number | null;
   };
   /** Live alerts and their acknowledgements (migration 0012). */
   live_alerts: {

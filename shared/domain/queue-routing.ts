@@ -43,7 +43,11 @@ export function mayCallOffline(ticket: RoutedTicket, counterId: string, service:
  * Whether a ticket issued (or transferred) by a kiosk that cannot reach the server depends on
  * that connection to reach its counter: true unless the issuing counter itself serves it.
  */
-export function waitsForConnection(ticket: RoutedTicket, issuerCounterId: string | null, service: ServedBy | null): boolean {
+export function waitsForConnection(
+  ticket: RoutedTicket,
+  issuerCounterId: string | null,
+  service: ServedBy | null,
+): boolean {
   if (issuerCounterId === null) return true;
   if (ticket.pinnedCounterId !== null) return ticket.pinnedCounterId !== issuerCounterId;
   return !(service?.counterIds.includes(issuerCounterId) ?? false);

@@ -172,7 +172,9 @@ export class OfficerActions {
       }
       this.check(current, 'finish');
       const finishedAt = toVietnamIso(this.deps.now());
-      this.deps.db.prepare("UPDATE tickets SET status = 'done', finished_at = ? WHERE id = ?").run(finishedAt, current.id);
+      this.deps.db
+        .prepare("UPDATE tickets SET status = 'done', finished_at = ? WHERE id = ?")
+        .run(finishedAt, current.id);
       this.deps.outbox.append({
         id: Outbox.newId(),
         type: 'ticket.finished',
@@ -232,7 +234,10 @@ export class OfficerActions {
         throw new DomainError('conflict', `Quầy được chọn không phục vụ dịch vụ ${target.name}.`);
       }
       if (target.id === current.service_id && (toCounterId === undefined || toCounterId === counterId)) {
-        throw new DomainError('conflict', `Số ${current.number} đã thuộc dịch vụ ${target.name}; hãy chọn dịch vụ khác.`);
+        throw new DomainError(
+          'conflict',
+          `Số ${current.number} đã thuộc dịch vụ ${target.name}; hãy chọn dịch vụ khác.`,
+        );
       }
       this.check(current, 'transfer');
       const at = toVietnamIso(this.deps.now());
@@ -310,7 +315,10 @@ export class OfficerActions {
     if (ticketId !== undefined && current?.id !== ticketId) {
       const row = this.deps.rows.ticket(ticketId);
       if (!row) throw new DomainError('not_found', 'Không tìm thấy phiếu này.');
-      throw new DomainError('conflict', `Số ${row.number} không phải số đang ở quầy (số này ${STATUS_LABELS[row.status]}).`);
+      throw new DomainError(
+        'conflict',
+        `Số ${row.number} không phải số đang ở quầy (số này ${STATUS_LABELS[row.status]}).`,
+      );
     }
     if (!current) throw new DomainError('conflict', 'Chưa có số nào đang ở quầy. Hãy gọi số tiếp theo.');
     return current;
@@ -337,6 +345,11 @@ export class OfficerActions {
 
   private announce(counterId: string, row: TicketRow, callId: number): void {
     const counter = this.deps.config.counter(counterId);
-    this.lastCalls.set(counterId, { ticketId: row.id, number: row.number, counterNumber: counter?.number ?? 0, callId });
+    this.lastCalls.set(counterId, {
+      ticketId: row.id,
+      number: row.number,
+      counterNumber: counter?.number ?? 0,
+      callId,
+    });
   }
 }

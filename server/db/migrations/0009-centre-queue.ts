@@ -39,7 +39,11 @@ export const m0009CentreQueue: ServerMigration = {
       .addColumn('issuing_device', 'text', (c) => c.notNull())
       .addColumn('updated_ms', 'bigint', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('queue_tickets_day_service').on('queue_tickets').columns(['day', 'service_id']).execute();
+    await db.schema
+      .createIndex('queue_tickets_day_service')
+      .on('queue_tickets')
+      .columns(['day', 'service_id'])
+      .execute();
     // Numbers are unique per service per day across every issuer.
     await db.schema
       .createIndex('queue_tickets_numbering')
@@ -49,9 +53,10 @@ export const m0009CentreQueue: ServerMigration = {
       .execute();
 
     const feed = db.schema.createTable('queue_feed');
-    await (backend === 'postgres'
-      ? feed.addColumn('seq', 'bigserial', (c) => c.primaryKey())
-      : feed.addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
+    await (
+      backend === 'postgres'
+        ? feed.addColumn('seq', 'bigserial', (c) => c.primaryKey())
+        : feed.addColumn('seq', 'integer', (c) => c.primaryKey().autoIncrement())
     )
       .addColumn('ticket_id', 'text', (c) => c.notNull())
       .addColumn('day', 'text', (c) => c.notNull())

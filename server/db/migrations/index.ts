@@ -8,6 +8,7 @@ import { m0007DeviceStatus } from './0007-device-status.ts';
 import { m0009CentreQueue } from './0009-centre-queue.ts';
 import { m0012LiveAlerts } from './0012-live-alerts.ts';
 import { m0013AggregatesInIngest } from './0013-aggregates-in-ingest.ts';
+import { m0015RatingFunnel } from './0015-rating-funnel.ts';
 import type { ServerMigration } from './migration.ts';
 
 /**
@@ -25,4 +26,5 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   m0009CentreQueue,
   m0012LiveAlerts,
   m0013AggregatesInIngest,
+  m0015RatingFunnel,
 ];
