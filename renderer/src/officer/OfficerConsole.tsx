@@ -3,6 +3,8 @@ import type { OfficerTicketView, OfficerView, PrinterState } from '../../../shar
 import type { Result } from '../../../shared/contract/result.ts';
 import { formatTimeVi } from '../../../shared/domain/vietnam-time.ts';
 import { useKiosk } from '../store/kiosk-context.ts';
+import { DossierCodeSchema } from '../../../shared/domain/events.ts';
+import { FinishDetails, type FinishDetailsValue } from './FinishDetails.tsx';
 import { ACTION_LABELS, KEYPAD_LEGEND, keypadAction, type OfficerAction } from './keypad.ts';
 import './officer.css';
 
@@ -46,6 +48,12 @@ export function OfficerConsole() {
   }, [revision, invoke]);
 
   const current = view?.current ?? null;
+  const dossierRequired = useKiosk((s) => s.kiosk?.queue.dossierRequired ?? false);
+  const [details, setDetails] = useState<FinishDetailsValue>({ dossierCode: '', citizenAbsent: false });
+  const dossierInput = useRef<HTMLInputElement | null>(null);
+  // A new ticket at the counter starts with an empty dossier code.
+  const currentId = current?.ticketId ?? null;
+  useEffect(() => setDetails({ dossierCode: '', citizenAbsent: false }), [currentId]);
 
   const act = useCallback(
     async (run: () => Promise<Result<unknown>>, done: (value: unknown) => string) => {
@@ -96,18 +104,39 @@ export function OfficerConsole() {
             () => `Số ${current?.number ?? ''} vắng mặt.`,
           );
           break;
-        case 'finish':
+        case 'finish': {
+          const typed = details.dossierCode.trim();
+          if (typed === '' && dossierRequired) {
+            setMessage({ kind: 'error', text: 'Trung tâm yêu cầu nhập mã hồ sơ trước khi hoàn thành.' });
+            dossierInput.current?.focus();
+            break;
+          }
+          const code = typed === '' ? null : DossierCodeSchema.safeParse(typed);
+          if (code && !code.success) {
+            setMessage({ kind: 'error', text: code.error.issues[0]?.message ?? 'Mã hồ sơ không hợp lệ.' });
+            dossierInput.current?.focus();
+            break;
+          }
           void act(
-            () => invoke('queue:finish', guard),
-            () => `Đã hoàn thành số ${current?.number ?? ''}. Màn hình công dân đang mời đánh giá.`,
+            () =>
+              invoke('queue:finish', {
+                ...guard,
+                ...(code?.success && { dossierCode: code.data }),
+                ...(details.citizenAbsent && { citizenAbsent: true }),
+              }),
+            () =>
+              details.citizenAbsent
+                ? `Đã hoàn thành số ${current?.number ?? ''}. Công dân không còn ở quầy nên không mời đánh giá.`
+                : `Đã hoàn thành số ${current?.number ?? ''}. Màn hình công dân đang mời đánh giá.`,
           );
           break;
+        }
         case 'transfer':
           setTransferOpen((open) => !open);
           break;
       }
     },
-    [act, invoke, current],
+    [act, invoke, current, details, dossierRequired],
   );
 
   const targets = (view?.transferTargets ?? []).filter((t) => t.serviceId !== current?.serviceId);
@@ -128,6 +157,8 @@ export function OfficerConsole() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
+      // Typing a dossier code (or a scanner typing it) must not trigger the keypad shortcuts.
+      if (event.target instanceof HTMLInputElement) return;
       if (transferOpen) {
         const index = /^[1-9]$/.test(event.key) ? Number(event.key) - 1 : -1;
         const target = targets[index];
@@ -202,6 +233,15 @@ export function OfficerConsole() {
             Số đang ở quầy
           </h2>
           <CurrentTicket ticket={current} />
+          {atCounter && (
+            <FinishDetails
+              value={details}
+              onChange={setDetails}
+              required={dossierRequired}
+              disabled={pending || !onDuty}
+              inputRef={dossierInput}
+            />
+          )}
           <div className="officer__actions">
             {(['callNext', 'recall', 'start', 'noShow', 'transfer', 'finish'] as const).map((action) => (
               <button
