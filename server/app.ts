@@ -10,9 +10,11 @@ import { authRoutes } from './routes/auth-routes.ts';
 import { configRoutes } from './routes/config-routes.ts';
 import { deviceRoutes } from './routes/device-routes.ts';
 import { openApiDocument } from './routes/openapi.ts';
+import { provisioningRoutes } from './routes/provisioning-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { dossierRoutes } from './routes/dossier-routes.ts';
 import { nationalScaleRoutes } from './routes/national-scale-routes.ts';
+import { reportSettingsRoutes } from './routes/report-settings-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { syncRoutes } from './routes/sync-routes.ts';
 import { queueRoutes } from './queue/queue-routes.ts';
@@ -147,6 +149,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   });
   authRoutes(app, server);
   deviceRoutes(app, server);
+  provisioningRoutes(app, server);
   syncRoutes(app, server);
   queueRoutes(app, server);
   configRoutes(app, server);
@@ -154,6 +157,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   reportRoutes(app, server);
   dossierRoutes(app, server);
   nationalScaleRoutes(app, server);
+  reportSettingsRoutes(app, server);
   await consoleRoutes(app, server);
   // Other server processes on the same PostgreSQL database hear this one's syncs, and it theirs.
   if (options.databaseUrl) {

@@ -6,6 +6,8 @@ import { hostname } from 'node:os';
 import { openDatabase } from '../../electron/core/database.ts';
 import { KIOSK_DB_FILE, KioskCore } from '../../electron/core/kiosk-core.ts';
 import { Outbox } from '../../electron/core/outbox.ts';
+import { ConfigStore } from '../../electron/core/config-store.ts';
+import { recordExport } from '../../electron/core/sync/reenrolment-guard.ts';
 import { PrinterUrlError, printerFromUrl } from '../../electron/core/queue/printer-from-url.ts';
 import { normaliseServerUrl } from '../../electron/core/sync/enrollment.ts';
 import { DomainError } from '../../shared/contract/result.ts';
@@ -14,9 +16,11 @@ import { RENDERER_DIR } from '../paths.ts';
 import { CommandError, UsageError, parsePort } from '../usage-error.ts';
 
 export const KIOSK_USAGE = `hailong kiosk --browser --data-dir DIR [--port N] [--demo] [--server URL --enroll MÃ [--name TÊN]]
-    [--printer tcp://máy:cổng|/dev/…|none]
+    [--printer tcp://máy:cổng|/dev/…|none] [--paper 58|80]
   Chạy kiosk trong trình duyệt: giao diện và hợp đồng gọi trên http://127.0.0.1:N/.
   --printer: máy in phiếu ESC/POS (mạng tcp://192.168.1.50:9100, USB /dev/usb/lp0, cổng nối tiếp /dev/ttyUSB0); mặc định none.
+  --paper: khổ giấy máy in (58 hoặc 80 mm, mặc định 80); máy in gán từ bảng điều khiển được ưu tiên.
+  Không có --demo và chưa đăng ký: kiosk mở màn hình cài đặt (địa chỉ máy chủ và mã đăng ký).
   --server URL --enroll MÃ: đăng ký kiosk với máy chủ trung tâm (một lần) rồi chạy và đồng bộ.
 hailong kiosk export --data-dir DIR [--out FILE]
   Ghi mọi sự kiện của kiosk ra tệp JSON Lines (hoặc ra màn hình) để mang đi khi không đồng bộ được.`;
@@ -34,6 +38,7 @@ export async function runKiosk(argv: string[]): Promise<void> {
       enroll: { type: 'string' },
       name: { type: 'string' },
       printer: { type: 'string' },
+      paper: { type: 'string' },
     },
     strict: true,
   });
@@ -53,7 +58,14 @@ export async function runKiosk(argv: string[]): Promise<void> {
     enroll: values.enroll,
     name: values.name,
     printer: values.printer,
+    paper: parsePaper(values.paper),
   });
+}
+
+function parsePaper(value: string | undefined): 58 | 80 {
+  if (value === undefined || value === '80') return 80;
+  if (value === '58') return 58;
+  throw new UsageError(`--paper chỉ nhận 58 hoặc 80 (khổ giấy, mm), không phải "${value}".`);
 }
 
 export interface BrowserKioskOptions {
@@ -66,12 +78,14 @@ export interface BrowserKioskOptions {
   name?: string | undefined;
   /** `--printer`: tcp://host:port, a device path or none (the default). */
   printer?: string | undefined;
+  /** `--paper`: the ticket width; a printer assigned in the console brings its own. */
+  paper?: 58 | 80;
 }
 
 export async function startBrowserKiosk(options: BrowserKioskOptions) {
   let printer;
   try {
-    printer = printerFromUrl(options.printer);
+    printer = printerFromUrl(options.printer, options.paper ?? 80);
   } catch (error) {
     if (error instanceof PrinterUrlError) throw new UsageError(error.message);
     throw error;
@@ -163,17 +177,21 @@ async function exportEvents(argv: string[]): Promise<void> {
   const outbox = new Outbox(db);
   const out = values.out ? createWriteStream(values.out, { encoding: 'utf8' }) : process.stdout;
   let count = 0;
+  let lastSeq = 0;
   try {
     for (const event of outbox.all()) {
       if (!out.write(`${JSON.stringify(event)}\n`)) await once(out, 'drain');
       count += 1;
+      lastSeq = event.seq;
     }
+    if (values.out) {
+      out.end();
+      await once(out, 'finish');
+    }
+    // Only once the file is complete: these events may now leave with a re-enrolment.
+    recordExport(new ConfigStore(db), lastSeq);
   } finally {
     db.close();
   }
-  if (values.out) {
-    out.end();
-    await once(out, 'finish');
-    console.error(`Đã xuất ${count} sự kiện vào ${values.out}`);
-  }
+  if (values.out) console.error(`Đã xuất ${count} sự kiện vào ${values.out}`);
 }

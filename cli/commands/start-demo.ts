@@ -1,3 +1,4 @@
+import { boardLaunchCommand } from './board-launch.ts';
 import type { FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -202,6 +203,7 @@ export function describeDemo(demo: RunningDemo, adminFromEnv: boolean): string[]
     'hailong đang chạy:',
     `  Máy chủ trung tâm:          ${demo.serverUrl}`,
     `  Bảng gọi số (phòng chờ):    ${demo.serverUrl}board`,
+    `    TV tự đọc số, không cần bấm: ${boardLaunchCommand(`${demo.serverUrl}board`)}`,
     `  API của máy chủ (OpenAPI):  ${demo.apiUrl}`,
     ...(demo.kioskUrl
       ? [`  Kiosk (mở bằng Chromium):   ${demo.kioskUrl}`, `  Màn hình cán bộ:            ${demo.officerUrl}`]

@@ -18,8 +18,28 @@ export function findElectron(): { path: string } | { error: string } {
     if (typeof electronPath !== 'string') return { error: 'gói electron không trả về đường dẫn chương trình' };
     return { path: electronPath };
   } catch (error) {
-    return { error: (error as Error).message.split('\n')[0] ?? 'không rõ lý do' };
+    return { error: electronReason((error as Error).message) };
   }
+}
+
+/**
+ * The electron package throws English ("Electron failed to install correctly, please delete
+ * node_modules/electron and try installing again"), which would send a newcomer deleting
+ * folders for nothing: the binary simply could not be downloaded. Said in Vietnamese instead.
+ */
+export function electronReason(message: string): string {
+  if (/failed to install|path\.txt|ENOENT|Cannot find module/i.test(message)) {
+    return 'chương trình Electron chưa được tải về máy này (cần mạng khi cài đặt); không cần xoá thư mục nào';
+  }
+  return 'gói electron báo lỗi khi nạp';
+}
+
+/** The one line `npm start` prints when Electron cannot run: why, and what runs instead. */
+export function electronFallbackLine(reason: string): string {
+  return (
+    `Không chạy được cửa sổ kiosk Electron: ${reason}. ` +
+    'Thay vào đó kiosk chạy trong trình duyệt, với đủ chức năng: mở địa chỉ "Kiosk" và "Màn hình cán bộ" dưới đây bằng Chromium hoặc Chrome.'
+  );
 }
 
 export async function runStart(argv: string[]): Promise<void> {
@@ -36,10 +56,7 @@ export async function runStart(argv: string[]): Promise<void> {
   const dataDir = resolve(values['data-dir'] ?? join(process.cwd(), 'data'));
   const electron = findElectron();
   if (!('path' in electron)) {
-    console.log(
-      `Không chạy được Electron trên máy này (${electron.error}). ` +
-        'Thay vào đó, kiosk chạy trong trình duyệt: mở địa chỉ "Kiosk" dưới đây bằng Chromium hoặc Chrome.',
-    );
+    console.log(electronFallbackLine(electron.error));
   }
   let demo;
   try {
@@ -69,7 +86,7 @@ export async function runStart(argv: string[]): Promise<void> {
   process.once('SIGTERM', stop);
   if ('path' in electron) {
     console.log('Khởi động kiosk Electron…');
-    const child = spawn(electron.path, [join(PACKAGE_ROOT, 'dist/electron/main/index.js')], {
+    const child = spawn(electron.path, [join(PACKAGE_ROOT, 'dist/electron/main/index.mjs')], {
       stdio: 'inherit',
       env: {
         ...process.env,

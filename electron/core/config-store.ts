@@ -38,12 +38,19 @@ export class ConfigStore {
       .run(key, value);
   }
 
+  deleteSetting(key: string): void {
+    this.db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+  }
+
   configVersion(): number {
     return Number(this.getSetting('config.version') ?? -1);
   }
 
-  /** Replaces agencies, officers, counters and the scale in one transaction. */
-  applyConfig(config: ConfigWithPins): void {
+  /**
+   * Replaces agencies, officers, counters and the scale in one transaction. `endRemovedDuty`
+   * ends (with events) the sign-ins of officers no longer active; without it they are dropped.
+   */
+  applyConfig(config: ConfigWithPins, endRemovedDuty?: () => void): void {
     const db = this.db;
     db.transaction(() => {
       // Duty is local state: it survives a config change unless its officer vanished.
@@ -70,7 +77,8 @@ export class ConfigStore {
       for (const l of config.ratingLevels) insertLevel.run(l.code, l.label, l.order, l.low ? 1 : 0);
       const insertReason = db.prepare('INSERT INTO rating_reasons (code, label, sort_order) VALUES (?, ?, ?)');
       for (const r of config.ratingReasons) insertReason.run(r.code, r.label, r.order);
-      db.prepare('DELETE FROM duty WHERE officer_id NOT IN (SELECT id FROM officers WHERE active = 1)').run();
+      if (endRemovedDuty) endRemovedDuty();
+      else db.prepare('DELETE FROM duty WHERE officer_id NOT IN (SELECT id FROM officers WHERE active = 1)').run();
       this.setSetting('config.version', String(config.version));
       this.setSetting('centre.name', config.centreName);
       // A server from before the misuse rules sends none: the kiosk keeps its own interval.

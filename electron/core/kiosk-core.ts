@@ -1,19 +1,24 @@
 import { DEFAULT_MISUSE_RULES } from '../../shared/contract/centre-settings.ts';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
-import { mkdirSync } from 'node:fs';
 import type { KioskHandlers } from '../../shared/contract/dispatch.ts';
-import type { KioskSettings, KioskState } from '../../shared/contract/kiosk-state.ts';
+import type { KioskSettings, KioskState, OfficerLock } from '../../shared/contract/kiosk-state.ts';
+import { toVietnamIso } from '../../shared/domain/vietnam-time.ts';
 import { DomainError } from '../../shared/contract/result.ts';
-import { DEMO_CONFIG, DEMO_PIN, DEMO_TECHNICIAN_PIN } from '../../shared/domain/demo-config.ts';
+import { DEMO_CONFIG, DEMO_PIN } from '../../shared/domain/demo-config.ts';
+import { DEMO_PIN_HASH, DEMO_TECHNICIAN_PIN_HASH } from '../../shared/domain/demo-pin-hashes.ts';
 import { DEMO_QUEUE_CONFIG } from '../../shared/domain/queue-config.ts';
 import { ConfigStore } from './config-store.ts';
+import { prepareDataFolder, prepareDatabaseFile } from './data-folder.ts';
 import { checkpointWhenIdle, openDatabase, type Db } from './database.ts';
 import { OfficerDuty } from './officer-duty.ts';
 import { Outbox } from './outbox.ts';
 import { PinGuard, type PinPolicy } from './pin-guard.ts';
 import { hashSecret } from './pin-hash.ts';
 import { Ratings } from './ratings.ts';
+import type { SecretBox } from './secret-box.ts';
+import { StorageGuard } from './storage-guard.ts';
+import { guardStorage } from './storage-handlers.ts';
 import type { QueuePrinter } from './queue/printer-port.ts';
 import { Queue } from './queue/queue.ts';
 import { QueueStore } from './queue/queue-store.ts';
@@ -21,6 +26,8 @@ import { SyncClient, type SyncTuning } from './sync/sync-client.ts';
 import { QueueStream } from './sync/queue-stream.ts';
 import { leaseNeeds } from './queue/lease-needs.ts';
 import { parseKioskRole, type KioskRole } from '../../shared/domain/queue-routing.ts';
+import { printerFromUrl } from './queue/printer-from-url.ts';
+import { dutyLimits, storeAssignment, storeCentre, storedPrinter, storedRole } from './kiosk-assignment.ts';
 
 export const DEFAULT_SETTINGS: KioskSettings = {
   thankYouSeconds: 5,
@@ -38,6 +45,12 @@ export interface KioskCoreOptions {
   printer?: QueuePrinter | null;
   /** Sync timing and transport; tests inject a fake fetch and a fixed jitter here. */
   sync?: Partial<SyncTuning>;
+  /** Free bytes of the data folder's file system; statfs by default (tests inject a full disk). */
+  freeBytes?: (dir: string) => number;
+  /** Where the device token is kept: the OS keychain under Electron; plain text (0600 file) otherwise. */
+  secretBox?: SecretBox;
+  /** How often sign-ins are checked against the end of day and the idle limit (default 30 s). */
+  dutyCheckMs?: number;
 }
 
 export const KIOSK_DB_FILE = 'kiosk.db';
@@ -57,23 +70,47 @@ export class KioskCore {
   readonly handlers: KioskHandlers;
   readonly sync: SyncClient;
   readonly queueStream: QueueStream;
+  readonly storage: StorageGuard;
   private readonly pins: PinGuard;
   private readonly now: () => Date;
   private readonly listeners = new Set<(state: KioskState) => void>();
   private revision = 0;
   private readonly stopCheckpoints: () => void;
+  private readonly dutyTimer: ReturnType<typeof setInterval>;
 
   constructor(private readonly options: KioskCoreOptions) {
-    mkdirSync(options.dataDir, { recursive: true });
+    prepareDataFolder(options.dataDir);
     this.now = options.now ?? (() => new Date());
+    prepareDatabaseFile(join(options.dataDir, KIOSK_DB_FILE));
     this.db = openDatabase(join(options.dataDir, KIOSK_DB_FILE));
-    this.stopCheckpoints = checkpointWhenIdle(this.db);
+    this.storage = new StorageGuard({
+      db: this.db,
+      dataDir: options.dataDir,
+      now: this.now,
+      changed: () => this.publish(),
+      ...(options.freeBytes ? { freeBytes: options.freeBytes } : {}),
+    });
+    this.stopCheckpoints = checkpointWhenIdle(this.db, 2_000, {
+      failed: (error) => {
+        if (this.storage.translate(error) === error) console.error('hailong kiosk: checkpoint failed:', error);
+      },
+      tick: () => this.storage.probe(),
+    });
     this.config = new ConfigStore(this.db);
     this.outbox = new Outbox(this.db);
     this.pins = new PinGuard(this.db, this.now, options.pinPolicy);
     this.duty = new OfficerDuty(this.db, this.config, this.outbox, this.pins, this.now);
-    this.ratings = new Ratings(this.db, this.config, this.duty, this.outbox, this.now);
     this.queueStore = new QueueStore(this.db, this.config);
+    this.ratings = new Ratings(
+      this.db,
+      this.config,
+      this.duty,
+      this.outbox,
+      this.now,
+      () => this.queueStore.options().ratingWindowSeconds * 1000,
+    );
+    // The console's printer wins over --printer (issue 8: "the console setting wins").
+    const assigned = storedPrinter(this.config);
     this.queue = new Queue({
       db: this.db,
       config: this.config,
@@ -81,7 +118,7 @@ export class KioskCore {
       duty: this.duty,
       outbox: this.outbox,
       now: this.now,
-      printer: options.printer ?? null,
+      printer: assigned ? printerFromUrl(assigned.url, assigned.paperWidth) : (options.printer ?? null),
       changed: () => this.publish(),
       role: () => this.role(),
       counterId: () => this.counterId(),
@@ -99,14 +136,19 @@ export class KioskCore {
       outbox: this.outbox,
       now: this.now,
       applyQueue: (queue) => this.queueStore.apply(queue),
+      applyCentre: (config) => storeCentre(this.config, config),
+      endRemovedDuty: () => this.duty.endRemoved(),
+      applyAssignment: (assignment) => this.applyAssignment(assignment),
       onChange: () => this.publish(),
       deviceStatus: () => {
         const { printer } = this.queue.state(null);
-        if (printer.state === 'none') return { printer: null };
-        return { printer: { state: printer.state, message: printer.message.slice(0, 500) } };
+        const storage = this.storage.isFull() ? { storage: { state: 'full' as const } } : {};
+        if (printer.state === 'none') return { printer: null, ...storage };
+        return { printer: { state: printer.state, message: printer.message.slice(0, 500) }, ...storage };
       },
       leaseNeeds: () => leaseNeeds(this.queue.leases, this.issuableServices(), this.now()),
       applyLeases: (leases) => this.queue.leases.save(leases),
+      ...(options.secretBox ? { secretBox: options.secretBox } : {}),
       ...options.sync,
     });
     this.queueStream = new QueueStream({
@@ -120,10 +162,41 @@ export class KioskCore {
         this.sync.requestSync();
       },
     });
-    this.handlers = this.createHandlers();
+    this.handlers = guardStorage(this.createHandlers(), this.storage);
+    // A kiosk restarted on a full disk comes up refusing records instead of failing at the first.
+    this.storage.probe();
     // Does nothing until the kiosk is enrolled; never blocks anything on the network.
     this.sync.start();
     this.queueStream.start();
+    this.dutyTimer = setInterval(() => this.enforceDuty(), options.dutyCheckMs ?? 30_000);
+    this.dutyTimer.unref();
+    this.enforceDuty();
+  }
+
+  /** Ends sign-ins past the centre's end of day or idle limit; publishes when any ended. */
+  enforceDuty(): number {
+    const ended = this.duty.expire(dutyLimits(this.config));
+    if (ended > 0) this.publish();
+    return ended;
+  }
+
+  /** Role, counter and printer from the console, delivered with every sync response. */
+  private applyAssignment(assignment: Parameters<typeof storeAssignment>[1]): void {
+    const printer = storeAssignment(this.config, assignment);
+    if (printer === undefined) return;
+    const next = printer ? printerFromUrl(printer.url, printer.paperWidth) : (this.options.printer ?? null);
+    this.queue.replacePrinter(next);
+    if (next) void this.queue.refreshPrinter();
+  }
+
+  /**
+   * Where the kiosk stands for its setup screen: not enrolled with any server, enrolled but
+   * not yet assigned by the console, or ready (the demo and technician-set counters count).
+   */
+  setupStage(): KioskState['setup'] {
+    if (!this.sync.isEnrolled() && this.config.configVersion() < 0) return 'needs_enrolment';
+    if (this.role() === 'entrance') return 'ready';
+    return this.counterId() ? 'ready' : 'awaiting_assignment';
   }
 
   /**
@@ -132,12 +205,11 @@ export class KioskCore {
    */
   async seedDemo(): Promise<void> {
     if (this.config.configVersion() >= 0) return;
-    const pinHash = await hashSecret(DEMO_PIN);
     this.config.applyConfig({
       ...DEMO_CONFIG,
-      officerPins: Object.fromEntries(DEMO_CONFIG.officers.map((o) => [o.id, pinHash])),
+      officerPins: Object.fromEntries(DEMO_CONFIG.officers.map((o) => [o.id, DEMO_PIN_HASH])),
     });
-    await this.setTechnicianPin(DEMO_TECHNICIAN_PIN);
+    this.config.setSetting('technician.pinHash', DEMO_TECHNICIAN_PIN_HASH);
     this.queueStore.apply(DEMO_QUEUE_CONFIG);
     this.config.setSetting('kiosk.counterId', DEMO_CONFIG.counters[0]!.id);
     await this.duty.signIn(DEMO_CONFIG.counters[0]!.id, DEMO_CONFIG.officers[0]!.id, DEMO_PIN);
@@ -198,6 +270,8 @@ export class KioskCore {
     const counterId = this.counterId();
     return {
       revision: this.revision,
+      setup: this.setupStage(),
+      role: storedRole(this.config),
       centreName: this.config.centreName(),
       counter: counterId ? this.config.counter(counterId) : null,
       counters: this.config.counters(),
@@ -208,7 +282,18 @@ export class KioskCore {
       settings: this.settings(),
       sync: this.sync.status(),
       queue: this.queue.state(counterId),
+      storage: this.storage.status(),
+      officerLocks: this.officerLocks(),
     };
+  }
+
+  private officerLocks(): OfficerLock[] {
+    return this.pins.locks().flatMap(({ subject, untilMs }) => {
+      const officerId = subject.startsWith('officer:') ? subject.slice('officer:'.length) : null;
+      const officer = officerId ? this.config.officer(officerId) : null;
+      if (!officerId || !officer) return [];
+      return [{ officerId, fullName: officer.fullName, until: toVietnamIso(new Date(untilMs)) }];
+    });
   }
 
   onStateChanged(listener: (state: KioskState) => void): () => void {
@@ -224,6 +309,7 @@ export class KioskCore {
 
   close(): void {
     this.listeners.clear();
+    clearInterval(this.dutyTimer);
     this.queue.close();
     this.queueStream.stop();
     this.sync.stop();
@@ -243,7 +329,12 @@ export class KioskCore {
 
   /** The queue channels: citizens take numbers; officer actions act on this kiosk's counter. */
   private queueHandlers(): Pick<KioskHandlers, `queue:${string}` & keyof KioskHandlers> {
-    const counter = () => this.requireCounter();
+    const counter = () => {
+      const counterId = this.requireCounter();
+      // Every officer action restarts the idle clock of the sign-in at this counter.
+      this.duty.touch(counterId);
+      return counterId;
+    };
     return {
       'queue:takeNumber': ({ serviceId, priorityCategory }) => this.queue.takeNumber(serviceId, priorityCategory),
       'queue:callNext': () => this.queue.callNext(counter()),
@@ -272,9 +363,12 @@ export class KioskCore {
     return {
       'kiosk:getState': () => this.state(),
       'officer:signIn': async ({ officerId, pin }) => {
-        const officer = await this.duty.signIn(this.requireCounter(), officerId, pin);
-        this.publish();
-        return officer;
+        try {
+          return await this.duty.signIn(this.requireCounter(), officerId, pin);
+        } finally {
+          // A wrong PIN may have locked the officer out: the officer console shows it.
+          this.publish();
+        }
       },
       'officer:signOut': () => {
         this.duty.signOut(this.requireCounter());
@@ -337,7 +431,10 @@ export class KioskCore {
         return null;
       },
       'sync:enroll': async ({ pin, serverUrl, code, name }) => {
-        await this.checkTechnician(pin);
+        // A kiosk that belongs to no server has nothing to guard yet: its setup screen needs
+        // only the address and a one-time code. Once enrolled, moving it takes the centre's
+        // technician PIN as well as a fresh code of the new server.
+        if (this.sync.isEnrolled()) await this.checkTechnician(pin ?? '');
         const counter = this.counterId() ? this.config.counter(this.counterId()!) : null;
         return this.sync.enroll({ serverUrl, code, name: name ?? `Kiosk ${counter?.name ?? hostname()}` });
       },

@@ -5,13 +5,17 @@ import type { ConfigStore } from './config-store.ts';
 import { cachedStatement, type Db } from './database.ts';
 import { Outbox } from './outbox.ts';
 import type { PinGuard } from './pin-guard.ts';
+import { dutyExpired, type DutyLimits } from '../../shared/domain/duty-limits.ts';
 
 interface DutyRow {
   counter_id: string;
   officer_id: string;
   agency_id: string;
   signed_in_at: string;
+  last_active_at: string | null;
 }
+
+export type SignOutCause = 'manual' | 'replaced' | 'timeout' | 'removed';
 
 /** Who serves at which counter. One officer per counter, one counter per officer. */
 export class OfficerDuty {
@@ -66,7 +70,45 @@ export class OfficerDuty {
     this.db.transaction(() => this.endDuty(row, 'manual', toVietnamIso(this.now())))();
   }
 
-  private endDuty(row: DutyRow, cause: 'manual' | 'replaced', occurredAt: string): void {
+  /** An officer action at the counter: the idle timeout counts from here. */
+  touch(counterId: string): void {
+    cachedStatement(this.db, 'UPDATE duty SET last_active_at = ? WHERE counter_id = ?').run(
+      toVietnamIso(this.now()),
+      counterId,
+    );
+  }
+
+  /**
+   * Ends every sign-in past the centre's end of working day or idle for too long, with
+   * `officer.signed_out` cause `timeout`, so a forgotten sign-in never collects the next
+   * morning's ratings. Returns how many ended.
+   */
+  expire(limits: DutyLimits): number {
+    const nowMs = this.now().getTime();
+    const rows = this.db.prepare<[], DutyRow>('SELECT * FROM duty').all();
+    const ended = rows.filter((row) => dutyExpired(row, limits, nowMs));
+    if (ended.length === 0) return 0;
+    const occurredAt = toVietnamIso(this.now());
+    this.db.transaction(() => {
+      for (const row of ended) this.endDuty(row, 'timeout', occurredAt);
+    })();
+    return ended.length;
+  }
+
+  /**
+   * Ends, with an event, the sign-in of every officer no longer active in the configuration
+   * (removed or deactivated in the console). Runs in the transaction that applies it.
+   */
+  endRemoved(): number {
+    const rows = this.db
+      .prepare<[], DutyRow>('SELECT * FROM duty WHERE officer_id NOT IN (SELECT id FROM officers WHERE active = 1)')
+      .all();
+    const occurredAt = toVietnamIso(this.now());
+    for (const row of rows) this.endDuty(row, 'removed', occurredAt);
+    return rows.length;
+  }
+
+  private endDuty(row: DutyRow, cause: SignOutCause, occurredAt: string): void {
     this.db.prepare('DELETE FROM duty WHERE counter_id = ?').run(row.counter_id);
     this.outbox.append({
       id: Outbox.newId(),

@@ -1,16 +1,33 @@
 import { DomainError } from '../../shared/contract/result.ts';
 import { formatTimeVi } from '../../shared/domain/vietnam-time.ts';
-import type { Db } from './database.ts';
+import { cachedStatement, type Db } from './database.ts';
 import { verifySecret } from './pin-hash.ts';
 
 export interface PinPolicy {
   maxFailures: number;
+  /** The first lock; each further lock without a success in between lasts twice as long… */
   lockoutMs: number;
+  /** …up to this. */
+  maxLockoutMs: number;
 }
 
-export const DEFAULT_PIN_POLICY: PinPolicy = { maxFailures: 5, lockoutMs: 5 * 60_000 };
+/**
+ * 5 wrong PINs lock for 1 minute, the next 5 for 2, then 4, 8, capped at 15: a guesser gets
+ * about 5 tries a minute at first and fewer after, while anyone tapping at a kiosk can no
+ * longer keep an officer out for long with a few taps.
+ */
+export const DEFAULT_PIN_POLICY: PinPolicy = { maxFailures: 5, lockoutMs: 60_000, maxLockoutMs: 15 * 60_000 };
 
-/** Verifies PINs and locks a subject (an officer, or the technician) after repeated failures. */
+/** A subject locked out now, and until when. */
+export interface PinLock {
+  subject: string;
+  untilMs: number;
+}
+
+/**
+ * Verifies PINs and locks a subject (an officer, or the technician) after repeated failures.
+ * `failures` counts every wrong PIN since the last success, across locks, so each lock is longer.
+ */
 export class PinGuard {
   constructor(
     private readonly db: Db,
@@ -29,22 +46,37 @@ export class PinGuard {
       this.db.prepare('DELETE FROM pin_attempts WHERE subject = ?').run(subject);
       return;
     }
-    // A lock that has expired starts a fresh count.
-    const failures = (attempts?.locked_until_ms ? 0 : (attempts?.failures ?? 0)) + 1;
-    const locked = failures >= this.policy.maxFailures;
+    const failures = (attempts?.failures ?? 0) + 1;
+    const { maxFailures } = this.policy;
+    const lockedUntil = failures % maxFailures === 0 ? nowMs + this.lockoutMs(failures / maxFailures) : null;
     this.db
       .prepare(
         `INSERT INTO pin_attempts (subject, failures, locked_until_ms) VALUES (?, ?, ?)
          ON CONFLICT (subject) DO UPDATE SET failures = excluded.failures, locked_until_ms = excluded.locked_until_ms`,
       )
-      .run(subject, locked ? 0 : failures, locked ? nowMs + this.policy.lockoutMs : null);
-    if (locked) {
+      .run(subject, failures, lockedUntil);
+    if (lockedUntil !== null) {
       throw new DomainError(
         'locked_out',
-        `Nhập sai mã PIN ${this.policy.maxFailures} lần. Đăng nhập tạm khóa đến ${formatTimeVi(new Date(nowMs + this.policy.lockoutMs))}.`,
+        `Nhập sai mã PIN ${maxFailures} lần. Đăng nhập tạm khóa đến ${formatTimeVi(new Date(lockedUntil))}.`,
       );
     }
-    throw new DomainError('wrong_pin', `Mã PIN không đúng. Còn ${this.policy.maxFailures - failures} lần thử.`);
+    const left = maxFailures - (failures % maxFailures);
+    throw new DomainError('wrong_pin', `Mã PIN không đúng. Còn ${left} lần thử.`);
+  }
+
+  /** Every subject locked out at this moment. */
+  locks(): PinLock[] {
+    return cachedStatement<[number], PinLock>(
+      this.db,
+      'SELECT subject, locked_until_ms AS untilMs FROM pin_attempts WHERE locked_until_ms > ? ORDER BY subject',
+    ).all(this.now().getTime());
+  }
+
+  /** The n-th lock since the last success: the first lock, doubled n−1 times, capped. */
+  private lockoutMs(n: number): number {
+    const doublings = Math.min(n - 1, 30);
+    return Math.min(this.policy.lockoutMs * 2 ** doublings, this.policy.maxLockoutMs);
   }
 
   private refuseIfLocked(subject: string) {

@@ -17,9 +17,24 @@ export interface SubmitRating {
   burst?: { presses: number; windowMs: number } | undefined;
 }
 
+interface RatedTicket {
+  number: string;
+  status: string;
+  officer_id: string | null;
+  agency_id: string | null;
+  finished_at: string | null;
+}
+
+interface Attribution {
+  officerId: string;
+  agencyId: string;
+}
+
 /**
- * Records ratings. A rating is attributed to the officer on duty at the counter and to the
- * agency that officer belongs to at this moment; it is never dropped, only flagged.
+ * Records ratings. A ticket's rating is credited to the officer who finished (served) that
+ * ticket and the agency recorded with the finish, and only within the rating window; a walk-up
+ * rating goes to the officer on duty at the counter and that officer's agency at this moment.
+ * A walk-up press is never dropped, only flagged.
  */
 export class Ratings {
   private readonly insertRating;
@@ -32,6 +47,8 @@ export class Ratings {
     private readonly duty: OfficerDuty,
     private readonly outbox: Outbox,
     private readonly now: () => Date,
+    /** How long after its finish a ticket may be rated (the queue's rating window). */
+    private readonly ratingWindowMs: () => number,
   ) {
     this.insertRating = db.prepare(
       `INSERT INTO ratings (id, occurred_at, officer_id, agency_id, counter_id, ticket_id, level, misuse)
@@ -57,24 +74,22 @@ export class Ratings {
     const id = Outbox.newId();
     let misuse = false;
     this.db.transaction(() => {
-      const officer = this.duty.onDuty(input.counterId);
-      if (!officer) {
-        throw new DomainError('no_officer_on_duty', 'Quầy chưa có cán bộ đăng nhập nên chưa thể ghi nhận đánh giá.');
-      }
+      let officer: Attribution;
       if (input.ticketId === undefined) {
+        officer = this.officerOnDuty(input.counterId);
         const last = this.lastWalkUp.get(input.counterId, occurredAt);
         misuse = last !== undefined && instant.getTime() - Date.parse(last.occurred_at) < input.walkUpIntervalMs;
         if (!misuse && input.burst) {
           const since = toVietnamIso(new Date(instant.getTime() - input.burst.windowMs));
           misuse = this.walkUpsSince.get(input.counterId, since, occurredAt)!.n >= input.burst.presses;
         }
-      } else if (cachedStatement(this.db, 'SELECT 1 FROM ratings WHERE ticket_id = ?').get(input.ticketId)) {
-        throw new DomainError('already_rated', 'Phiếu này đã được đánh giá. Mỗi phiếu chỉ được đánh giá một lần.');
+      } else {
+        officer = this.ticketServer(input.ticketId, instant.getTime(), this.ratingWindowMs());
       }
       this.insertRating.run(
         id,
         occurredAt,
-        officer.id,
+        officer.officerId,
         officer.agencyId,
         input.counterId,
         input.ticketId ?? null,
@@ -85,7 +100,7 @@ export class Ratings {
         id,
         type: 'rating.submitted',
         occurredAt,
-        officerId: officer.id,
+        officerId: officer.officerId,
         agencyId: officer.agencyId,
         counterId: input.counterId,
         ...(input.ticketId !== undefined && { ticketId: input.ticketId }),
@@ -95,6 +110,36 @@ export class Ratings {
       });
     })();
     return { ratingId: id, misuse };
+  }
+
+  private officerOnDuty(counterId: string): Attribution {
+    const officer = this.duty.onDuty(counterId);
+    if (!officer) {
+      throw new DomainError('no_officer_on_duty', 'Quầy chưa có cán bộ đăng nhập nên chưa thể ghi nhận đánh giá.');
+    }
+    return { officerId: officer.id, agencyId: officer.agencyId };
+  }
+
+  /** The officer who finished the ticket, if it may still be rated now. */
+  private ticketServer(ticketId: string, nowMs: number, windowMs: number): Attribution {
+    if (cachedStatement(this.db, 'SELECT 1 FROM ratings WHERE ticket_id = ?').get(ticketId)) {
+      throw new DomainError('already_rated', 'Phiếu này đã được đánh giá. Mỗi phiếu chỉ được đánh giá một lần.');
+    }
+    const ticket = cachedStatement<[string], RatedTicket>(
+      this.db,
+      'SELECT number, status, officer_id, agency_id, finished_at FROM tickets WHERE id = ?',
+    ).get(ticketId);
+    if (!ticket) throw new DomainError('not_found', 'Không tìm thấy phiếu cần đánh giá.');
+    if (ticket.status !== 'done' || !ticket.officer_id || !ticket.agency_id || !ticket.finished_at) {
+      throw new DomainError('conflict', `Số ${ticket.number} chưa được phục vụ xong nên chưa thể đánh giá.`);
+    }
+    if (nowMs - Date.parse(ticket.finished_at) >= windowMs) {
+      throw new DomainError(
+        'conflict',
+        `Đã hết thời gian đánh giá cho số ${ticket.number}. Ông/bà vẫn có thể đánh giá chung tại quầy.`,
+      );
+    }
+    return { officerId: ticket.officer_id, agencyId: ticket.agency_id };
   }
 
   addReasons(ratingId: string, reasons: readonly string[]): void {

@@ -1,7 +1,7 @@
 // The Electron main process only wires modules; the kiosk's logic lives in electron/core.
 import { join } from 'node:path';
 import { homedir } from 'node:os';
-import { app, dialog, ipcMain, protocol, screen, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, protocol, safeStorage, screen, type BrowserWindow } from 'electron';
 import { startCoreWorker } from '../core/worker/core-client.ts';
 import { APP_SCHEME } from '../security/app-origin.ts';
 import { applySecurityRules } from '../security/harden-web-contents.ts';
@@ -9,12 +9,17 @@ import { createAppHandler, registerAppScheme } from './app-protocol.ts';
 import { ensureAutostart } from './autostart.ts';
 import { forwardState, registerIpc } from './ipc.ts';
 import { CORE_WORKER, PRELOAD_PATH, RENDERER_DIR } from './paths.ts';
+import { safeStorageBox } from './safe-storage-box.ts';
 import { leaveKioskAndQuit, openKioskWindow, openOfficerWindow } from './windows.ts';
 
 const windows: BrowserWindow[] = [];
 
 async function start(): Promise<void> {
   const dataDir = process.env.HAILONG_DATA_DIR ?? app.getPath('userData');
+  // The device token goes to the OS keychain where there is one (needs the app ready).
+  const secretBox = safeStorageBox(safeStorage, process.platform);
+  if (!secretBox)
+    console.warn('hailong: không có kho khóa của hệ điều hành; mã thiết bị lưu trong tệp dữ liệu (quyền 0600).');
   // The core (SQLite, printing, sync) runs in a worker thread: an fsync never blocks windows or IPC.
   const core = await startCoreWorker({
     ...CORE_WORKER,
@@ -23,7 +28,9 @@ async function start(): Promise<void> {
       // The ticket printer, as for `hailong kiosk --printer`: tcp://host:9100, /dev/usb/lp0 or none.
       ...(process.env.HAILONG_PRINTER !== undefined ? { printerUrl: process.env.HAILONG_PRINTER } : {}),
       demo: process.env.HAILONG_DEMO === '1',
+      ...(secretBox ? { secretBoxKind: secretBox.kind } : {}),
     },
+    ...(secretBox ? { secretBox } : {}),
     exitKiosk: () => leaveKioskAndQuit(windows, () => app.quit()),
   });
   app.on('will-quit', () => core.close());

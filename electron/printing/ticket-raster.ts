@@ -156,7 +156,8 @@ function layout(ctx: SKRSContext2D, data: TicketPrintData, width: number): { ops
   if (data.priorityLabel) block(data.priorityLabel, 20, true, { inverted: true, gap: 6 });
   block(data.serviceName, 22, true);
   block(data.counterName, 22, true, { gap: 4 });
-  block(`Số người đang chờ trước bạn: ${formatCount(data.peopleAhead)}`, 19, false);
+  // "ông/bà" as on the screen: one form of address everywhere (issue 10).
+  block(`Số người đang chờ trước ông/bà: ${formatCount(data.peopleAhead)}`, 19, false);
   block(waitText(data.estimatedWaitMinutes), 19, false);
   block(`Giờ lấy số: ${formatDateTimeVi(data.issuedAt)}`, 19, false);
 
@@ -250,6 +251,14 @@ export function ticketQrPlacement(
   const qr = layout(measuringContext(), data, width).ops.find((op) => op.kind === 'qr');
   if (!qr) throw new Error('Phiếu không có mã QR');
   return { x: qr.x, y: qr.y, scale: qr.scale, size: qr.size };
+}
+
+/** The lines of text the ticket prints, top to bottom (for checks of the wording). */
+export function ticketTextLines(data: TicketPrintData, paperWidth: PaperWidth): string[] {
+  ensureFonts();
+  return layout(measuringContext(), data, DOTS_PER_LINE[paperWidth])
+    .ops.filter((op) => op.kind === 'text')
+    .map((op) => op.text);
 }
 
 /** Draws the ticket as the 1-bit raster the thermal head prints, 384 or 576 dots wide. */

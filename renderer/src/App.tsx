@@ -1,5 +1,6 @@
 import type { ReactElement } from 'react';
 import { ConnectionBanner } from './components/ConnectionBanner.tsx';
+import { StorageBanner } from './components/StorageBanner.tsx';
 import { OfficerConsole } from './officer/OfficerConsole.tsx';
 import { isOfficerRoute } from './officer/route.ts';
 import { QueueCitizenLayer } from './queue/QueueCitizenLayer.tsx';
@@ -7,6 +8,7 @@ import { TakeNumberScreen } from './queue/TakeNumberScreen.tsx';
 import { IdleScreen } from './screens/IdleScreen.tsx';
 import { OfficerPinScreen } from './screens/OfficerPinScreen.tsx';
 import { RatingScreen } from './screens/RatingScreen.tsx';
+import { SetupScreen } from './screens/SetupScreen.tsx';
 import { ReasonsScreen } from './screens/ReasonsScreen.tsx';
 import { SignInScreen } from './screens/SignInScreen.tsx';
 import { SignOutScreen } from './screens/SignOutScreen.tsx';
@@ -48,12 +50,18 @@ const OFFICER_ROUTE = isOfficerRoute(window.location);
 export function App() {
   const loaded = useKiosk((s) => s.kiosk !== null);
   const screen = useKiosk((s) => s.screen);
+  const setup = useKiosk((s) => s.kiosk?.setup ?? 'ready');
   useScreenTimeouts();
+  // Until the centre has set the kiosk up, the citizen screen is the setup screen; the
+  // technician screen (five taps, PIN) stays reachable once a PIN exists.
+  const needsSetup = setup !== 'ready' && screen.name !== 'technician' && screen.name !== 'technicianPin';
   return (
     <>
       {loaded ? (
         OFFICER_ROUTE ? (
           <OfficerConsole />
+        ) : needsSetup ? (
+          <SetupScreen />
         ) : (
           renderScreen(screen)
         )
@@ -62,8 +70,9 @@ export function App() {
           <p className="screen-title">Đang khởi động kiosk…</p>
         </main>
       )}
-      {loaded && !OFFICER_ROUTE && <QueueCitizenLayer />}
+      {loaded && !OFFICER_ROUTE && !needsSetup && <QueueCitizenLayer />}
       <ConnectionBanner />
+      <StorageBanner />
     </>
   );
 }

@@ -1,5 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import { createSecretHasher, type ScryptFunction, type ScryptParams } from '../../shared/node/secret-hash.ts';
+import {
+  PIN_SCRYPT_PARAMS,
+  createSecretHasher,
+  type ScryptFunction,
+  type ScryptParams,
+} from '../../shared/node/secret-hash.ts';
 
 /**
  * Password and PIN hashing for the server, in the kiosk's format (shared/node/secret-hash.ts:
@@ -101,4 +106,7 @@ export function createScryptWorker(): ScryptWorker {
   };
 }
 
-export const { hashSecret, verifySecret } = createSecretHasher(createScryptWorker().run);
+const scryptWorker = createScryptWorker();
+export const { hashSecret, verifySecret } = createSecretHasher(scryptWorker.run);
+/** Officer PINs, whose hashes go to kiosks: the expensive PIN setting. They verify with verifySecret. */
+export const { hashSecret: hashPin } = createSecretHasher(scryptWorker.run, PIN_SCRYPT_PARAMS);

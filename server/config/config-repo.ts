@@ -7,6 +7,8 @@ import type { SyncConfig } from '../../shared/contract/sync-protocol.ts';
 import type { Db } from '../db/database.ts';
 import { DEFAULT_CENTRE_NAME } from './seed.ts';
 import { configVersion, getSetting } from './settings.ts';
+import { dutySettings, technicianPinHash } from './centre-secrets.ts';
+import type { KioskRole } from '../../shared/contract/provisioning.ts';
 
 /** Reads configuration from the database on every call: the CLI may change it under a running server. */
 export async function listAgencies(db: Db): Promise<Agency[]> {
@@ -84,15 +86,19 @@ export async function centreName(db: Db): Promise<string> {
   return (await getSetting(db, 'centre.name')) ?? DEFAULT_CENTRE_NAME;
 }
 
-/** What a kiosk receives: its KioskConfig plus officers' PIN hashes and the queue setup. */
-export async function buildSyncConfig(db: Db): Promise<SyncConfig> {
+/**
+ * What a kiosk receives: its KioskConfig plus officers' PIN hashes, the technician PIN hash,
+ * duty limits and the queue setup. An entrance kiosk, where no officer signs in, gets no
+ * officer and no PIN hash at all (issue 9 item 5): a stolen entrance kiosk holds no PIN.
+ */
+export async function buildSyncConfig(db: Db, role: KioskRole | null = null): Promise<SyncConfig> {
   return db.transaction().execute(async (trx) => {
     const officers = await trx
       .selectFrom('officers')
       .select(['id', 'full_name', 'agency_id', 'sort_order', 'active', 'pin_hash'])
       .orderBy('sort_order')
       .execute();
-    return {
+    const config: SyncConfig = {
       version: await configVersion(trx),
       centreName: await centreName(trx),
       agencies: await listAgencies(trx),
@@ -109,7 +115,14 @@ export async function buildSyncConfig(db: Db): Promise<SyncConfig> {
       officerPins: Object.fromEntries(officers.filter((o) => o.pin_hash !== null).map((o) => [o.id, o.pin_hash!])),
       queue: await readQueueConfig(trx),
       misuse: await readMisuseRules(trx),
+      technicianPinHash: await technicianPinHash(trx),
+      duty: await dutySettings(trx),
       ratingPrompt: await readRatingPromptSettings(trx),
     };
+    if (role === 'entrance') {
+      config.officers = [];
+      config.officerPins = {};
+    }
+    return config;
   });
 }

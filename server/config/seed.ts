@@ -1,5 +1,6 @@
 import { DEFAULT_AGENCIES, DEFAULT_RATING_LEVELS, DEFAULT_RATING_REASONS } from '../../shared/domain/defaults.ts';
-import { DEMO_CONFIG, DEMO_PIN } from '../../shared/domain/demo-config.ts';
+import { DEMO_CONFIG } from '../../shared/domain/demo-config.ts';
+import { DEMO_PIN_HASH, DEMO_TECHNICIAN_PIN_HASH } from '../../shared/domain/demo-pin-hashes.ts';
 import {
   DEFAULT_PRIORITY_CATEGORIES,
   DEFAULT_QUEUE_OPTIONS,
@@ -7,9 +8,9 @@ import {
 } from '../../shared/domain/queue-config.ts';
 import type { QueueConfig } from '../../shared/domain/queue-config.ts';
 import { matchKey } from '../../shared/domain/text.ts';
-import { hashSecret } from '../auth/secret-hash.ts';
 import type { Db } from '../db/database.ts';
 import { bumpConfigVersion, getSetting, setSetting } from './settings.ts';
+import { setMinPinLength, setTechnicianPinHash } from './centre-secrets.ts';
 
 export const DEFAULT_CENTRE_NAME = 'Trung tâm Phục vụ hành chính công tỉnh';
 
@@ -56,9 +57,11 @@ export async function seedDefaults(db: Db): Promise<boolean> {
 
 /** `--demo`: the demo officers (PIN 1234), counters and queue services, once. */
 export async function seedDemo(db: Db): Promise<boolean> {
-  const pinHash = await hashSecret(DEMO_PIN);
   return db.transaction().execute(async (trx) => {
     if ((await getSetting(trx, 'demo.seeded')) !== null) return false;
+    // 9999 and 4-digit PINs exist only in the demo.
+    await setTechnicianPinHash(trx, DEMO_TECHNICIAN_PIN_HASH);
+    await setMinPinLength(trx, 4);
     for (const o of DEMO_CONFIG.officers) {
       await trx
         .insertInto('officers')
@@ -71,7 +74,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
           active: 1,
           active_from: null,
           active_to: null,
-          pin_hash: pinHash,
+          pin_hash: DEMO_PIN_HASH,
         })
         .onConflict((oc) => oc.doNothing())
         .execute();

@@ -5,6 +5,8 @@ import { vietnamDay, vietnamDayRange } from '../../shared/domain/vietnam-time.ts
 import { listCounters, listLevels, listOfficers, readQueueConfig } from '../config/config-repo.ts';
 import type { Db } from '../db/database.ts';
 import { buildToday } from './today-model.ts';
+import { dutyEndsAt } from '../../shared/domain/duty-limits.ts';
+import { dutySettings, type DutySettings } from '../config/centre-secrets.ts';
 
 /** Today's events of the given types (Vietnam day), parsed; a body that no longer parses is skipped. */
 export async function eventsOfDay(
@@ -55,6 +57,16 @@ export async function latestDuty(db: Db, by: 'counter_id' | 'device_id') {
     .execute();
 }
 
+function dutyStillOpen(
+  signIn: { officer_id: string; occurred_ms: number },
+  duty: DutySettings,
+  officers: ReadonlyArray<{ id: string; active: boolean }>,
+  now: Date,
+): boolean {
+  if (!officers.some((o) => o.id === signIn.officer_id && o.active)) return false;
+  return now.getTime() < dutyEndsAt(signIn.occurred_ms, duty.endOfDay);
+}
+
 export async function todaySnapshot(db: Db, now: Date): Promise<TodaySnapshot> {
   const day = vietnamDay(now);
   const { start, end } = vietnamDayRange(day, day);
@@ -67,6 +79,7 @@ export async function todaySnapshot(db: Db, now: Date): Promise<TodaySnapshot> {
     eventsOfDay(db, day, 'ticket.'),
   ]);
   const [lastDuty, deviceDuty] = await Promise.all([latestDuty(db, 'counter_id'), latestDuty(db, 'device_id')]);
+  const duty = await dutySettings(db);
   const deviceCounter = new Map(deviceDuty.map((d) => [d.device_id, d.counter_id]));
   // Today's queue events say best where a kiosk stands now.
   for (const { deviceId, event } of [...events].sort((a, b) => a.ms - b.ms)) {
@@ -111,7 +124,9 @@ export async function todaySnapshot(db: Db, now: Date): Promise<TodaySnapshot> {
     officers: new Map(officers.map((o) => [o.id, { fullName: o.fullName, agencyName: o.agencyName }])),
     lastDuty: lastDuty.map((d) => ({
       counterId: d.counter_id,
-      kind: d.kind,
+      // A sign-in past the centre's end of day, or of an officer deactivated since, is over
+      // even before the kiosk's own `officer.signed_out` arrives (it may be offline).
+      kind: d.kind === 'signed_in' && !dutyStillOpen(d, duty, officers, now) ? ('signed_out' as const) : d.kind,
       officerId: d.officer_id,
       occurredAt: d.occurred_at,
     })),

@@ -7,6 +7,15 @@ import type { Generated } from 'kysely';
  */
 export interface ServerSchema {
   settings: { key: string; value: string };
+  report_notes: {
+    officer_id: string;
+    agency_id: string;
+    from_day: string;
+    to_day: string;
+    note: string;
+    updated_by: string;
+    updated_at: string;
+  };
   users: {
     id: string;
     username: string;
@@ -47,6 +56,16 @@ export interface ServerSchema {
     printer_message: string | null;
     pending_events: number | null;
     status_at: string | null;
+    /** 'full' while the kiosk's disk was full at its last sync; null otherwise. */
+    storage_state: string | null;
+    /** Migration 0008: what the console assigned; null until it does. */
+    role: 'counter' | 'entrance' | null;
+    counter_id: string | null;
+    printer_url: string | null;
+    printer_paper_width: number | null;
+    /** The last sync the server refused (unknown protocol), in Vietnamese, and when. */
+    sync_refusal: string | null;
+    sync_refusal_at: string | null;
   };
   agencies: { id: string; name: string; name_key: string; sort_order: number; active: number };
   officers: {

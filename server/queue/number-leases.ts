@@ -21,9 +21,10 @@ interface Candidate {
 }
 
 /**
- * Checks every `ticket.issued` of a batch: its number must lie in a block leased to this device
- * for that service and day, and must not be used by another ticket. Returns the accepted
- * events' positions in the day's sequence (ticket id → index); refused events go to `rejected`.
+ * Checks every `ticket.issued` of a batch: a number inside a block leased to ANOTHER device is
+ * refused, and so is one of this device's blocks already used by another ticket. Returns the
+ * accepted events' positions in the day's sequence (ticket id → index); refused events go to
+ * `rejected`. A number no block covers (a kiosk from before leases) is accepted as before.
  */
 export async function checkIssuedNumbers(
   trx: Db,
@@ -35,7 +36,8 @@ export async function checkIssuedNumbers(
   const issued = fresh.filter((c) => c.event.type === 'ticket.issued');
   if (issued.length === 0) return { kept: [...fresh], indexes };
   const services = new Map<string, QueueService>((await readQueueConfig(trx)).services.map((s) => [s.id, s]));
-  const leases = await trx.selectFrom('number_leases').selectAll().where('device_id', '=', deviceId).execute();
+  const days = [...new Set(issued.map((c) => vietnamDay(new Date(c.ms))))];
+  const leases = await trx.selectFrom('number_leases').selectAll().where('day', 'in', days).execute();
   const usedInBatch = new Set<string>();
   const refused = new Set<Candidate>();
   for (const candidate of issued) {
@@ -46,21 +48,21 @@ export async function checkIssuedNumbers(
       refused.add(candidate);
     };
     const service = services.get(event.serviceId);
-    if (!service) {
-      reject(`Dịch vụ không có trên máy chủ: ${event.serviceId}.`);
-      continue;
-    }
+    // Tolerant of kiosks from before leases (and of services the server no longer lists): a number
+    // no block covers is stored as before, without a place in the day's sequence.
+    if (!service) continue;
     const day = vietnamDay(new Date(candidate.ms));
     const position = indexOfNumber(service, event.number);
-    if (position === null) {
-      reject(`Số ${event.number} không thuộc dãy số của dịch vụ ${service.name}.`);
-      continue;
-    }
-    if (!leases.some((l) => l.service_id === service.id && l.day === day && leaseHolds(
-      { firstIndex: l.first_index, count: l.count },
-      position,
-    ))) {
-      reject(`Số ${event.number} (${day}) nằm ngoài các khối số máy chủ đã cấp cho kiosk này.`);
+    if (position === null) continue;
+    const holder = leases.find(
+      (l) =>
+        l.service_id === service.id &&
+        l.day === day &&
+        leaseHolds({ firstIndex: l.first_index, count: l.count }, position),
+    );
+    if (!holder) continue;
+    if (holder.device_id !== deviceId) {
+      reject(`Số ${event.number} (${day}) thuộc khối số máy chủ đã cấp cho kiosk khác, không phải kiosk này.`);
       continue;
     }
     const key = `${service.id}|${day}|${position}`;
@@ -111,7 +113,7 @@ export async function grantLeases(
         const mine = all.filter((l) => l.device_id === deviceId).reduce((n, l) => n + l.count, 0);
         const used = await trx
           .selectFrom('queue_tickets')
-          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .select((eb) => eb.fn.countAll<number | string>().as('n'))
           .where('issuing_device', '=', deviceId)
           .where('service_id', '=', serviceId)
           .where('day', '=', day)

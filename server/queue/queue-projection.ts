@@ -137,7 +137,8 @@ export async function projectQueue(trx: Db, deviceId: string, events: readonly Q
       case 'ticket.finished':
       case 'ticket.no_show':
       case 'ticket.cancelled': {
-        const status = event.type === 'ticket.finished' ? 'done' : event.type === 'ticket.no_show' ? 'no_show' : 'cancelled';
+        const status =
+          event.type === 'ticket.finished' ? 'done' : event.type === 'ticket.no_show' ? 'no_show' : 'cancelled';
         if (row && advance(row, status, { finished_at: event.occurredAt }, ms)) changed.add(row.ticket_id);
         break;
       }

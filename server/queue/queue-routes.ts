@@ -51,14 +51,21 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
       if (!ticket) return taken('Máy chủ chưa nhận được phiếu này; hãy thử lại sau giây lát.');
       if (ticket.status !== 'waiting') return taken(`Số ${ticket.number} đã được gọi hoặc đã xử lý.`);
       const service = (await readQueueConfig(server.db)).services.find((s) => s.id === ticket.service_id) ?? null;
-      if (!inQueueOf({ serviceId: ticket.service_id, pinnedCounterId: ticket.pinned_counter_id }, body.counterId, service)) {
+      if (
+        !inQueueOf({ serviceId: ticket.service_id, pinnedCounterId: ticket.pinned_counter_id }, body.counterId, service)
+      ) {
         return taken(`Số ${ticket.number} không thuộc hàng đợi của quầy này.`);
       }
       const expiresMs = nowMs + CLAIM_TTL_MS;
       // One statement decides: a live claim of another counter is left alone (atomic on both engines).
       const won = await server.db
         .insertInto('queue_claims')
-        .values({ ticket_id: body.ticketId, counter_id: body.counterId, device_id: device!.deviceId, expires_ms: expiresMs })
+        .values({
+          ticket_id: body.ticketId,
+          counter_id: body.counterId,
+          device_id: device!.deviceId,
+          expires_ms: expiresMs,
+        })
         .onConflict((oc) =>
           oc
             .column('ticket_id')
@@ -140,9 +147,9 @@ async function sendFrom(
       if (row.device_id === deviceId || counterId === null) continue;
       const routed = { serviceId: row.service_id, pinnedCounterId: row.pinned_counter_id };
       if (!inQueueOf(routed, counterId, services.get(row.service_id) ?? null) && row.counter_id !== counterId) continue;
-      tickets.push({ feedSeq: Number(row.seq), ...(JSON.parse(row.body) as Omit<QueueTicketSnapshot, 'feedSeq'>) });
+      tickets.push({ feedSeq: row.seq, ...(JSON.parse(row.body) as Omit<QueueTicketSnapshot, 'feedSeq'>) });
     }
-    cursor = Number(rows[rows.length - 1]!.seq);
+    cursor = rows[rows.length - 1]!.seq;
     if (tickets.length > 0) stream.send('tickets', tickets);
     // Nothing for this counter in the page: the kiosk still moves its cursor past it.
     stream.send('cursor', { after: cursor });

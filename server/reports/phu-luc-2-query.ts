@@ -4,6 +4,7 @@ import type { PhuLuc2Report } from '../../shared/domain/phu-luc-2.ts';
 import { vietnamDayRange } from '../../shared/domain/vietnam-time.ts';
 import { centreName, listAgencies, listAllLevels } from '../config/config-repo.ts';
 import type { Db } from '../db/database.ts';
+import { readFraming, readNotes } from './report-settings.ts';
 
 /**
  * (officer, agency) pairs assigned during [from, to]: assignment history rows that overlap the
@@ -86,5 +87,7 @@ export async function phuLuc2Report(db: Db, from: string, to: string, now: Date)
     counts,
     misuseExcluded,
     generatedAt: now,
+    notes: await readNotes(db, from, to),
+    framing: await readFraming(db),
   });
 }

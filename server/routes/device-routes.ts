@@ -17,6 +17,7 @@ import { hashToken, newEnrollmentCode, newToken, normaliseCode } from '../auth/t
 import type { ServerContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { HttpError, notFound } from '../http-error.ts';
+import { deviceAssignmentSummary } from '../sync/device-assignment.ts';
 import { insertDevice } from '../sync/devices.ts';
 import { addRoute } from './route.ts';
 
@@ -41,7 +42,9 @@ export async function listDevices(db: Db) {
       revoked: d.revoked_at !== null,
       printer: d.printer_state === null ? null : { state: d.printer_state, message: d.printer_message ?? '' },
       pendingEvents: d.pending_events,
+      storageFull: d.storage_state === 'full',
       appVersion: d.app_version,
+      ...deviceAssignmentSummary(d),
     };
   });
 }
@@ -118,7 +121,8 @@ export function deviceRoutes(app: FastifyInstance, server: ServerContext): void 
   addRoute(app, server, {
     method: 'GET',
     url: '/api/v1/devices',
-    summary: 'Các kiosk: lần đồng bộ cuối, số thứ tự, khoảng trống, lệch đồng hồ, phiên bản',
+    summary:
+      'Các kiosk: vai trò, quầy, máy in được gán, lần đồng bộ cuối, số thứ tự, khoảng trống, lệch đồng hồ, phiên bản',
     access: 'supervisor',
     response: z.array(DeviceSummarySchema),
     handler: () => listDevices(server.db),

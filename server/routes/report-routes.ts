@@ -46,7 +46,12 @@ export function reportRoutes(app: FastifyInstance, server: ServerContext): void 
       checkPeriod(query.from, query.to);
       const report = await phuLuc2Report(server.db, query.from, query.to, server.now());
       if (query.format === 'json') return report;
-      return sendFile(reply, await (await exporters()).exportPhuLuc2(report, query.format));
+      return sendFile(
+        reply,
+        await (
+          await exporters()
+        ).exportPhuLuc2(report, query.format, { csvDelimiter: query.delimiter === 'semicolon' ? ';' : ',' }),
+      );
     },
   });
 

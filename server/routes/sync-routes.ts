@@ -2,8 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import {
   SYNC_MAX_BYTES,
   SYNC_MAX_EVENTS,
+  SUPPORTED_SYNC_PROTOCOLS,
   SYNC_PATHS,
+  SYNC_PROTOCOL,
   SyncRequestSchema,
+  unsupportedProtocolMessage,
   SyncResponseSchema,
   type SyncResponse,
 } from '../../shared/contract/sync-protocol.ts';
@@ -12,6 +15,7 @@ import { configVersion } from '../config/settings.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError, parseWith } from '../http-error.ts';
 import { ingestEvents } from '../sync/ingest.ts';
+import { clearSyncRefusal, readAssignment, recordSyncRefusal } from '../sync/device-assignment.ts';
 import { emitIngested } from '../console/live-events.ts';
 import { addRoute } from './route.ts';
 import { grantLeases } from '../queue/number-leases.ts';
@@ -44,6 +48,14 @@ export function syncRoutes(app: FastifyInstance, server: ServerContext): void {
         );
       }
       const body = parseWith(SyncRequestSchema, request.body);
+      // Absent: a kiosk from before protocol 2. Anything unknown is refused whole, loudly:
+      // storing half-understood events would be worse than storing none.
+      const protocol = body.protocol ?? 1;
+      if (!SUPPORTED_SYNC_PROTOCOLS.includes(protocol)) {
+        const message = unsupportedProtocolMessage(protocol);
+        await recordSyncRefusal(server.db, device!.deviceId, message, receivedAt);
+        throw new HttpError(400, 'unsupported_protocol', message);
+      }
       const clockOffsetMs = Date.parse(body.deviceTime) - receivedAt.getTime();
       const appVersion = body.status?.appVersion ?? body.appVersion;
       const result = await ingestEvents(server.db, device!.deviceId, body.events, receivedAt, {
@@ -57,24 +69,29 @@ export function syncRoutes(app: FastifyInstance, server: ServerContext): void {
                 printerState: body.status.printer?.state ?? null,
                 printerMessage: body.status.printer?.message ?? null,
                 pendingEvents: body.status.pending,
+                storageState: body.status.storage?.state ?? null,
                 at: receivedAt.toISOString(),
               },
             }
           : {}),
       });
       emitIngested(server, device!.deviceId, body.events, result.accepted);
+      await clearSyncRefusal(server.db, device!.deviceId);
       const version = await configVersion(server.db);
+      const assignment = await readAssignment(server.db, device!.deviceId);
       const response: SyncResponse = {
         ...result,
         serverTime: receivedAt.toISOString(),
         clockOffsetMs,
         configVersion: version,
+        protocol: SYNC_PROTOCOL,
+        assignment,
       };
       if (body.leases !== undefined) {
         response.leases = await grantLeases(server.db, device!.deviceId, body.leases, receivedAt);
       }
       if (body.configVersion === undefined || body.configVersion < version) {
-        response.config = await buildSyncConfig(server.db);
+        response.config = await buildSyncConfig(server.db, assignment.role);
       }
       return response;
     },

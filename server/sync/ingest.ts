@@ -11,6 +11,7 @@ import { checkIssuedNumbers } from '../queue/number-leases.ts';
 import { projectQueue } from '../queue/queue-projection.ts';
 import { checkFunnelEvents, dossierOfTickets } from './funnel-check.ts';
 import { projectRatingPrompts } from './rating-prompts-projection.ts';
+import { finishedTickets, ticketRatingRefusal } from './ticket-rating-check.ts';
 
 export interface IngestResult {
   accepted: string[];
@@ -25,7 +26,14 @@ export interface DeviceTouch {
   appVersion?: string;
   configVersion?: number;
   /** The kiosk's own report (printer, events waiting); absent from kiosks that predate it. */
-  status?: { printerState: string | null; printerMessage: string | null; pendingEvents: number; at: string };
+  status?: {
+    printerState: string | null;
+    printerMessage: string | null;
+    pendingEvents: number;
+    at: string;
+    /** 'full' while the kiosk's disk is full; null when it did not say so. */
+    storageState?: 'full' | null;
+  };
 }
 
 const KNOWN_TYPES = new Set(KioskEventSchema.options.map((option) => option.shape.type.value as string));
@@ -181,7 +189,8 @@ async function semanticCheck(trx: Db, fresh: Parsed[], rejected: SyncRejection[]
       if (row.ticket_id !== null) ratedTickets.add(row.ticket_id);
     }
   }
-  return fresh.filter(({ event, index }) => {
+  const finished = await finishedTickets(trx, ticketIds, fresh);
+  return fresh.filter(({ event, index, ms }) => {
     const reject = (reason: string) => {
       rejected.push({ id: event.id, index, reason });
       return false;
@@ -199,6 +208,11 @@ async function semanticCheck(trx: Db, fresh: Parsed[], rejected: SyncRejection[]
       if (ratedTickets.has(event.ticketId)) {
         return reject(`Phiếu ${event.ticketId} đã được đánh giá; mỗi phiếu chỉ được đánh giá một lần.`);
       }
+      const refusal = ticketRatingRefusal(
+        { ticketId: event.ticketId, officerId: event.officerId, occurredMs: ms },
+        finished.get(event.ticketId),
+      );
+      if (refusal) return reject(refusal);
       ratedTickets.add(event.ticketId);
     }
     return true;
@@ -321,6 +335,7 @@ async function touchDevice(trx: Db, deviceId: string, stored: Parsed[], touch: D
     update.printer_message = touch.status.printerMessage;
     update.pending_events = touch.status.pendingEvents;
     update.status_at = touch.status.at;
+    update.storage_state = touch.status.storageState ?? null;
   }
   if (Object.keys(update).length === 0) return;
   await trx.updateTable('devices').set(update).where('id', '=', deviceId).execute();

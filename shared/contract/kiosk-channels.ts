@@ -46,7 +46,8 @@ export const kioskChannels = {
   /** Enrols this kiosk with a central server (technician only); answers the new sync status. */
   'sync:enroll': channel<SyncStatus>()(
     z.strictObject({
-      pin: PinSchema,
+      /** Not needed while the kiosk belongs to no server (its first setup). */
+      pin: PinSchema.optional(),
       serverUrl: z.string().trim().min(1, 'Hãy nhập địa chỉ máy chủ').max(500),
       code: z.string().trim().min(4, 'Mã đăng ký có ít nhất 4 ký tự').max(64),
       name: z.string().trim().min(1).max(200).optional(),

@@ -1,5 +1,6 @@
 import type { Counter, RatingLevel, RatingReason } from '../domain/config.ts';
 import type { QueueState } from './queue-channels.ts';
+import type { KioskRole } from './provisioning.ts';
 
 export interface OfficerOnDuty {
   id: string;
@@ -45,10 +46,37 @@ export interface SyncStatus {
   draining: { sent: number; total: number } | null;
 }
 
+/**
+ * The kiosk's own storage. `full`: the disk is full, new records are refused with `message`
+ * (shown to citizen, officer and technician) until space returns; what is stored is kept.
+ */
+export interface StorageStatus {
+  state: 'ok' | 'full';
+  /** Vietnamese, for every screen; null while ok. */
+  message: string | null;
+  /** Since when (Vietnam time ISO-8601), or null while ok. */
+  since: string | null;
+}
+
+/** An officer whose sign-in is locked after repeated wrong PINs, shown on the officer console. */
+export interface OfficerLock {
+  officerId: string;
+  fullName: string;
+  /** Vietnam time ISO-8601: sign-in opens again then. */
+  until: string;
+}
+
 /** Everything the screens need, pushed to them whenever it changes. */
 export interface KioskState {
   /** Increases with every change so a screen can ignore a stale copy. */
   revision: number;
+  /**
+   * `needs_enrolment`: never enrolled, the setup screen asks for server and code;
+   * `awaiting_assignment`: enrolled, the console has not given it a role and counter yet.
+   */
+  setup: 'needs_enrolment' | 'awaiting_assignment' | 'ready';
+  /** The role the console assigned (null: not assigned, or a demo/technician setup). */
+  role: KioskRole | null;
   centreName: string;
   counter: Counter | null;
   counters: Counter[];
@@ -60,4 +88,7 @@ export interface KioskState {
   sync: SyncStatus;
   /** Take-number choices, printer status, the last call to announce, a pending ticket rating. */
   queue: QueueState;
+  storage: StorageStatus;
+  /** Officers locked out of sign-in at this moment. */
+  officerLocks: OfficerLock[];
 }

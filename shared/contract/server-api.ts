@@ -4,6 +4,7 @@ import { IdSchema, RatingLevelSchema, RatingReasonSchema } from '../domain/confi
 import { nfc } from '../domain/text.ts';
 import { parseDay } from '../domain/vietnam-time.ts';
 import { PriorityCategorySchema, QueueOptionsSchema, QueueServiceSchema } from '../domain/queue-config.ts';
+import { KIOSK_ROLES } from './provisioning.ts';
 
 /** Request and response shapes of the central server's HTTP API (besides sync). */
 const Name = z.string().trim().min(1, 'Không được để trống').max(200).transform(nfc);
@@ -83,7 +84,15 @@ export const DeviceSummarySchema = z.object({
   printer: z.object({ state: z.string(), message: z.string() }).nullable(),
   /** Events waiting in the kiosk's outbox at its last sync; null when it never reported. */
   pendingEvents: z.number().nullable(),
+  /** The kiosk said at its last sync that its disk is full: it refuses new records until space returns. */
+  storageFull: z.boolean(),
   appVersion: z.string().nullable(),
+  /** What the console assigned (PATCH /api/v1/devices/:id); null until it does. */
+  role: z.enum(KIOSK_ROLES).nullable(),
+  counterId: z.string().nullable(),
+  assignedPrinter: z.object({ url: z.string(), paperWidth: z.number() }).nullable(),
+  /** The last sync the server refused (an unknown protocol version), shown on the Kiosks page. */
+  syncRefusal: z.object({ message: z.string(), at: z.string() }).nullable(),
 });
 export type DeviceSummary = z.infer<typeof DeviceSummarySchema>;
 
@@ -154,11 +163,26 @@ export type StaffImportResult = z.infer<typeof StaffImportResultSchema>;
 
 export const ReportFormatSchema = z.enum(['json', 'csv', 'xlsx', 'docx', 'pdf']);
 export type ReportFormat = z.infer<typeof ReportFormatSchema>;
+/** CSV field separator: `semicolon` for the console's download meant for Excel, `comma` (default) for machines. */
+export const CsvDelimiterSchema = z.enum(['semicolon', 'comma'], {
+  error: 'Dấu phân cách CSV phải là "semicolon" (;) hoặc "comma" (,)',
+});
+export type CsvDelimiterName = z.infer<typeof CsvDelimiterSchema>;
 export const ReportQuerySchema = z.object({
   from: Day,
   to: Day,
   format: ReportFormatSchema.default('json'),
+  delimiter: CsvDelimiterSchema.default('comma'),
 });
+/** The `Ghi chú` of one Phụ lục 2 row for one period; an empty note clears it. */
+export const ReportNoteInputSchema = z.object({
+  from: Day,
+  to: Day,
+  officerId: IdSchema,
+  agencyId: IdSchema,
+  note: z.string().trim().max(300, 'Ghi chú tối đa 300 ký tự').transform(nfc),
+});
+export type ReportNoteInput = z.infer<typeof ReportNoteInputSchema>;
 export const CoverageQuerySchema = z.object({
   from: Day,
   to: Day,
@@ -168,4 +192,4 @@ export const CoverageQuerySchema = z.object({
 export const HealthSchema = z.object({ ok: z.boolean(), db: z.enum(['sqlite', 'postgres']) });
 
 /** GET /api/v1/config: what a kiosk receives, without the officers' PIN hashes (enforced on send). */
-export const ConsoleConfigSchema = SyncConfigSchema.omit({ officerPins: true });
+export const ConsoleConfigSchema = SyncConfigSchema.omit({ officerPins: true, technicianPinHash: true });

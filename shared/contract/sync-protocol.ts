@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { KioskConfigSchema } from '../domain/config.ts';
 import { QueueConfigSchema } from '../domain/queue-config.ts';
 import { LeaseGrantSchema, LeaseRequestSchema } from './queue-sync.ts';
+import { DeviceAssignmentSchema } from './provisioning.ts';
 
 /**
  * The sync protocol between a kiosk and the central server (docs/sync-protocol.md).
@@ -13,6 +14,16 @@ export const SYNC_MAX_EVENTS = 500;
 /** The paths a kiosk calls, relative to the server URL. */
 export const SYNC_PATHS = { enroll: '/api/v1/devices/enroll', sync: '/api/v1/sync' } as const;
 export const SYNC_MAX_BYTES = 1024 * 1024;
+/**
+ * The protocol this release speaks. Readers on both sides ignore fields they do not know, so
+ * additions keep the number; only a change an older reader would misread raises it.
+ * 1 = kiosks from before the field existed (they send none).
+ */
+export const SYNC_PROTOCOL = 2;
+export const SUPPORTED_SYNC_PROTOCOLS: readonly number[] = [1, 2];
+export function unsupportedProtocolMessage(protocol: number): string {
+  return `Máy chủ không hỗ trợ giao thức đồng bộ phiên bản ${protocol} của kiosk này (máy chủ hỗ trợ ${SUPPORTED_SYNC_PROTOCOLS.join(', ')}). Hãy cập nhật phần mềm cho máy chủ hoặc kiosk cùng một phiên bản.`;
+}
 /** A device whose clock differs from the server's by more than this is flagged. */
 export const CLOCK_OFFSET_WARN_MS = 5 * 60_000;
 
@@ -27,19 +38,24 @@ export const DEVICE_PRINTER_STATES = ['ok', 'offline', 'paper_out', 'cover_open'
 export type DevicePrinterState = (typeof DEVICE_PRINTER_STATES)[number];
 
 /** What the kiosk says about itself with each request, shown to supervisors (issue 5). */
-export const DeviceStatusSchema = z.strictObject({
+// Tolerant readers: unknown fields are stripped (never stored), so a newer kiosk keeps syncing.
+export const DeviceStatusSchema = z.object({
   /** null or absent: no printer configured. */
   printer: z
-    .strictObject({ state: z.enum(DEVICE_PRINTER_STATES), message: z.string().max(500) })
+    .object({ state: z.enum(DEVICE_PRINTER_STATES), message: z.string().max(500) })
     .nullable()
     .optional(),
   /** Events in the kiosk's outbox not yet delivered, counted before this request's batch. */
   pending: z.number().int().min(0),
+  /** Sent only while the kiosk's disk is full (it refuses new records), so older servers never see it. */
+  storage: z.strictObject({ state: z.literal('full') }).optional(),
   appVersion: z.string().max(64).optional(),
 });
 export type DeviceStatus = z.infer<typeof DeviceStatusSchema>;
 
 export const SyncRequestSchema = z.object({
+  /** The sync protocol the kiosk speaks (SYNC_PROTOCOL); absent from kiosks before protocol 2. */
+  protocol: z.number().int().min(1).max(1_000_000).optional(),
   /** The device's own clock when it sent the request (ISO-8601); gives the clock offset. */
   deviceTime: IsoInstantSchema,
   /** The configuration version the device holds; absent or older → the response carries `config`. */
@@ -63,6 +79,21 @@ export const SyncConfigSchema = KioskConfigSchema.extend({
   misuse: MisuseRulesSchema.optional(),
   /** Rating prompt settings (absent from servers before them). */
   ratingPrompt: RatingPromptSettingsSchema.optional(),
+  /** scrypt hash of the centre's technician PIN; absent or null until an admin sets one. */
+  technicianPinHash: z.string().max(300).nullable().optional(),
+  /** When a sign-in ends by itself; absent from older servers (the kiosk keeps its defaults). */
+  duty: z
+    .object({
+      /** Vietnam wall-clock time HH:MM at which every sign-in ends. */
+      endOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+      /** Minutes without any officer action after which a sign-in ends; 0 = never. */
+      idleMinutes: z
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 60),
+    })
+    .optional(),
 });
 export type SyncConfig = z.infer<typeof SyncConfigSchema>;
 
@@ -86,6 +117,10 @@ export const SyncResponseSchema = z.object({
   config: SyncConfigSchema.optional(),
   /** Every block of numbers leased to this device from today on (sent when the request asked). */
   leases: LeaseGrantSchema.optional(),
+  /** The protocol the server speaks (absent from servers before protocol 2). */
+  protocol: z.number().int().optional(),
+  /** This kiosk's role, counter and printer as the console set them; with every response. */
+  assignment: DeviceAssignmentSchema.optional(),
 });
 export type SyncResponse = z.infer<typeof SyncResponseSchema>;
 

@@ -4,6 +4,8 @@ import { IdSchema } from './config.ts';
 /**
  * Every change a kiosk records is an append-only event. Events are flat JSON objects, the
  * same shape in the kiosk's outbox, in `hailong kiosk export` files and in the sync protocol.
+ * Readers are tolerant: a field this release does not know (from a newer kiosk) is stripped
+ * by the parse, so it is neither stored nor trusted, and the event is still accepted.
  */
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 /** ISO-8601 with an explicit offset (Z or ±hh:mm): a device's wall clock is never guessed. */
@@ -32,7 +34,7 @@ const base = {
   occurredAt: OccurredAtSchema,
 };
 
-export const RatingSubmittedSchema = z.strictObject({
+export const RatingSubmittedSchema = z.object({
   ...base,
   type: z.literal('rating.submitted'),
   officerId: IdSchema,
@@ -47,14 +49,14 @@ export const RatingSubmittedSchema = z.strictObject({
 });
 
 /** Reasons chosen after a low rating was recorded (the rating itself is never held back). */
-export const RatingReasonsAddedSchema = z.strictObject({
+export const RatingReasonsAddedSchema = z.object({
   ...base,
   type: z.literal('rating.reasons_added'),
   ratingId: EventIdSchema,
   reasons: z.array(z.string().min(1).max(32)).min(1).max(10),
 });
 
-export const OfficerSignedInSchema = z.strictObject({
+export const OfficerSignedInSchema = z.object({
   ...base,
   type: z.literal('officer.signed_in'),
   officerId: IdSchema,
@@ -62,20 +64,23 @@ export const OfficerSignedInSchema = z.strictObject({
   counterId: IdSchema,
 });
 
-export const OfficerSignedOutSchema = z.strictObject({
+export const OfficerSignedOutSchema = z.object({
   ...base,
   type: z.literal('officer.signed_out'),
   officerId: IdSchema,
   counterId: IdSchema,
-  /** `replaced` when another officer signed in at the same counter. */
-  cause: z.enum(['manual', 'replaced', 'timeout']),
+  /**
+   * `replaced`: another officer signed in at the same counter; `timeout`: the working day
+   * ended or the officer was idle too long; `removed`: deactivated or removed in the console.
+   */
+  cause: z.enum(['manual', 'replaced', 'timeout', 'removed']),
 });
 
 /** Queue tickets: ids are UUIDv7 minted by the kiosk; `number` is the label printed (1001, A001). */
 const TicketIdSchema = EventIdSchema;
 const TicketNumberSchema = z.string().min(1).max(16);
 
-export const TicketIssuedSchema = z.strictObject({
+export const TicketIssuedSchema = z.object({
   ...base,
   type: z.literal('ticket.issued'),
   ticketId: TicketIdSchema,
@@ -89,7 +94,7 @@ export const TicketIssuedSchema = z.strictObject({
   priority: z.string().min(1).max(32).optional(),
 });
 
-export const TicketCalledSchema = z.strictObject({
+export const TicketCalledSchema = z.object({
   ...base,
   type: z.literal('ticket.called'),
   ticketId: TicketIdSchema,
@@ -98,7 +103,7 @@ export const TicketCalledSchema = z.strictObject({
   agencyId: IdSchema,
 });
 
-export const TicketRecalledSchema = z.strictObject({
+export const TicketRecalledSchema = z.object({
   ...base,
   type: z.literal('ticket.recalled'),
   ticketId: TicketIdSchema,
@@ -106,7 +111,7 @@ export const TicketRecalledSchema = z.strictObject({
   officerId: IdSchema,
 });
 
-export const TicketStartedSchema = z.strictObject({
+export const TicketStartedSchema = z.object({
   ...base,
   type: z.literal('ticket.started'),
   ticketId: TicketIdSchema,
@@ -115,7 +120,7 @@ export const TicketStartedSchema = z.strictObject({
   agencyId: IdSchema,
 });
 
-export const TicketNoShowSchema = z.strictObject({
+export const TicketNoShowSchema = z.object({
   ...base,
   type: z.literal('ticket.no_show'),
   ticketId: TicketIdSchema,
@@ -124,7 +129,7 @@ export const TicketNoShowSchema = z.strictObject({
 });
 
 /** The citizen keeps their number; `newTicketId` waits in the target service with the original issue time. */
-export const TicketTransferredSchema = z.strictObject({
+export const TicketTransferredSchema = z.object({
   ...base,
   type: z.literal('ticket.transferred'),
   ticketId: TicketIdSchema,
@@ -134,14 +139,14 @@ export const TicketTransferredSchema = z.strictObject({
   toCounterId: IdSchema.optional(),
 });
 
-export const TicketCancelledSchema = z.strictObject({
+export const TicketCancelledSchema = z.object({
   ...base,
   type: z.literal('ticket.cancelled'),
   ticketId: TicketIdSchema,
 });
 
 /** occurredAt is the finish time; the server projects this event for the rating coverage report. */
-export const TicketFinishedSchema = z.strictObject({
+export const TicketFinishedSchema = z.object({
   ...base,
   type: z.literal('ticket.finished'),
   ticketId: TicketIdSchema,

@@ -1,3 +1,4 @@
+import { DEFAULT_REPORT_FRAMING, type ReportFraming } from './report-framing.ts';
 import { compareOfficerRows } from './officer-order.ts';
 import type { PhuLuc2Report, PhuLuc2Row } from './phu-luc-2.ts';
 import { formatCount } from './text.ts';
@@ -19,6 +20,9 @@ export interface PhuLuc2Input {
   counts: { officerId: string; agencyId: string; level: string; count: number }[];
   misuseExcluded: number;
   generatedAt: Date;
+  /** The supervisor's `Ghi chú` per (officer, agency) row for exactly this period. */
+  notes?: { officerId: string; agencyId: string; note: string }[];
+  framing?: ReportFraming;
 }
 
 export function periodLine(from: string, to: string): string {
@@ -103,6 +107,7 @@ export function buildPhuLuc2(input: PhuLuc2Input): PhuLuc2Report {
     .map((row) => ({ row, key: sortKey(row) }))
     .sort((a, b) => compareOfficerRows(a.key, b.key));
 
+  const notes = new Map((input.notes ?? []).map((n) => [`${n.officerId}\u0000${n.agencyId}`, n.note]));
   const totals = levels.map(() => 0);
   const reportRows: PhuLuc2Row[] = ordered.map(({ row, key }, index) => {
     row.counts.forEach((count, i) => (totals[i] = (totals[i] ?? 0) + count));
@@ -113,7 +118,7 @@ export function buildPhuLuc2(input: PhuLuc2Input): PhuLuc2Report {
       agencyId: row.agencyId,
       agencyName: key.agencyName,
       counts: row.counts,
-      note: '',
+      note: notes.get(`${row.officerId}\u0000${row.agencyId}`) ?? '',
     };
   });
 
@@ -128,5 +133,6 @@ export function buildPhuLuc2(input: PhuLuc2Input): PhuLuc2Report {
     misuseExcluded: input.misuseExcluded,
     misuseLine: misuseLine(input.misuseExcluded),
     generatedAt: toVietnamIso(input.generatedAt),
+    framing: input.framing ?? DEFAULT_REPORT_FRAMING,
   };
 }

@@ -1,3 +1,5 @@
+import type { ReportFraming } from './report-framing.ts';
+
 /**
  * Phụ lục 2 — the per-officer satisfaction table a centre files. The server builds this
  * model; every export (screen, JSON, CSV, XLSX, DOCX, PDF) renders exactly this model.
@@ -45,4 +47,6 @@ export interface PhuLuc2Report {
   misuseLine: string;
   /** ISO-8601 with offset, Vietnam time. */
   generatedAt: string;
+  /** The annex label, issuing body, place-and-date line and signatures; absent: the defaults. */
+  framing?: ReportFraming;
 }

@@ -46,14 +46,17 @@ export type PriorityCategory = z.infer<typeof PriorityCategorySchema>;
 /** `strict`: any waiting priority ticket goes first; otherwise one priority ticket after n normal ones. */
 export const OrderingRuleSchema = z.union([
   z.literal('strict'),
-  z.strictObject({ normalPerPriority: z.number().int().min(1).max(100) }),
+  z.object({ normalPerPriority: z.number().int().min(1).max(100) }),
 ]);
 export type OrderingRule = z.infer<typeof OrderingRuleSchema>;
+
+/** The longest rating window a centre may configure; the server refuses ratings later than this. */
+export const RATING_WINDOW_MAX_SECONDS = 600;
 
 export const QueueOptionsSchema = z.object({
   ordering: OrderingRuleSchema.default('strict'),
   /** How long the citizen screen asks for a rating after the officer finishes a ticket. */
-  ratingWindowSeconds: z.number().int().min(5).max(600).default(30),
+  ratingWindowSeconds: z.number().int().min(5).max(RATING_WINDOW_MAX_SECONDS).default(30),
   /** How long the ticket stays on the citizen screen after taking a number. */
   ticketDisplaySeconds: z.number().int().min(3).max(120).default(12),
   /** Moving average over this many recent service times. */

@@ -16,7 +16,24 @@ export type ScryptFunction = (secret: string, salt: Buffer, keylen: number, para
 
 /** The parameters of new hashes; each hash carries its own, so they can be raised later. */
 export const SCRYPT_PARAMS: Readonly<ScryptParams> = Object.freeze({ N: 16384, r: 8, p: 1 });
+/**
+ * Officer and technician PINs. Their hashes are copied to every kiosk and a PIN has only
+ * 10^6 values, so each check must be slow: 128 MiB and about 0.3–0.5 s on one core of a kiosk PC
+ * (one check per sign-in). A stolen kiosk then costs hours per PIN, on 2 cores (docs/security.md).
+ */
+export const PIN_SCRYPT_PARAMS: Readonly<ScryptParams> = Object.freeze({ N: 131072, r: 8, p: 3 });
 export const KEY_LENGTH = 32;
+
+/**
+ * The most a stored hash may ask for: a hash arrives from the server's configuration, and one
+ * asking for gigabytes must be refused, not run.
+ */
+const MAX_PARAMS: Readonly<ScryptParams> = Object.freeze({ N: 1_048_576, r: 32, p: 16 });
+
+/** scrypt's memory (128·N·r bytes) plus room, for Node's `maxmem` (32 MiB by default). */
+export function scryptMaxmem(params: ScryptParams): number {
+  return 128 * params.N * params.r + 16 * 1024 * 1024;
+}
 const SALT_LENGTH = 16;
 
 export interface ParsedSecretHash {
@@ -37,8 +54,10 @@ export function parseSecretHash(stored: string): ParsedSecretHash | null {
   if (parts.length !== 6) return null;
   const [scheme, n, r, p, salt, hash] = parts as [string, string, string, string, string, string];
   if (scheme !== 'scrypt' || ![n, r, p].every((value) => POSITIVE_INTEGER.test(value)) || !salt || !hash) return null;
+  const params = { N: Number(n), r: Number(r), p: Number(p) };
+  if (params.N > MAX_PARAMS.N || params.r > MAX_PARAMS.r || params.p > MAX_PARAMS.p) return null;
   const parsed = {
-    params: { N: Number(n), r: Number(r), p: Number(p) },
+    params,
     salt: Buffer.from(salt, 'base64'),
     hash: Buffer.from(hash, 'base64'),
   };
@@ -48,7 +67,9 @@ export function parseSecretHash(stored: string): ParsedSecretHash | null {
 /** scrypt on libuv's thread pool. */
 export const nodeScrypt: ScryptFunction = (secret, salt, keylen, params) =>
   new Promise((resolve, reject) => {
-    scrypt(secret, salt, keylen, params, (error, key) => (error ? reject(error) : resolve(key)));
+    scrypt(secret, salt, keylen, { ...params, maxmem: scryptMaxmem(params) }, (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 
 export interface SecretHasher {
@@ -57,11 +78,15 @@ export interface SecretHasher {
   verifySecret: (secret: string, stored: string) => Promise<boolean>;
 }
 
-export function createSecretHasher(run: ScryptFunction = nodeScrypt): SecretHasher {
+/** `params`: what new hashes use (SCRYPT_PARAMS for passwords, PIN_SCRYPT_PARAMS for PINs). */
+export function createSecretHasher(
+  run: ScryptFunction = nodeScrypt,
+  params: Readonly<ScryptParams> = SCRYPT_PARAMS,
+): SecretHasher {
   return {
     async hashSecret(secret) {
       const salt = randomBytes(SALT_LENGTH);
-      return formatSecretHash(SCRYPT_PARAMS, salt, await run(secret, salt, KEY_LENGTH, SCRYPT_PARAMS));
+      return formatSecretHash(params, salt, await run(secret, salt, KEY_LENGTH, params));
     },
     async verifySecret(secret, stored) {
       const parsed = parseSecretHash(stored);

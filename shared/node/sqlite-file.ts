@@ -30,6 +30,10 @@ export interface SqliteFileOptions {
   createDir?: boolean;
   /** Page cache in KiB (SQLite's default when absent). */
   cacheKiB?: number;
+  /** Keeps the WAL index in process memory (no -shm file): how a kiosk opens on a full disk. */
+  exclusive?: boolean;
+  /** Cuts the WAL file back to this size after each complete checkpoint. */
+  journalSizeLimitBytes?: number;
   /** Runs before the switch to WAL, which rewrites the header (e.g. refuse a newer schema first). */
   beforeWal?: (db: Database.Database) => void;
 }
@@ -45,11 +49,15 @@ export function openSqliteFile(file: string, options: SqliteFileOptions): Databa
     if (options.createDir && file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
     db = new Database(file);
     db.pragma(`busy_timeout = ${Math.trunc(options.busyTimeoutMs)}`);
+    if (options.exclusive) db.pragma('locking_mode = EXCLUSIVE');
     options.beforeWal?.(db);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     if (options.cacheKiB !== undefined) db.pragma(`cache_size = -${Math.trunc(options.cacheKiB)}`);
+    if (options.journalSizeLimitBytes !== undefined) {
+      db.pragma(`journal_size_limit = ${Math.trunc(options.journalSizeLimitBytes)}`);
+    }
     return db;
   } catch (error) {
     db?.close();

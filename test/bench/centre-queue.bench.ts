@@ -5,6 +5,11 @@ import type { CentreKiosk, CentreLayout, CentreServer } from '../integration/que
 import { Network, enrolKiosk, startCentre, until } from '../integration/queue/centre-support.ts';
 import { quantile, round, type Figure } from './figure.ts';
 
+const verbose = process.env.BENCH_VERBOSE === '1';
+const progress = (message: string) => {
+  if (verbose) console.error(`centre-queue: ${message}`);
+};
+
 const COUNTERS_FOR_CONSOLE = 19;
 const TICKETS_FOR_CONSOLE = 200;
 
@@ -42,7 +47,9 @@ async function entranceToConsole(): Promise<Figure[]> {
     for (let c = 1; c <= COUNTERS_FOR_CONSOLE; c += 1) {
       kiosks.push(await enrolKiosk(centre, network, `Kiosk quầy ${c}`, 'counter', `q-${c}`));
     }
+    progress('20 kiosks enrolled');
     await until(() => kiosks.slice(1).every((k) => k.core.queueStream.connected), 'streams open', 30_000);
+    progress('streams open');
     const samples: number[] = [];
     for (let i = 0; i < TICKETS_FOR_CONSOLE; i += 1) {
       const c = (i % COUNTERS_FOR_CONSOLE) + 1;
@@ -53,6 +60,7 @@ async function entranceToConsole(): Promise<Figure[]> {
         target.core.queue.officerView(`q-${c}`).waiting.some((t) => t.ticketId === ticket.ticketId),
       );
       samples.push(performance.now() - started);
+      if (i % 50 === 0) progress(`ticket ${i}: ${Math.round(samples.at(-1)!)} ms`);
     }
     // Baseline: one sync round trip of the entrance (an exchange with nothing to send).
     const trips: number[] = [];
@@ -93,8 +101,10 @@ async function mergeAfterPartition(partitioned: boolean): Promise<number> {
   const kiosks: CentreKiosk[] = [];
   try {
     kiosks.push(await enrolKiosk(centre, networks[0]!, 'Kiosk sảnh', 'entrance', null, now));
-    for (const c of [1, 2, 3]) kiosks.push(await enrolKiosk(centre, networks[c]!, `Kiosk quầy ${c}`, 'counter', `q-${c}`, now));
+    for (const c of [1, 2, 3])
+      kiosks.push(await enrolKiosk(centre, networks[c]!, `Kiosk quầy ${c}`, 'counter', `q-${c}`, now));
     await until(() => kiosks.slice(1).every((k) => k.core.queueStream.connected), 'streams open', 30_000);
+    progress(`merge (${partitioned ? 'partitioned' : 'online'}): kiosks ready`);
     if (partitioned) for (const n of networks) n.cut();
     const step = PARTITION_MS / MERGE_TICKETS;
     for (let i = 0; i < MERGE_TICKETS; i += 1) {
@@ -104,18 +114,32 @@ async function mergeAfterPartition(partitioned: boolean): Promise<number> {
       const s = Math.floor(i / 12) % 10;
       await kiosks[k]!.core.handlers['queue:takeNumber']({ serviceId: `dv-${c}-${s}` });
       clockMs += step;
+      if (i % 500 === 0) progress(`issued ${i}`);
     }
+    progress('all issued');
     const started = performance.now();
     if (partitioned) for (const n of networks) n.heal();
     for (const kiosk of kiosks) kiosk.core.sync.requestSync();
     await until(() => kiosks.every((k) => k.core.sync.status().pending === 0), 'outboxes delivered', 120_000);
+    progress('outboxes delivered');
     const db = centre.app.hailong.db;
-    const end = await db.selectFrom('queue_feed').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst();
+    const end = await db
+      .selectFrom('queue_feed')
+      .select((eb) => eb.fn.max<number | string | null>('seq').as('m'))
+      .executeTakeFirst();
     const feedEnd = Number(end?.m ?? 0);
-    await until(() => kiosks.slice(1).every((k) => k.core.queueStream.cursor() >= feedEnd), 'replicas caught up', 120_000);
+    await until(
+      () => kiosks.slice(1).every((k) => k.core.queueStream.cursor() >= feedEnd),
+      'replicas caught up',
+      120_000,
+    );
     const elapsed = performance.now() - started;
-    const rows = await db.selectFrom('queue_tickets').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
-    if (Number(rows?.n) !== MERGE_TICKETS) throw new Error(`server holds ${rows?.n} tickets, expected ${MERGE_TICKETS}`);
+    const rows = await db
+      .selectFrom('queue_tickets')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    if (Number(rows?.n) !== MERGE_TICKETS)
+      throw new Error(`server holds ${rows?.n} tickets, expected ${MERGE_TICKETS}`);
     return elapsed;
   } finally {
     for (const kiosk of kiosks) kiosk.close();

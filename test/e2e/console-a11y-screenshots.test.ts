@@ -15,6 +15,29 @@ import {
 
 const OUT = 'test-results/screenshots/console';
 
+/** The page is wider than the window: a supervisor would have to scroll sideways (tables scroll inside their own box). */
+async function sidewaysScroll(page: Page): Promise<string[]> {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  return scroll > client + 1 ? [`trang rộng ${scroll}px trong cửa sổ ${client}px`] : [];
+}
+
+/** Buttons and links under 24 × 24 CSS px (WCAG 2.2, 2.5.8 target size minimum); the console is used with a mouse or a tablet. */
+async function tinyTargets(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('button, a[href], input[type="checkbox"], select')]
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        // Not shown, or a skip link kept off-screen / clipped to 1 px until it gets focus.
+        if (box.width <= 1 || box.height <= 1 || box.bottom <= 0 || box.right <= 0) return false;
+        return box.width < 24 || box.height < 24;
+      })
+      .map((el) => `${el.tagName} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').slice(0, 40)}"`),
+  );
+}
+
 const PAGES: { label: string; file: string; ready: (page: Page) => Promise<void> }[] = [
   { label: 'Hôm nay', file: 'today', ready: (p) => p.getByRole('region', { name: 'Quầy số 1' }).waitFor() },
   {
@@ -63,20 +86,38 @@ describe('console and board: accessibility and screenshots at laptop and tablet 
   });
 
   for (const [size, viewport] of Object.entries(CONSOLE_VIEWPORTS)) {
-    it(`screenshots every page at ${size} (${viewport.width}×${viewport.height})`, async () => {
+    it(`screenshots every page at ${size} (${viewport.width}×${viewport.height}): no sideways scroll, targets big enough, no errors`, async () => {
       const { context, page } = await newPage(browser, viewport);
+      const errors: string[] = [];
+      let signedIn = false;
+      page.on('console', (message) => {
+        // Before signing in, the page asks for the session and gets 401: that is how it knows to show the login.
+        if (!signedIn && /status of 401/.test(message.text())) return;
+        if (message.type() === 'error') errors.push(message.text());
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      const problems: Record<string, string[]> = {};
+      const check = async (name: string) => {
+        problems[name] = [...(await sidewaysScroll(page)), ...(await tinyTargets(page))];
+      };
       await page.goto(server.url);
       await page.getByLabel('Tên đăng nhập').waitFor();
       await page.screenshot({ path: `${OUT}/login-${size}.png` });
+      await check('login');
       await signIn(page, server.url);
+      signedIn = true;
       for (const entry of PAGES) {
         if (entry.label !== 'Hôm nay') await openNav(page, entry.label);
         await entry.ready(page);
         await page.screenshot({ path: `${OUT}/${entry.file}-${size}.png`, fullPage: true });
+        await check(entry.file);
       }
       await page.goto(`${server.url}/board`);
       await page.getByRole('listitem', { name: /Quầy số 1/ }).waitFor();
       await page.screenshot({ path: `${OUT}/board-${size}.png` });
+      await check('board');
+      expect(problems).toEqual(Object.fromEntries(Object.keys(problems).map((k) => [k, []])));
+      expect(errors).toEqual([]);
       await context.close();
     });
   }

@@ -92,15 +92,57 @@ describe('console: reports follow the officer order and every export reads back'
     expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.bytes.length).toBeGreaterThan(1000);
 
-    const csv = await download(page, 'Tải CSV');
+    const csv = await download(page, 'Tải CSV (Excel, dấu ;)');
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csvText = csv.bytes.toString('utf8');
     expect(csvText).toContain('Trần Văn Đức');
-    expect(csvText).toContain('Sở Tư pháp');
+    expect(csvText).toContain('STT;Họ và tên;"Cơ quan, đơn vị"');
+    const machineCsv = (await download(page, 'Tải CSV (máy đọc, dấu ,)')).bytes.toString('utf8');
+    expect(machineCsv).toContain('STT,Họ và tên,"Cơ quan, đơn vị"');
 
     const coverage = await download(page, 'Tải XLSX tỷ lệ đánh giá');
     expect(coverage.name).toMatch(/\.xlsx$/);
     expect(coverage.bytes.subarray(0, 2).toString()).toBe('PK');
+    await context.close();
+  });
+
+  it("edits the centre name, the annex framing and an officer's note; screen and XLSX show them", async () => {
+    const { context, page } = await newPage(browser());
+    await signIn(page, server().url);
+    await openNav(page, 'Báo cáo');
+    const sheet = page.getByRole('article', { name: 'Phụ lục 2' });
+    await sheet.locator('tbody tr').first().waitFor();
+
+    await page.getByLabel('Tên trung tâm', { exact: true }).fill('Trung tâm Phục vụ hành chính công tỉnh Bắc Kạn');
+    await page.getByRole('button', { name: 'Lưu tên trung tâm' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Đã lưu tên trung tâm.');
+    await page.getByLabel('Cơ quan chủ quản (dòng trên tên trung tâm)').fill('UBND tỉnh Bắc Kạn');
+    await page.getByLabel('Địa danh ở dòng ngày tháng').fill('Bắc Kạn');
+    await page.getByLabel('Họ tên người ký duyệt').fill('Hà Văn Quang');
+    await page.getByRole('button', { name: 'Lưu khung phụ lục' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Đã lưu khung phụ lục.');
+
+    await page.getByRole('button', { name: 'Sửa ghi chú của Trần Văn Đức' }).click();
+    await page.getByLabel('Ghi chú của Trần Văn Đức').fill('Luân chuyển từ 15/11');
+    await page.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect.poll(() => sheet.textContent()).toContain('Luân chuyển từ 15/11');
+    const text = (await sheet.textContent()) ?? '';
+    for (const needle of [
+      'UBND TỈNH BẮC KẠN',
+      'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH BẮC KẠN',
+      'Phụ lục 2',
+      'Hà Văn Quang',
+    ]) {
+      expect(text).toContain(needle);
+    }
+    expect(text).toMatch(/Bắc Kạn, ngày \d{1,2} tháng \d{1,2} năm \d{4}/);
+
+    const xlsx = await download(page, 'Tải XLSX (Excel)');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
+    const cells: string[] = [];
+    workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => cells.push(cell.text)));
+    expect(cells).toEqual(expect.arrayContaining(['UBND TỈNH BẮC KẠN', 'Luân chuyển từ 15/11', 'Hà Văn Quang']));
     await context.close();
   });
 });

@@ -158,6 +158,42 @@ describe('queue: take a number, call it, finish it, rate it', () => {
     ]);
   });
 
+  it('one key per citizen: + finishes the citizen at the counter (who is asked to rate) and calls the next', async () => {
+    const { kiosk } = await start();
+    await kiosk.core.queue.takeNumber('dv-chung-thuc');
+    await kiosk.core.queue.takeNumber('dv-chung-thuc');
+    await new IdlePage(kiosk.page).open(kiosk.url);
+    const officer = await kiosk.context.newPage();
+    await officer.goto(`${kiosk.url}officer`);
+    const current = officer.getByRole('region', { name: 'Số đang ở quầy' });
+    await waitForText(officer.getByRole('region', { name: /Đang chờ/ }), '1002');
+    await officer.keyboard.press('NumpadAdd');
+    await waitForText(current, '1001');
+    expect(await button(officer, 'Hoàn thành và gọi tiếp').isEnabled()).toBe(true);
+    await officer.keyboard.press('NumpadAdd');
+    await waitForText(current, '1002');
+    await waitForText(
+      officer.getByRole('status').filter({ hasText: 'Đã hoàn thành' }),
+      'Đã hoàn thành số 1001 và gọi số 1002.',
+    );
+    // The citizen who was served is asked to rate.
+    await kiosk.page.locator('[data-screen="rating"]').waitFor();
+    await officer.keyboard.press('Enter');
+    await waitForText(current, 'Chưa gọi số nào');
+    await waitForText(officer.getByRole('status').filter({ hasText: 'Đã hoàn thành' }), 'Không còn ai đang chờ');
+    const types = [...kiosk.core.outbox.all()].map((e) => e.type).filter((t) => t.startsWith('ticket.'));
+    expect(types).toEqual([
+      'ticket.issued',
+      'ticket.issued',
+      'ticket.called',
+      'ticket.started',
+      'ticket.finished',
+      'ticket.called',
+      'ticket.started',
+      'ticket.finished',
+    ]);
+  });
+
   it('has no serious axe-core findings on the take-number screens and the officer console', async () => {
     outDir = mkdtempSync(join(tmpdir(), 'hailong-e2e-tickets-'));
     // axe-core is injected as an inline script, which the kiosk's CSP refuses; only here is it bypassed.

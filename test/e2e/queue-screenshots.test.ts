@@ -8,7 +8,7 @@ import { startVirtualPrinter } from '../../electron/printing/virtual-printer.ts'
 import { useChromium } from '../support/e2e-hooks.ts';
 import { openKiosk, VIEWPORTS, type Viewport } from '../support/e2e-kiosk.ts';
 import { IdlePage, waitForText } from '../support/kiosk-pages.ts';
-import { overflowing, smallTargets } from '../support/layout-checks.ts';
+import { overflowing, smallCitizenTargets, smallTargets } from '../support/layout-checks.ts';
 
 const OUT_DIR = 'test-results/screenshots';
 
@@ -27,6 +27,10 @@ async function shoot(page: Page, size: string, name: string, citizen = true): Pr
   expect(await overflowing(page, 'button, h1, h2, p, li, dd, svg'), `${size}/${name}: ra ngoài màn hình`).toEqual([]);
   expect(await smallTargets(page, 'technician-corner'), `${size}/${name}: nút nhỏ hơn 64 px`).toEqual([]);
   if (citizen) expect(await smallText(page), `${size}/${name}: chữ nhỏ hơn 24 px`).toEqual([]);
+  if (citizen) {
+    const targets = await smallCitizenTargets(page, page.viewportSize()!, 'technician-corner');
+    expect(targets, `${size}/${name}: nút dưới 2 cm`).toEqual([]);
+  }
 }
 
 describe('queue screens at the three kiosk sizes', () => {

@@ -5,9 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { useChromium } from '../support/e2e-hooks.ts';
 import { openKiosk, VIEWPORTS, type Viewport } from '../support/e2e-kiosk.ts';
 import { IdlePage, ReasonsPage, TechnicianPage, ThanksPage, waitForText } from '../support/kiosk-pages.ts';
-import { overflowing, smallTargets } from '../support/layout-checks.ts';
+import { overflowing, smallCitizenTargets, smallTargets } from '../support/layout-checks.ts';
 
 const OUT_DIR = 'test-results/screenshots';
+
+/** Screens a citizen touches: every target there is at least 2 cm on the physical screen. */
+const CITIZEN_SCREENS = new Set(['idle', 'idle-no-officer', 'rating', 'reasons', 'thanks']);
 
 async function shoot(page: Page, size: string, name: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
@@ -15,6 +18,13 @@ async function shoot(page: Page, size: string, name: string): Promise<void> {
   expect(await overflowing(page, 'button, h1, h2, p'), `${size}/${name}: ra ngoài màn hình`).toEqual([]);
   // No exception here: the hidden technician corner must be a 64 px target too.
   expect(await smallTargets(page), `${size}/${name}: nút nhỏ hơn 64 px`).toEqual([]);
+  if (CITIZEN_SCREENS.has(name)) {
+    const viewport = page.viewportSize()!;
+    // The hidden technician corner is for the technician, not a citizen target.
+    expect(await smallCitizenTargets(page, viewport, 'technician-corner'), `${size}/${name}: nút dưới 2 cm`).toEqual(
+      [],
+    );
+  }
 }
 
 describe('every screen at the three kiosk sizes', () => {
@@ -50,6 +60,9 @@ describe('every screen at the three kiosk sizes', () => {
         await shoot(page, size, 'sign-out');
         await page.getByRole('button', { name: 'Đăng xuất', exact: true }).click();
         await idle.officerCard.getByText('Quầy chưa có cán bộ').waitFor();
+        // No officer: no rating button a citizen could tap for nothing, and the reason instead.
+        expect(await page.getByRole('button', { name: 'Đánh giá cán bộ phục vụ' }).count()).toBe(0);
+        await page.getByText('Chưa thể đánh giá: quầy chưa có cán bộ đăng nhập.').waitFor();
         await shoot(page, size, 'idle-no-officer');
 
         const signIn = await idle.startSignIn();

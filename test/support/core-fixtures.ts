@@ -57,3 +57,14 @@ export function countRows(core: KioskCore, table: 'ratings' | 'events' | 'duty' 
 export function openReadOnly(file: string): Database.Database {
   return new Database(file, { readonly: true, fileMustExist: true });
 }
+
+/**
+ * A ticket taken, called and finished at the counter by the officer on duty there, so a rating
+ * may carry its id (a rating on a ticket is credited to the officer who finished it).
+ */
+export async function servedTicket(core: KioskCore, counterId = 'q-1', serviceId = 'dv-chung-thuc'): Promise<string> {
+  const { ticketId } = await core.queue.takeNumber(serviceId);
+  await core.queue.callNext(counterId);
+  core.queue.finish(counterId, ticketId);
+  return ticketId;
+}

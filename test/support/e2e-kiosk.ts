@@ -41,6 +41,8 @@ export interface KioskOptions extends Omit<KioskCoreOptions, 'dataDir'> {
   bypassCSP?: boolean;
   /** The ticket printer (e.g. printerFromUrl(virtualPrinter.url)); none by default. */
   printer?: QueuePrinter | null;
+  /** false: a never-enrolled kiosk as installed (no demo seed); the demo by default. */
+  demo?: boolean;
 }
 
 /** A running kiosk: its core (for reading SQLite and changing settings), its URL and a page on it. */
@@ -62,7 +64,7 @@ export interface E2eKiosk {
 export async function openKiosk(browser: Browser, options: KioskOptions = {}): Promise<E2eKiosk> {
   requireBuiltRenderer();
   const dataDir = mkdtempSync(join(tmpdir(), 'hailong-e2e-'));
-  const { viewport, bypassCSP, ...coreOptions } = options;
+  const { viewport, bypassCSP, demo, ...coreOptions } = options;
   let core: KioskCore | undefined = new KioskCore({ ...coreOptions, dataDir, printer: options.printer ?? null });
   let host: Awaited<ReturnType<typeof startBrowserHost>> | undefined;
   let context: BrowserContext | undefined;
@@ -84,7 +86,7 @@ export async function openKiosk(browser: Browser, options: KioskOptions = {}): P
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    await core.seedDemo();
+    if (demo !== false) await core.seedDemo();
     await startHost();
     context = await browser.newContext({
       viewport: viewport ?? VIEWPORTS.landscape,

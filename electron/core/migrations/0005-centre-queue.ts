@@ -14,7 +14,7 @@ import type { Migration } from './migration.ts';
  * is set to 5 when 0004 lands.
  */
 export const m0005CentreQueue: Migration = {
-  version: 4,
+  version: 5,
   name: '0005-centre-queue',
   up(db) {
     db.exec(`

@@ -173,8 +173,9 @@ export class OfficerActions {
       this.check(current, 'finish');
       const finishedAt = toVietnamIso(this.deps.now());
       this.deps.db
-        .prepare("UPDATE tickets SET status = 'done', finished_at = ? WHERE id = ?")
-        .run(finishedAt, current.id);
+        // The officer who finishes is the one who served: the ticket's rating is credited to them.
+        .prepare("UPDATE tickets SET status = 'done', finished_at = ?, officer_id = ?, agency_id = ? WHERE id = ?")
+        .run(finishedAt, officer.id, officer.agencyId, current.id);
       this.deps.outbox.append({
         id: Outbox.newId(),
         type: 'ticket.finished',

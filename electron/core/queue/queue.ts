@@ -113,9 +113,11 @@ export class Queue {
     });
     this.printing = new TicketPrinting(db, config, deps.printer, deps.changed);
     this.funnel = new RatingFunnel(outbox, now);
-    this.ratings = new RatingWindow(now, deps.changed, (counterId, ticketId) =>
-      db.transaction(() => this.funnel.ended(counterId, ticketId, 'timed_out'))(),
+    this.ratings = new RatingWindow(db, now, deps.changed, (counterId, ticketId) =>
+      this.funnel.ended(counterId, ticketId, 'timed_out'),
     );
+    // Windows that passed while the kiosk was off end as timed out now.
+    this.ratings.expireDue();
     this.replica = new TicketReplica(db);
   }
 
@@ -331,6 +333,11 @@ export class Queue {
   /** The rating for the requested ticket arrived: the citizen screen leaves rating mode. */
   ratingReceived(counterId: string, ticketId: string): void {
     this.ratings.received(counterId, ticketId);
+  }
+
+  /** The console assigned another printer (or none): tickets go there from the next one on. */
+  replacePrinter(printer: QueuePrinter | null): void {
+    this.printing.replace(printer);
   }
 
   close(): void {

@@ -13,12 +13,23 @@ export class TicketPrinting {
   constructor(
     private readonly db: Db,
     private readonly config: ConfigStore,
-    private readonly printer: QueuePrinter | null,
+    private printer: QueuePrinter | null,
     private readonly changed: () => void,
   ) {
-    this.status = printer
+    this.status = TicketPrinting.initialStatus(printer);
+  }
+
+  private static initialStatus(printer: QueuePrinter | null): PrinterStatusView {
+    return printer
       ? { state: 'unknown', message: 'Chưa kiểm tra trạng thái máy in.' }
       : { state: 'none', message: NO_PRINTER_MESSAGE };
+  }
+
+  /** The console assigned another printer (or none): tickets go there from the next one on. */
+  replace(printer: QueuePrinter | null): void {
+    this.printer = printer;
+    this.status = TicketPrinting.initialStatus(printer);
+    this.changed();
   }
 
   get hasPrinter(): boolean {

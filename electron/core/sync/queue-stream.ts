@@ -1,4 +1,8 @@
-import { QUEUE_PATHS, QueueTicketSnapshotSchema, type QueueTicketSnapshot } from '../../../shared/contract/queue-sync.ts';
+import {
+  QUEUE_PATHS,
+  QueueTicketSnapshotSchema,
+  type QueueTicketSnapshot,
+} from '../../../shared/contract/queue-sync.ts';
 import type { ConfigStore } from '../config-store.ts';
 import type { FetchLike } from './enrollment.ts';
 import type { SyncStore } from './sync-store.ts';

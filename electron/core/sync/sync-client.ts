@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { SyncStatus } from '../../../shared/contract/kiosk-state.ts';
+import { DeviceAssignmentSchema, type DeviceAssignment } from '../../../shared/contract/provisioning.ts';
 import {
   SYNC_MAX_EVENTS,
+  SYNC_PROTOCOL,
   SyncConfigSchema,
   SyncResponseSchema,
   type DeviceStatus,
@@ -28,6 +30,8 @@ import {
   unreachableMessage,
   type FetchLike,
 } from './enrollment.ts';
+import type { SecretBox } from '../secret-box.ts';
+import { assertNothingStranded } from './reenrolment-guard.ts';
 import { SyncStore } from './sync-store.ts';
 
 export interface SyncTuning {
@@ -52,10 +56,18 @@ export interface SyncClientOptions extends Partial<SyncTuning> {
   now: () => Date;
   /** Applies the queue part of the configuration (services, priorities, ordering rule). */
   applyQueue?: (queue: SyncConfig['queue']) => void;
+  /** Applies the centre-wide part (technician PIN hash, duty limits) in the same transaction. */
+  applyCentre?: (config: SyncConfig) => void;
+  /** Ends, with events, the sign-ins of officers the new configuration removed or deactivated. */
+  endRemovedDuty?: () => void;
+  /** Applies this kiosk's role, counter and printer as the console set them (every response). */
+  applyAssignment?: (assignment: DeviceAssignment) => void;
   /** Called whenever the status changes, so the core can publish a fresh KioskState. */
   onChange: () => void;
   /** The kiosk's printer, reported with each request so supervisors see it (null: no printer). */
-  deviceStatus?: () => { printer: DeviceStatus['printer'] };
+  deviceStatus?: () => Pick<DeviceStatus, 'printer' | 'storage'>;
+  /** Where the device token is kept (the OS keychain under Electron); plain by default. */
+  secretBox?: SecretBox;
   /** The services and days this kiosk needs more leased numbers for (issue 8 §2). */
   leaseNeeds?: () => Array<{ serviceId: string; day: string }>;
   /** Stores the leases a response carries. */
@@ -76,12 +88,14 @@ const ResponseSchema = SyncResponseSchema.pick({
   duplicates: true,
   rejected: true,
   serverTime: true,
-}).extend({ config: z.unknown().optional(), leases: z.unknown().optional() });
+}).extend({ config: z.unknown().optional(), leases: z.unknown().optional(), assignment: z.unknown().optional() });
 type ClientResponse = z.infer<typeof ResponseSchema>;
 
 const DEFAULTS = {
   pollMs: 2_000,
-  configPollMs: 60_000,
+  // The console's assignment of a kiosk arrives with any answer: ask often enough that a
+  // change made there reaches an idle kiosk within 5 s (issue 8 §1).
+  configPollMs: 4_000,
   requestTimeoutMs: 30_000,
   baseBackoffMs: 1_000,
   // Offline, probe often: after the network heals the queue must meet again within seconds.
@@ -121,7 +135,7 @@ export class SyncClient {
   private lastLeaseAskMs = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly options: SyncClientOptions) {
-    this.store = new SyncStore(options.db, options.config);
+    this.store = new SyncStore(options.db, options.config, options.secretBox);
     this.tuning = {
       fetch: options.fetch ?? ((input, init) => fetch(input, init)),
       random: options.random ?? Math.random,
@@ -210,6 +224,9 @@ export class SyncClient {
   /** Enrols with a server using a one-time code, saves the token, and starts syncing. */
   async enroll(input: { serverUrl: string; code: string; name: string }): Promise<SyncStatus> {
     const serverUrl = normaliseServerUrl(input.serverUrl);
+    const current = this.store.enrolment();
+    // Checked before the code is spent, and again after: events may arrive meanwhile.
+    if (current) assertNothingStranded(this.options.db, this.options.config, current.serverUrl, serverUrl);
     const { deviceId, token } = await requestEnrolment({
       serverUrl,
       code: input.code,
@@ -219,6 +236,8 @@ export class SyncClient {
     if (this.stopped) return this.status();
     // A round against the previous server may be in flight: let it finish first.
     await this.running?.catch(() => undefined);
+    const before = this.store.enrolment();
+    if (before) assertNothingStranded(this.options.db, this.options.config, before.serverUrl, serverUrl);
     this.store.saveEnrolment({ serverUrl, deviceId, token });
     this.failures = 0;
     this.transportError = null;
@@ -364,9 +383,10 @@ export class SyncClient {
 
   /** Pending as it will be once this batch is acknowledged: what the console shows as waiting. */
   private deviceStatus(batchSize: number): DeviceStatus {
-    const printer = this.options.deviceStatus?.().printer ?? null;
+    const own = this.options.deviceStatus?.();
     return {
-      printer,
+      printer: own?.printer ?? null,
+      ...(own?.storage ? { storage: own.storage } : {}),
       pending: Math.max(0, this.store.pendingCount() - batchSize),
       ...(this.tuning.appVersion ? { appVersion: this.tuning.appVersion } : {}),
     };
@@ -382,6 +402,7 @@ export class SyncClient {
   private async post(serverUrl: string, token: string, events: KioskEvent[]): Promise<ClientResponse> {
     const configVersion = this.store.serverConfigVersion();
     const body = JSON.stringify({
+      protocol: SYNC_PROTOCOL,
       deviceTime: toVietnamIso(this.options.now()),
       ...(configVersion === null ? {} : { configVersion }),
       ...(this.tuning.appVersion ? { appVersion: this.tuning.appVersion } : {}),
@@ -439,6 +460,7 @@ export class SyncClient {
     this.store.setLastSuccessAt(at);
     this.applyConfig(response);
     this.applyLeases(response);
+    this.applyAssignment(response);
     this.options.onChange();
     return new Set([...delivered, ...rejected.map((r) => r.id)]).size;
   }
@@ -463,12 +485,24 @@ export class SyncClient {
     }
     // Staff, scale and queue change together or not at all.
     this.options.db.transaction(() => {
-      this.options.config.applyConfig(parsed.data);
+      this.options.config.applyConfig(parsed.data, this.options.endRemovedDuty);
       this.options.applyQueue?.(parsed.data.queue);
+      this.options.applyCentre?.(parsed.data);
       this.store.setServerConfigVersion(parsed.data.version);
     })();
     // The services may have changed: ask for their numbers at the next round.
     this.lastLeaseAskMs = Number.NEGATIVE_INFINITY;
     this.configError = null;
+  }
+
+  /** A server from before assignments sends none; a malformed one is ignored, never half-applied. */
+  private applyAssignment(response: ClientResponse): void {
+    if (response.assignment === undefined) return;
+    const parsed = DeviceAssignmentSchema.safeParse(response.assignment);
+    if (!parsed.success) {
+      this.tuning.log?.('Máy chủ gửi phân công kiosk không hợp lệ; kiosk giữ phân công hiện tại.');
+      return;
+    }
+    this.options.applyAssignment?.(parsed.data);
   }
 }

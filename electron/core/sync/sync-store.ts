@@ -1,8 +1,12 @@
 import type { KioskEvent } from '../../../shared/domain/events.ts';
 import type { ConfigStore } from '../config-store.ts';
 import type { Db } from '../database.ts';
+import { PLAIN_SECRET_BOX, isSealed, type SecretBox } from '../secret-box.ts';
 
-/** Settings keys; the device token lives here, in the kiosk database, and nowhere else. */
+/**
+ * Settings keys. The device token lives here, in the kiosk database and nowhere else, sealed by
+ * the secret box (the OS keychain under Electron) where there is one.
+ */
 const KEY = {
   serverUrl: 'sync.serverUrl',
   deviceId: 'sync.deviceId',
@@ -32,7 +36,9 @@ export class SyncStore {
   constructor(
     private readonly db: Db,
     private readonly config: ConfigStore,
+    private readonly box: SecretBox = PLAIN_SECRET_BOX,
   ) {
+    this.sealPlainToken();
     const sendable = `sent_at IS NULL AND (rejected_reason IS NULL OR rejected_config_version < ?)`;
     this.selectSendable = db.prepare<[number, number], { body: string }>(
       `SELECT body FROM events WHERE ${sendable} ORDER BY seq LIMIT ?`,
@@ -51,8 +57,30 @@ export class SyncStore {
   enrolment(): Enrolment | null {
     const serverUrl = this.config.getSetting(KEY.serverUrl);
     const deviceId = this.config.getSetting(KEY.deviceId);
-    const token = this.config.getSetting(KEY.token);
+    const stored = this.config.getSetting(KEY.token);
+    const token = stored === null ? null : this.openToken(stored);
     return serverUrl && deviceId && token ? { serverUrl, deviceId, token } : null;
+  }
+
+  /** How the device token is kept, for the technician screen and the docs. */
+  tokenKeeping(): SecretBox['kind'] {
+    return this.box.kind;
+  }
+
+  /** A token that cannot be unsealed (another machine's keychain) counts as no enrolment. */
+  private openToken(stored: string): string | null {
+    try {
+      return this.box.open(stored);
+    } catch {
+      return null;
+    }
+  }
+
+  /** A token saved before the keychain was used is sealed at the first start that has one. */
+  private sealPlainToken(): void {
+    if (this.box.kind === 'plain') return;
+    const stored = this.config.getSetting(KEY.token);
+    if (stored !== null && !isSealed(stored)) this.config.setSetting(KEY.token, this.box.seal(stored));
   }
 
   /** Saves a new enrolment; the next exchange asks the new server for its configuration. */
@@ -60,7 +88,7 @@ export class SyncStore {
     this.db.transaction(() => {
       this.config.setSetting(KEY.serverUrl, enrolment.serverUrl);
       this.config.setSetting(KEY.deviceId, enrolment.deviceId);
-      this.config.setSetting(KEY.token, enrolment.token);
+      this.config.setSetting(KEY.token, this.box.seal(enrolment.token));
       this.db.prepare('DELETE FROM settings WHERE key IN (?, ?)').run(KEY.lastSuccessAt, KEY.configVersion);
     })();
   }

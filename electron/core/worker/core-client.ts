@@ -6,7 +6,9 @@ import type { KioskHandlers } from '../../../shared/contract/dispatch.ts';
 import { CHANNEL_NAMES } from '../../../shared/contract/kiosk-channels.ts';
 import type { KioskState } from '../../../shared/contract/kiosk-state.ts';
 import { DomainError, type Result } from '../../../shared/contract/result.ts';
+import type { SecretBox } from '../secret-box.ts';
 import type { CoreWorkerData, FromCoreWorker, ToCoreWorker } from './messages.ts';
+import { answerSecretRequest } from './secret-box-bridge.ts';
 
 /** tsx's ESM API (its `import` condition), to register TypeScript loading inside the worker. */
 function tsxApiUrl(): string {
@@ -20,6 +22,8 @@ export interface CoreWorkerOptions {
   /** Load tsx first (the .ts source in tests; never in the packaged app). */
   tsx?: boolean;
   data: CoreWorkerData;
+  /** The OS keychain box the worker seals and opens the device token through (Electron only). */
+  secretBox?: SecretBox;
   exitKiosk: () => void;
 }
 
@@ -88,6 +92,9 @@ export function startCoreWorker(options: CoreWorkerOptions): Promise<CoreClient>
           break;
         case 'exit-kiosk':
           options.exitKiosk();
+          break;
+        case 'secret':
+          if (options.secretBox) answerSecretRequest(options.secretBox, message);
           break;
         case 'result':
           pending.get(message.id)?.(message.result);

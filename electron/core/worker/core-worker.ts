@@ -5,6 +5,7 @@ import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { dispatch } from '../../../shared/contract/dispatch.ts';
 import { KioskCore } from '../kiosk-core.ts';
 import { printerFromUrl } from '../queue/printer-from-url.ts';
+import { remoteSecretBox } from './secret-box-bridge.ts';
 import type { CoreWorkerData, FromCoreWorker, ToCoreWorker } from './messages.ts';
 
 function workerPort(): MessagePort {
@@ -20,6 +21,7 @@ async function main(data: CoreWorkerData): Promise<void> {
     core = new KioskCore({
       dataDir: data.dataDir,
       printer: printerFromUrl(data.printerUrl),
+      ...(data.secretBoxKind ? { secretBox: remoteSecretBox(data.secretBoxKind, post) } : {}),
       exitKiosk: () => post({ type: 'exit-kiosk' }),
     });
     if (data.demo) await core.seedDemo();

@@ -1,5 +1,7 @@
 import type { KioskState } from '../../../shared/contract/kiosk-state.ts';
 import type { Result } from '../../../shared/contract/result.ts';
+import type { SecretBox } from '../secret-box.ts';
+import type { SecretRequest } from './secret-box-bridge.ts';
 
 /** What the Electron main process gives the core worker to start it. */
 export interface CoreWorkerData {
@@ -7,6 +9,8 @@ export interface CoreWorkerData {
   /** As `hailong kiosk --printer`: tcp://host:9100, a device path, none, or absent. */
   printerUrl?: string;
   demo: boolean;
+  /** Main holds an OS keychain box: the worker seals and opens the device token through it. */
+  secretBoxKind?: SecretBox['kind'];
 }
 
 /** Main → worker. */
@@ -18,4 +22,5 @@ export type FromCoreWorker =
   | { type: 'failed'; message: string }
   | { type: 'result'; id: number; result: Result<unknown> }
   | { type: 'state'; state: KioskState }
-  | { type: 'exit-kiosk' };
+  | { type: 'exit-kiosk' }
+  | SecretRequest;

@@ -3,7 +3,8 @@ import type { BoardCall, BoardSnapshot } from '../../../shared/contract/console-
 import { formatTimeVi, formatDayVi, vietnamDay } from '../../../shared/domain/vietnam-time.ts';
 import { AnnouncementQueue, callAnnouncement } from '../../src/queue/announcement-queue.ts';
 import { createBrowserAnnouncer } from '../../src/queue/browser-announcer.ts';
-import { addCall, publicCall } from './board-state.ts';
+import { autoplayAllowed } from './autoplay.ts';
+import { addCall, publicCall, uniqueRecent } from './board-state.ts';
 
 const EMPTY: BoardSnapshot = { current: [], recent: [] };
 
@@ -20,7 +21,7 @@ export function BoardApp() {
   const [state, setState] = useState<BoardSnapshot>(EMPTY);
   const [latest, setLatest] = useState<BoardCall | null>(null);
   const [online, setOnline] = useState(true);
-  const [soundOn, setSoundOn] = useState(false);
+  const [soundOn, setSoundOn] = useState(autoplayAllowed);
   const queue = useRef<AnnouncementQueue | null>(null);
   const now = useClock();
 
@@ -108,7 +109,7 @@ export function BoardApp() {
         <section aria-labelledby="h-recent" className="board-recent">
           <h2 id="h-recent">Vừa gọi</h2>
           <ol>
-            {state.recent.map((c) => (
+            {uniqueRecent(state.recent).map((c) => (
               <li key={`${c.counterNumber}-${c.number}-${c.calledAt}`}>
                 <span className="recent-number">{c.number}</span>
                 <span className="recent-counter">{c.counterName}</span>

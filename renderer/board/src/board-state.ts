@@ -7,7 +7,22 @@ export function addCall(state: BoardSnapshot, call: BoardCall): BoardSnapshot {
   const current = [...state.current.filter((c) => c.counterNumber !== call.counterNumber), call].sort(
     (a, b) => a.counterNumber - b.counterNumber,
   );
-  return { current, recent: [call, ...state.recent].slice(0, RECENT_SHOWN) };
+  return { current, recent: uniqueRecent([call, ...state.recent]) };
+}
+
+/**
+ * `Vừa gọi` shows each number once, where it was called last: a recalled or transferred ticket
+ * moves to the top with its new counter instead of appearing twice. Newest first in, newest first out.
+ */
+export function uniqueRecent(calls: readonly BoardCall[]): BoardCall[] {
+  const seen = new Set<string>();
+  const unique: BoardCall[] = [];
+  for (const call of calls) {
+    if (seen.has(call.number)) continue;
+    seen.add(call.number);
+    unique.push(call);
+  }
+  return unique.slice(0, RECENT_SHOWN);
 }
 
 /** Only the four public fields, whatever else a message might carry. */

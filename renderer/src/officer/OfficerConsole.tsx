@@ -5,7 +5,9 @@ import { formatTimeVi } from '../../../shared/domain/vietnam-time.ts';
 import { useKiosk } from '../store/kiosk-context.ts';
 import { DossierCodeSchema } from '../../../shared/domain/events.ts';
 import { FinishDetails, type FinishDetailsValue } from './FinishDetails.tsx';
-import { ACTION_LABELS, KEYPAD_LEGEND, keypadAction, type OfficerAction } from './keypad.ts';
+import { finishAndCallNext, type FinishExtras } from './finish-and-next.ts';
+import { ACTION_LABELS, FINISH_AND_NEXT_LABEL, KEYPAD_LEGEND, keypadAction, type OfficerAction } from './keypad.ts';
+import { OfficerLockNotice } from './OfficerLockNotice.tsx';
 import './officer.css';
 
 type Message = { kind: 'error' | 'notice'; text: string } | null;
@@ -75,12 +77,46 @@ export function OfficerConsole() {
     [refresh],
   );
 
+  /** The dossier code and presence for queue:finish, or null after telling the officer what is missing. */
+  const finishExtras = useCallback((): FinishExtras | null => {
+    const typed = details.dossierCode.trim();
+    if (typed === '' && dossierRequired) {
+      setMessage({ kind: 'error', text: 'Trung tâm yêu cầu nhập mã hồ sơ trước khi hoàn thành.' });
+      dossierInput.current?.focus();
+      return null;
+    }
+    const code = typed === '' ? null : DossierCodeSchema.safeParse(typed);
+    if (code && !code.success) {
+      setMessage({ kind: 'error', text: code.error.issues[0]?.message ?? 'Mã hồ sơ không hợp lệ.' });
+      dossierInput.current?.focus();
+      return null;
+    }
+    return {
+      ...(code?.success && { dossierCode: code.data }),
+      ...(details.citizenAbsent && { citizenAbsent: true }),
+    };
+  }, [details, dossierRequired]);
+
   const perform = useCallback(
     (action: OfficerAction): void => {
       const ticketId = current?.ticketId;
       const guard = ticketId === undefined ? {} : { ticketId };
       switch (action) {
         case 'callNext':
+          if (current) {
+            // One key per citizen: finish the one at the counter (the citizen is asked to rate), call the next.
+            const finished = current.number;
+            const extras = finishExtras();
+            if (!extras) break;
+            void act(
+              () => finishAndCallNext(invoke, current.ticketId, extras),
+              (v) =>
+                v === null
+                  ? `Đã hoàn thành số ${finished}. Không còn ai đang chờ.`
+                  : `Đã hoàn thành số ${finished} và gọi số ${(v as OfficerTicketView).number}.`,
+            );
+            break;
+          }
           void act(
             () => invoke('queue:callNext', {}),
             (v) => `Đã gọi số ${(v as OfficerTicketView).number}.`,
@@ -105,27 +141,12 @@ export function OfficerConsole() {
           );
           break;
         case 'finish': {
-          const typed = details.dossierCode.trim();
-          if (typed === '' && dossierRequired) {
-            setMessage({ kind: 'error', text: 'Trung tâm yêu cầu nhập mã hồ sơ trước khi hoàn thành.' });
-            dossierInput.current?.focus();
-            break;
-          }
-          const code = typed === '' ? null : DossierCodeSchema.safeParse(typed);
-          if (code && !code.success) {
-            setMessage({ kind: 'error', text: code.error.issues[0]?.message ?? 'Mã hồ sơ không hợp lệ.' });
-            dossierInput.current?.focus();
-            break;
-          }
+          const extras = finishExtras();
+          if (!extras) break;
           void act(
+            () => invoke('queue:finish', { ...guard, ...extras }),
             () =>
-              invoke('queue:finish', {
-                ...guard,
-                ...(code?.success && { dossierCode: code.data }),
-                ...(details.citizenAbsent && { citizenAbsent: true }),
-              }),
-            () =>
-              details.citizenAbsent
+              extras.citizenAbsent
                 ? `Đã hoàn thành số ${current?.number ?? ''}. Công dân không còn ở quầy nên không mời đánh giá.`
                 : `Đã hoàn thành số ${current?.number ?? ''}. Màn hình công dân đang mời đánh giá.`,
           );
@@ -136,7 +157,7 @@ export function OfficerConsole() {
           break;
       }
     },
-    [act, invoke, current, details, dossierRequired],
+    [act, invoke, current, finishExtras],
   );
 
   const targets = (view?.transferTargets ?? []).filter((t) => t.serviceId !== current?.serviceId);
@@ -191,7 +212,7 @@ export function OfficerConsole() {
     if (pending || !onDuty) return true;
     switch (action) {
       case 'callNext':
-        return atCounter || (view?.waiting.length ?? 0) === 0;
+        return !atCounter && (view?.waiting.length ?? 0) === 0;
       case 'recall':
       case 'noShow':
       case 'start':
@@ -226,6 +247,7 @@ export function OfficerConsole() {
       </header>
 
       {view && <PrinterAlert view={view} onRefresh={refresh} />}
+      <OfficerLockNotice />
 
       <div className="officer__body">
         <section className="officer__current" aria-labelledby="officer-current-title">
@@ -254,7 +276,7 @@ export function OfficerConsole() {
                 disabled={disabled(action)}
                 onClick={() => perform(action)}
               >
-                {ACTION_LABELS[action]}
+                {action === 'callNext' && atCounter ? FINISH_AND_NEXT_LABEL : ACTION_LABELS[action]}
               </button>
             ))}
           </div>

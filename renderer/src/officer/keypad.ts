@@ -31,6 +31,7 @@ export function keypadAction(event: Pick<KeyboardEvent, 'key' | 'code'>): Office
 
 /** The legend shown on the console, in the order of the buttons. */
 export const KEYPAD_LEGEND: ReadonlyArray<{ keys: string; action: OfficerAction }> = [
+  // With a citizen at the counter the same key finishes and calls the next (FINISH_AND_NEXT_LABEL).
   { keys: '+ hoặc Enter', action: 'callNext' },
   { keys: '*', action: 'recall' },
   { keys: '0', action: 'start' },
@@ -38,6 +39,9 @@ export const KEYPAD_LEGEND: ReadonlyArray<{ keys: string; action: OfficerAction 
   { keys: '/', action: 'transfer' },
   { keys: '. hoặc ←', action: 'finish' },
 ];
+
+/** What `+`/Enter does while a citizen is at the counter: finish, then call the next, in one press. */
+export const FINISH_AND_NEXT_LABEL = 'Hoàn thành và gọi tiếp';
 
 export const ACTION_LABELS: Record<OfficerAction, string> = {
   callNext: 'Gọi số tiếp theo',

@@ -28,9 +28,16 @@ export function IdleScreen() {
       {/* Citizen actions: one button per line; the queue adds "Lấy số thứ tự" here. */}
       <nav className="idle-actions" aria-label="Chức năng">
         <TakeNumberButtons />
-        <button type="button" className="button button--primary button--hero" onClick={() => go({ name: 'rating' })}>
-          Đánh giá cán bộ phục vụ
-        </button>
+        {officer ? (
+          <button type="button" className="button button--primary button--hero" onClick={() => go({ name: 'rating' })}>
+            Đánh giá cán bộ phục vụ
+          </button>
+        ) : (
+          // A face tapped with nobody on duty would record nothing: no button, and the reason.
+          <p className="idle-no-rating" role="note">
+            Chưa thể đánh giá: quầy chưa có cán bộ đăng nhập.
+          </p>
+        )}
       </nav>
       <footer className="idle-footer">
         {officer ? (

@@ -1,12 +1,11 @@
+import { levelTone } from '../../../shared/domain/level-colours.ts';
 import { RatingFace } from '../components/RatingFace.tsx';
 import { useKiosk } from '../store/kiosk-context.ts';
 
-// Colours by position on the scale, best to worst; each pairs with a text colour at WCAG AA.
-const TONES = ['tone-best', 'tone-good', 'tone-fair', 'tone-poor'];
-
+// Colours by position on the scale, best to worst: the one palette of shared/domain/level-colours.ts.
 function toneFor(index: number, count: number): { tone: string; position: number } {
-  const position = count > 1 ? index / (count - 1) : 0;
-  return { tone: TONES[Math.round(position * (TONES.length - 1))]!, position };
+  const { tone, position } = levelTone(index, count);
+  return { tone: `tone-${tone.name}`, position };
 }
 
 /** The scale as large buttons; a tap records the rating at once. */

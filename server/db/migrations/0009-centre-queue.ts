@@ -10,9 +10,7 @@ import type { ServerMigration } from './migration.ts';
  * - `queue_claims`: a counter's right to call a ticket others could also call; it lapses.
  */
 export const m0009CentreQueue: ServerMigration = {
-  // Numbered 0009 by the lead (0008 belongs to another branch); named for its place in this
-  // branch's contiguous list, renamed '0009-centre-queue' when 0008 lands.
-  name: '0008-centre-queue',
+  name: '0009-centre-queue',
   async up(db, backend) {
     await db.schema
       .createTable('queue_tickets')

@@ -5,9 +5,12 @@ import { m0004OneRatingPerTicket } from './0004-one-rating-per-ticket.ts';
 import { m0005RatingLevelsActive } from './0005-rating-levels-active.ts';
 import { m0006OfficerAssignments } from './0006-officer-assignments.ts';
 import { m0007DeviceStatus } from './0007-device-status.ts';
+import { m0008DeviceAssignment } from './0008-device-assignment.ts';
 import { m0009CentreQueue } from './0009-centre-queue.ts';
+import { m0011ReportNotes } from './0011-report-notes.ts';
 import { m0012LiveAlerts } from './0012-live-alerts.ts';
 import { m0013AggregatesInIngest } from './0013-aggregates-in-ingest.ts';
+import { m0014DeviceStorage } from './0014-device-storage.ts';
 import { m0015RatingFunnel } from './0015-rating-funnel.ts';
 import type { ServerMigration } from './migration.ts';
 
@@ -23,8 +26,11 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   m0005RatingLevelsActive,
   m0006OfficerAssignments,
   m0007DeviceStatus,
+  m0008DeviceAssignment,
   m0009CentreQueue,
+  m0011ReportNotes,
   m0012LiveAlerts,
   m0013AggregatesInIngest,
+  m0014DeviceStorage,
   m0015RatingFunnel,
 ];

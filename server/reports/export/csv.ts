@@ -12,14 +12,21 @@ const BOM = '\uFEFF';
  */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function csvField(value: string | number): string {
+/**
+ * `;` for files a person opens in Excel (a Vietnamese-locale Excel often reads `,` files into
+ * one column), `,` for machines (the API's default). See docs/reports.md.
+ */
+export type CsvDelimiter = ',' | ';';
+
+export function csvField(value: string | number, delimiter: CsvDelimiter = ','): string {
   const plain = typeof value === 'number' ? String(value) : value.normalize('NFC');
   const text = typeof value === 'string' && FORMULA_START.test(plain) ? `'${plain}` : plain;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  const needsQuotes = /["\r\n]/.test(text) || text.includes(',') || text.includes(delimiter);
+  return needsQuotes ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function toCsv(rows: readonly (readonly (string | number)[])[]): Buffer {
-  const text = rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+export function toCsv(rows: readonly (readonly (string | number)[])[], delimiter: CsvDelimiter = ','): Buffer {
+  const text = rows.map((row) => row.map((value) => csvField(value, delimiter)).join(delimiter)).join('\r\n') + '\r\n';
   return Buffer.from(BOM + text, 'utf8');
 }
 

@@ -2,7 +2,7 @@ import type { CoverageReport } from '../../../shared/domain/coverage-report.ts';
 import type { PhuLuc2Report } from '../../../shared/domain/phu-luc-2.ts';
 import { coverageCsv } from './coverage-csv.ts';
 import { coverageXlsx } from './coverage-xlsx.ts';
-import { CSV_CONTENT_TYPE } from './csv.ts';
+import { CSV_CONTENT_TYPE, type CsvDelimiter } from './csv.ts';
 import { DOCX_CONTENT_TYPE, phuLuc2Docx } from './phu-luc-2-docx.ts';
 import { phuLuc2Csv } from './phu-luc-2-csv.ts';
 import { phuLuc2FileName } from './phu-luc-2-layout.ts';
@@ -35,13 +35,17 @@ function jsonBody(value: unknown): Buffer {
 }
 
 /** Renders the Phụ lục 2 model into the file a centre files; every format draws the same cells. */
-export async function exportPhuLuc2(report: PhuLuc2Report, format: ReportFormat): Promise<ExportedFile> {
+export async function exportPhuLuc2(
+  report: PhuLuc2Report,
+  format: ReportFormat,
+  options: { csvDelimiter?: CsvDelimiter } = {},
+): Promise<ExportedFile> {
   const fileName = phuLuc2FileName(report, format);
   switch (format) {
     case 'json':
       return { body: jsonBody(report), contentType: JSON_CONTENT_TYPE, fileName };
     case 'csv':
-      return { body: phuLuc2Csv(report), contentType: CSV_CONTENT_TYPE, fileName };
+      return { body: phuLuc2Csv(report, options.csvDelimiter), contentType: CSV_CONTENT_TYPE, fileName };
     case 'xlsx':
       return { body: await phuLuc2Xlsx(report), contentType: XLSX_CONTENT_TYPE, fileName };
     case 'docx':

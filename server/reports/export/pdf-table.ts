@@ -24,10 +24,18 @@ export interface PdfHeaderCell extends PdfCell {
   rowSpan?: number;
 }
 
+/** Lines centred over a run of table columns; an empty line leaves `room` points (room to sign). */
+export interface PdfBlock {
+  column: number;
+  span: number;
+  lines: { text: string; bold?: boolean; room?: number }[];
+}
+
 const REGULAR = 'serif';
 const BOLD = 'serif-bold';
 export const PAGE_MARGIN = { top: 32, bottom: 40, left: 36, right: 36 };
 const PAD_X = 4;
+/** Space above and below a cell's text; a compact page uses less (see the constructor). */
 const PAD_Y = 2.5;
 
 export class PdfTableWriter {
@@ -44,6 +52,7 @@ export class PdfTableWriter {
     relativeWidths: number[],
     readonly fontSize: number,
     title: string,
+    private readonly padY = PAD_Y,
   ) {
     const fonts = serifFontFiles();
     this.doc = new PDFDocument({
@@ -95,6 +104,49 @@ export class PdfTableWriter {
     return this.doc.heightOfString(text, { width: this.width });
   }
 
+  /** The height `blocks` would take. */
+  heightOfBlocks(blocks: readonly PdfBlock[], size: number): number {
+    let tallest = 0;
+    for (const block of blocks) {
+      const width = this.spanWidth(block.column, block.span);
+      let height = 0;
+      for (const line of block.lines) {
+        this.doc.font(line.bold ? BOLD : REGULAR).fontSize(size);
+        height += line.text === '' ? (line.room ?? size * 1.2) : this.doc.heightOfString(line.text, { width });
+      }
+      tallest = Math.max(tallest, height);
+    }
+    return tallest;
+  }
+
+  /**
+   * Text blocks side by side, each centred over its columns (issuing body and annex label at
+   * the top, the signatures at the bottom); the next thing starts below the tallest.
+   */
+  blocks(blocks: readonly PdfBlock[], size: number, gapAfter = 0): void {
+    const height = this.heightOfBlocks(blocks, size);
+    if (this.y + height > this.bottom) this.newPage();
+    for (const block of blocks) {
+      const width = this.spanWidth(block.column, block.span);
+      const x = this.columnX[block.column] ?? this.left;
+      let y = this.y;
+      for (const line of block.lines) {
+        this.doc.font(line.bold ? BOLD : REGULAR).fontSize(size);
+        if (line.text === '') {
+          y += line.room ?? size * 1.2;
+          continue;
+        }
+        this.doc.text(line.text, x, y, { width, align: 'center' });
+        y += this.doc.heightOfString(line.text, { width });
+      }
+    }
+    this.y += height + gapAfter;
+  }
+
+  get pageCount(): number {
+    return this.doc.bufferedPageRange().count;
+  }
+
   private spanWidth(column: number, span: number): number {
     let width = 0;
     for (let index = column; index < column + span; index += 1) width += this.columnWidths[index] ?? 0;
@@ -136,7 +188,7 @@ export class PdfTableWriter {
       height = Math.max(height, this.textHeight(cell, this.spanWidth(column, span)));
       column += span;
     }
-    return height + 2 * PAD_Y;
+    return height + 2 * this.padY;
   }
 
   private header: { cells: PdfHeaderCell[]; rowHeights: number[] } | null = null;
@@ -145,12 +197,12 @@ export class PdfTableWriter {
   setHeader(cells: PdfHeaderCell[], rowCount: number): void {
     const rowHeights: number[] = Array.from({ length: rowCount }, () => 0);
     for (const cell of cells.filter((c) => (c.rowSpan ?? 1) === 1)) {
-      const height = this.textHeight(cell, this.spanWidth(cell.column, cell.span ?? 1)) + 2 * PAD_Y;
+      const height = this.textHeight(cell, this.spanWidth(cell.column, cell.span ?? 1)) + 2 * this.padY;
       rowHeights[cell.row] = Math.max(rowHeights[cell.row] ?? 0, height);
     }
     // A cell spanning rows only grows the last of them when its text needs more room.
     for (const cell of cells.filter((c) => (c.rowSpan ?? 1) > 1)) {
-      const need = this.textHeight(cell, this.spanWidth(cell.column, cell.span ?? 1)) + 2 * PAD_Y;
+      const need = this.textHeight(cell, this.spanWidth(cell.column, cell.span ?? 1)) + 2 * this.padY;
       const span = cell.rowSpan ?? 1;
       const have = rowHeights.slice(cell.row, cell.row + span).reduce((sum, h) => sum + h, 0);
       const last = cell.row + span - 1;

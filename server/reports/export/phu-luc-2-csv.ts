@@ -1,5 +1,5 @@
 import type { PhuLuc2Report } from '../../../shared/domain/phu-luc-2.ts';
-import { toCsv } from './csv.ts';
+import { toCsv, type CsvDelimiter } from './csv.ts';
 import { phuLuc2Layout } from './phu-luc-2-layout.ts';
 
 /**
@@ -8,14 +8,17 @@ import { phuLuc2Layout } from './phu-luc-2-layout.ts';
  * wrong number. Plain digits read the same everywhere; the dotted form is in XLSX/DOCX/PDF.
  * The title and period lines come first so the file is still the form when opened alone.
  */
-export function phuLuc2Csv(report: PhuLuc2Report): Buffer {
+export function phuLuc2Csv(report: PhuLuc2Report, delimiter: CsvDelimiter = ','): Buffer {
   const layout = phuLuc2Layout(report);
-  return toCsv([
-    ...layout.titleLines.map((line) => [line]),
-    [layout.periodLine],
-    layout.flatHeader,
-    ...layout.bodyRaw,
-    layout.totalsRaw,
-    [layout.misuseLine],
-  ]);
+  return toCsv(
+    [
+      ...layout.titleLines.map((line) => [line]),
+      [layout.periodLine],
+      layout.flatHeader,
+      ...layout.bodyRaw,
+      layout.totalsRaw,
+      [layout.misuseLine],
+    ],
+    delimiter,
+  );
 }

@@ -7,6 +7,8 @@ import {
   PageNumber,
   PageOrientation,
   Paragraph,
+  Tab,
+  TabStopType,
   Table,
   TableCell,
   TableLayoutType,
@@ -29,7 +31,10 @@ const SMALL = 22;
 const A4_SHORT = 11906;
 const A4_LONG = 16838;
 const MARGIN = 1134; // 2 cm
+const MARGIN_TOP_BOTTOM = 850; // 1.5 cm: room for a typical centre on one page
 const TEXT_WIDTH = A4_LONG - 2 * MARGIN;
+/** Officers kept on the page of the totals and signatures: never the totals alone. */
+const ROWS_KEPT_WITH_TOTALS = 2;
 
 type Align = (typeof AlignmentType)[keyof typeof AlignmentType];
 
@@ -52,6 +57,15 @@ function line(
   });
 }
 
+/** A line that stays on the page of what follows it (the signature block keeps with the table). */
+function keptLine(text: string, options: { align?: Align }): Paragraph {
+  return new Paragraph({
+    alignment: options.align ?? AlignmentType.LEFT,
+    keepNext: true,
+    children: [new TextRun({ text, size: SIZE })],
+  });
+}
+
 function cell(
   text: string,
   width: number,
@@ -64,6 +78,36 @@ function cell(
     borders: cellBorders,
     ...(options.rowSpan === undefined ? {} : { rowSpan: options.rowSpan }),
     ...(options.columnSpan === undefined ? {} : { columnSpan: options.columnSpan }),
+  });
+}
+
+/**
+ * One line of two texts, each centred over its half (issuing body | annex label, the two
+ * signatures): centre tab stops, which Word keeps when the centre edits the text.
+ */
+function twoBlocks(
+  leftText: string,
+  rightText: string,
+  centres: { left: number; right: number },
+  options: { bold?: boolean; boldRight?: boolean; keepNext?: boolean; italics?: boolean } = {},
+): Paragraph {
+  const run = (text: string, bold: boolean): TextRun => {
+    const runOptions: IRunOptions = { text, bold, italics: options.italics === true, size: SIZE };
+    return new TextRun(runOptions);
+  };
+  return new Paragraph({
+    alignment: AlignmentType.LEFT,
+    keepNext: options.keepNext === true,
+    tabStops: [
+      { type: TabStopType.CENTER, position: centres.left },
+      { type: TabStopType.CENTER, position: centres.right },
+    ],
+    children: [
+      new TextRun({ children: [new Tab()] }),
+      run(leftText, options.bold === true),
+      new TextRun({ children: [new Tab()] }),
+      run(rightText, options.boldRight ?? options.bold === true),
+    ],
   });
 }
 
@@ -101,10 +145,13 @@ export async function phuLuc2Docx(report: PhuLuc2Report): Promise<Buffer> {
       cell(label, widthOf(layout.firstLevelColumn + index), { bold: true, align: AlignmentType.CENTER }),
     ),
   });
+  const keptFrom = Math.max(0, layout.body.length - ROWS_KEPT_WITH_TOTALS);
   const bodyRows = layout.body.map(
-    (cells) =>
+    (cells, rowIndex) =>
       new TableRow({
         cantSplit: true,
+        // Word keeps a row with the next when its paragraphs keep with next: the last officers and the totals stay together.
+        keepNext: rowIndex >= keptFrom,
         children: cells.map((text, index) =>
           cell(text, widthOf(index), {
             align: index === 0 ? AlignmentType.CENTER : isLevel(index) ? AlignmentType.RIGHT : AlignmentType.LEFT,
@@ -115,6 +162,7 @@ export async function phuLuc2Docx(report: PhuLuc2Report): Promise<Buffer> {
   const labelWidth = widthOf(0) + widthOf(1) + widthOf(2);
   const totalsRow = new TableRow({
     cantSplit: true,
+    keepNext: true,
     children: [
       cell(layout.totalsLabel, labelWidth, {
         bold: true,
@@ -137,6 +185,22 @@ export async function phuLuc2Docx(report: PhuLuc2Report): Promise<Buffer> {
     margins: { top: 40, bottom: 40, left: 90, right: 90 },
   });
 
+  const leftWidth = widths.slice(0, layout.firstLevelColumn).reduce((sum, width) => sum + width, 0);
+  const rightWidth = widths.slice(layout.firstLevelColumn).reduce((sum, width) => sum + width, 0);
+  const centres = { left: Math.round(leftWidth / 2), right: Math.round(leftWidth + rightWidth / 2) };
+  const [preparer, approver] = layout.signatures;
+  const rightLabel = layout.annexAlign === 'right' ? layout.annexLabel : '';
+  const heading: Paragraph[] = [
+    // The issuing body regular, the centre under it bold (a lone line is the centre); the label bold.
+    twoBlocks(layout.issuingLines[0] ?? '', rightLabel, centres, {
+      bold: layout.issuingLines.length === 1,
+      boldRight: true,
+    }),
+    ...layout.issuingLines.slice(1).map((text) => twoBlocks(text, '', centres, { bold: true })),
+    ...(layout.annexLabel !== '' && layout.annexAlign === 'center' ? [line(layout.annexLabel, { bold: true })] : []),
+    line(''),
+  ];
+
   const document = new Document({
     creator: 'hailong',
     title: layout.titleLines.join(' '),
@@ -153,7 +217,7 @@ export async function phuLuc2Docx(report: PhuLuc2Report): Promise<Buffer> {
         properties: {
           page: {
             size: { width: A4_SHORT, height: A4_LONG, orientation: PageOrientation.LANDSCAPE },
-            margin: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN, footer: 567 },
+            margin: { top: MARGIN_TOP_BOTTOM, bottom: MARGIN_TOP_BOTTOM, left: MARGIN, right: MARGIN, footer: 425 },
           },
         },
         footers: {
@@ -169,12 +233,19 @@ export async function phuLuc2Docx(report: PhuLuc2Report): Promise<Buffer> {
           }),
         },
         children: [
+          ...heading,
           ...layout.titleLines.map((text) => line(text, { bold: true })),
           line(layout.periodLine),
           line(''),
           table,
-          line(''),
-          line(layout.misuseLine, { align: AlignmentType.LEFT }),
+          keptLine('', {}),
+          keptLine(layout.misuseLine, { align: AlignmentType.LEFT }),
+          twoBlocks('', layout.placeDateLine, centres, { italics: true, keepNext: true }),
+          twoBlocks(preparer.title, approver.title, centres, { bold: true, keepNext: true }),
+          keptLine('', {}),
+          keptLine('', {}),
+          keptLine('', {}),
+          twoBlocks(preparer.name, approver.name, centres, { bold: true, keepNext: layout.footerLines.length > 0 }),
           ...layout.footerLines.map((text) => line(text, { align: AlignmentType.LEFT, size: SMALL, italics: true })),
         ],
       },

@@ -1,6 +1,7 @@
 import { PHU_LUC_2_COLUMNS, PHU_LUC_2_TITLE, type PhuLuc2Report } from '../../../shared/domain/phu-luc-2.ts';
 import { formatCount, nfc } from '../../../shared/domain/text.ts';
-import { formatDateTimeVi } from '../../../shared/domain/vietnam-time.ts';
+import { DEFAULT_REPORT_FRAMING, placeDateLine } from '../../../shared/domain/report-framing.ts';
+import { formatDateTimeVi, vietnamDay } from '../../../shared/domain/vietnam-time.ts';
 
 /**
  * The one description of the Phụ lục 2 table that every file format draws, so XLSX, DOCX,
@@ -8,6 +9,11 @@ import { formatDateTimeVi } from '../../../shared/domain/vietnam-time.ts';
  * relative column widths.
  */
 export interface PhuLuc2Layout {
+  /** Top left: the issuing body (empty: none) and, under it, the centre's name in capitals. */
+  issuingLines: string[];
+  /** "Phụ lục 2" above the title, at the right margin or centred (empty label: none). */
+  annexLabel: string;
+  annexAlign: 'right' | 'center';
   titleLines: readonly string[];
   periodLine: string;
   /** STT, Họ và tên, Cơ quan, đơn vị, <levels…>, Ghi chú. */
@@ -38,7 +44,11 @@ export interface PhuLuc2Layout {
   /** Number of leading columns the totals label spans. */
   totalsLabelSpan: number;
   misuseLine: string;
-  /** Small print under the table: centre name and when the report was made. */
+  /** "Bắc Kạn, ngày 15 tháng 6 năm 2021", right, above the signatures. */
+  placeDateLine: string;
+  /** Left NGƯỜI LẬP BIỂU, right GIÁM ĐỐC: the title, then room to sign, then the name. */
+  signatures: [{ title: string; name: string }, { title: string; name: string }];
+  /** Small print under the signatures: when the report was made. */
   footerLines: string[];
   /** Relative column widths (roughly characters at 13 pt), shared by every paged format. */
   columnWidths: number[];
@@ -91,11 +101,23 @@ export function phuLuc2Layout(report: PhuLuc2Report): PhuLuc2Layout {
   const totalsRaw = [TOTALS_LABEL, '', '', ...countsOf(report.totals), ''];
 
   const footerLines: string[] = [];
-  if (report.centreName.trim() !== '') footerLines.push(nfc(report.centreName));
   const generated = new Date(report.generatedAt);
-  if (!Number.isNaN(generated.getTime())) footerLines.push(`Lập lúc ${formatDateTimeVi(generated)}`);
+  const generatedOk = !Number.isNaN(generated.getTime());
+  if (generatedOk) footerLines.push(`Lập lúc ${formatDateTimeVi(generated)}`);
+  const framing = report.framing ?? DEFAULT_REPORT_FRAMING;
+  const issuingLines = [framing.issuingBody, report.centreName]
+    .map((text) => nfc(text.trim()).toLocaleUpperCase('vi'))
+    .filter((text) => text !== '');
 
   return {
+    issuingLines,
+    annexLabel: nfc(framing.annexLabel.trim()),
+    annexAlign: framing.annexAlign,
+    placeDateLine: placeDateLine(framing.place, generatedOk ? vietnamDay(generated) : report.to),
+    signatures: [
+      { title: nfc(framing.preparerTitle), name: nfc(framing.preparerName) },
+      { title: nfc(framing.approverTitle), name: nfc(framing.approverName) },
+    ],
     titleLines: PHU_LUC_2_TITLE.map(nfc),
     periodLine: nfc(report.periodLine),
     columnCount: 4 + levelCount,

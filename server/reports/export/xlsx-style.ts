@@ -37,13 +37,13 @@ export function setUpA4Landscape(sheet: Worksheet, headerRows: string): void {
     fitToHeight: 0,
     horizontalCentered: true,
     printTitlesRow: headerRows,
-    margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.7, header: 0.3, footer: 0.3 },
+    margins: { left: 0.5, right: 0.5, top: 0.45, bottom: 0.55, header: 0.2, footer: 0.25 },
   };
   sheet.headerFooter.oddFooter = `&C&"${FONT_NAME},Regular"&11Trang &P/&N`;
 }
 
 /** Table rows get a little air above and below the 13 pt text. */
-export const ROW_HEIGHT = 20;
+export const ROW_HEIGHT = 18;
 
 /**
  * Excel and LibreOffice do not grow a row for wrapped text they did not lay out themselves,
@@ -70,9 +70,19 @@ export function columnLetter(index: number): string {
   return letters;
 }
 
+/**
+ * Counts as real numbers that still print "1.204" on any PC: '#,##0' would show the PC's own
+ * separator (a comma on most office PCs here), so the dot is a literal under value conditions.
+ * Excel and LibreOffice both honour the conditions; SUM over the cells works.
+ */
+export const COUNT_FORMAT = '[>=1000000]#\\.###\\.##0;[>=1000]#\\.##0;0';
+
+/** Below this print scale a report is paged at 100 % instead of shrunk onto one page. */
+const MIN_ONE_PAGE_SCALE = 0.72;
+
 /** Page margins of setUpA4Landscape, in points, and the A4 short side. */
 const A4_SHORT_SIDE_PT = 595.28;
-const MARGIN_TOP_BOTTOM_PT = (0.6 + 0.7) * 72;
+const MARGIN_TOP_BOTTOM_PT = (0.45 + 0.55) * 72;
 /** Room kept free on each page for rounding differences between Excel and LibreOffice. */
 const PAGE_SAFETY_PT = 14;
 
@@ -82,6 +92,28 @@ const PAGE_SAFETY_PT = 14;
  * on a last page under a repeated header. `keepTogetherFrom` starts the block (last officer,
  * totals, notes) that must share a page. Needs every row's height and a 100 % print scale.
  */
+export function fitsOnOnePage(rowHeights: Map<number, number>, lastRow: number): boolean {
+  let total = 0;
+  for (let row = 1; row <= lastRow; row += 1) total += rowHeights.get(row) ?? FONT_SIZE * 1.3;
+  return total * MIN_ONE_PAGE_SCALE <= A4_SHORT_SIDE_PT - MARGIN_TOP_BOTTOM_PT - PAGE_SAFETY_PT;
+}
+
+/**
+ * A typical centre (about 21 officers) prints on one page, shrunk a little by the program;
+ * a longer report is paged at 100 % by placePageBreaks.
+ */
+export function paginate(
+  sheet: Worksheet,
+  rowHeights: Map<number, number>,
+  options: { repeatedRows: [number, number]; keepTogetherFrom: number; lastRow: number },
+): number[] {
+  if (fitsOnOnePage(rowHeights, options.lastRow)) {
+    sheet.pageSetup.fitToHeight = 1;
+    return [];
+  }
+  return placePageBreaks(sheet, rowHeights, options);
+}
+
 export function placePageBreaks(
   sheet: Worksheet,
   rowHeights: Map<number, number>,

@@ -9,7 +9,8 @@ import {
 } from '../../../shared/contract/server-api.ts';
 import { matchKey } from '../../../shared/domain/text.ts';
 import { vietnamDay } from '../../../shared/domain/vietnam-time.ts';
-import { hashSecret } from '../../auth/secret-hash.ts';
+import { hashPin } from '../../auth/secret-hash.ts';
+import { minPinLength } from '../../config/centre-secrets.ts';
 import { listOfficers } from '../../config/config-repo.ts';
 import type { Db } from '../../db/database.ts';
 import { badRequest, conflict, notFound } from '../../http-error.ts';
@@ -121,7 +122,9 @@ export function officerRoutes(app: FastifyInstance, server: ServerContext): void
     access: 'admin',
     body: OfficerPinSchema,
     handler: async ({ body, params }) => {
-      const pinHash = await hashSecret(body.pin);
+      const minLength = await minPinLength(db());
+      if (body.pin.length < minLength) throw badRequest(`Mã PIN cán bộ cần ít nhất ${minLength} chữ số.`);
+      const pinHash = await hashPin(body.pin);
       await change(db(), async (trx) => {
         const result = await trx
           .updateTable('officers')

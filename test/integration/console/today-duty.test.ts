@@ -42,3 +42,48 @@ describe.each(BACKENDS)('Today on %s: an officer replaced at a counter', (backen
     expect(counter.kiosk?.deviceId).toBe(kiosk.deviceId);
   });
 });
+
+describe('Today: nobody is shown on duty who is not', () => {
+  let s: TestServer;
+  let clock = Date.parse('2026-11-28T09:00:00+07:00');
+  beforeEach(async () => {
+    clock = Date.parse('2026-11-28T09:00:00+07:00');
+    s = await startTestServer('sqlite', { demo: true, now: () => new Date(clock) });
+  });
+  afterEach(async () => s.close());
+
+  const officerAt = async (counterId: string) =>
+    (await s.app.inject({ url: '/api/v1/console/today', headers: auth(s.admin) }))
+      .json<TodaySnapshot>()
+      .counters.find((c) => c.counterId === counterId)!.officer;
+
+  it('ends a sign-in at the end of the working day, and when the officer is deactivated, before the kiosk says so', async () => {
+    const kiosk = await enrollDevice(s.app, s.admin);
+    const signIn = (seq: number, officerId: string, counterId: string) => ({
+      id: uuidv7(),
+      seq,
+      type: 'officer.signed_in',
+      occurredAt: '2026-11-28T08:30:00+07:00',
+      officerId,
+      agencyId: 'ag-11',
+      counterId,
+    });
+    const res = await sync(s.app, kiosk.token, [signIn(1, 'cb-001', 'q-1'), signIn(2, 'cb-002', 'q-2')]);
+    expect(res.json<{ accepted: string[] }>().accepted).toHaveLength(2);
+    expect(await officerAt('q-1')).toMatchObject({ id: 'cb-001' });
+
+    const deactivated = await s.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/officers/cb-002',
+      headers: auth(s.admin),
+      payload: { active: false },
+    });
+    expect(deactivated.statusCode).toBe(200);
+    expect(await officerAt('q-2')).toBeNull();
+
+    clock = Date.parse('2026-11-28T17:29:00+07:00');
+    expect(await officerAt('q-1')).toMatchObject({ id: 'cb-001' });
+    clock = Date.parse('2026-11-28T17:30:00+07:00');
+    expect(await officerAt('q-1')).toBeNull();
+  });
+});

@@ -22,7 +22,14 @@ type Command =
 const kioskIndex = fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3);
 const counterIndex = fc.constantFrom<1 | 2 | 3>(1, 2, 3);
 const command: fc.Arbitrary<Command> = fc.oneof(
-  { weight: 4, arbitrary: fc.record({ kind: fc.constant('issue' as const), kiosk: kioskIndex, service: fc.constantFrom('dv-tu-phap' as const, 'dv-quay-1' as const, 'dv-dat-dai' as const) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      kind: fc.constant('issue' as const),
+      kiosk: kioskIndex,
+      service: fc.constantFrom('dv-tu-phap' as const, 'dv-quay-1' as const, 'dv-dat-dai' as const),
+    }),
+  },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('call' as const), kiosk: counterIndex }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('finish' as const), kiosk: counterIndex }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('transfer' as const), kiosk: fc.constantFrom<1 | 2>(1, 2) }) },
@@ -46,7 +53,8 @@ async function run(commands: Command[]): Promise<void> {
   const kiosks: CentreKiosk[] = [];
   try {
     kiosks.push(await enrolKiosk(centre, networks[0]!, 'Kiosk sảnh', 'entrance', null));
-    for (const n of [1, 2, 3]) kiosks.push(await enrolKiosk(centre, networks[n]!, `Kiosk quầy ${n}`, 'counter', `q-${n}`));
+    for (const n of [1, 2, 3])
+      kiosks.push(await enrolKiosk(centre, networks[n]!, `Kiosk quầy ${n}`, 'counter', `q-${n}`));
     const issued = new Set<string>();
     for (const c of commands) {
       try {
@@ -62,12 +70,10 @@ async function run(commands: Command[]): Promise<void> {
             await kiosks[c.kiosk]!.core.handlers['queue:callNext']({});
             break;
           case 'finish':
-            kiosks[c.kiosk]!.core.handlers['queue:finish']({});
+            await kiosks[c.kiosk]!.core.handlers['queue:finish']({});
             break;
           case 'transfer': {
-            const result = kiosks[c.kiosk]!.core.handlers['queue:transfer']({ toServiceId: 'dv-dat-dai' }) as {
-              newTicketId: string;
-            };
+            const result = await kiosks[c.kiosk]!.core.handlers['queue:transfer']({ toServiceId: 'dv-dat-dai' });
             issued.add(result.newTicketId);
             break;
           }
@@ -92,7 +98,14 @@ async function run(commands: Command[]): Promise<void> {
     await until(() => kiosks.every((k) => k.core.sync.status().pending === 0), 'every outbox delivered', 20_000);
     const rows = await db.selectFrom('queue_tickets').selectAll().execute();
     // Every replica agrees with the server about every ticket it holds.
-    const feedEnd = Number((await db.selectFrom('queue_feed').select((eb) => eb.fn.max('seq').as('m')).executeTakeFirst())?.m ?? 0);
+    const feedEnd = Number(
+      (
+        await db
+          .selectFrom('queue_feed')
+          .select((eb) => eb.fn.max<number | string | null>('seq').as('m'))
+          .executeTakeFirst()
+      )?.m ?? 0,
+    );
     await until(
       () => kiosks.slice(1).every((k) => k.core.queueStream.cursor() >= feedEnd),
       'every stream caught up',
@@ -109,7 +122,8 @@ async function run(commands: Command[]): Promise<void> {
     // Called by at most one counter.
     const callers = new Map<string, Set<string>>();
     for (const kiosk of kiosks) {
-      for (const e of calledEvents(kiosk)) callers.set(e.ticketId, (callers.get(e.ticketId) ?? new Set()).add(e.counterId));
+      for (const e of calledEvents(kiosk))
+        callers.set(e.ticketId, (callers.get(e.ticketId) ?? new Set()).add(e.counterId));
     }
     for (const [ticketId, counters] of callers) expect([...counters], ticketId).toHaveLength(1);
     // Each waiting ticket is in exactly the queues of the counters that may call it, and nowhere else.
@@ -124,7 +138,9 @@ async function run(commands: Command[]): Promise<void> {
     // A called or finished ticket waits nowhere.
     for (const row of rows.filter((r) => r.status !== 'waiting')) {
       for (const n of [1, 2, 3]) {
-        expect(kiosks[n]!.core.queue.officerView(`q-${n}`).waiting.some((t) => t.ticketId === row.ticket_id)).toBe(false);
+        expect(kiosks[n]!.core.queue.officerView(`q-${n}`).waiting.some((t) => t.ticketId === row.ticket_id)).toBe(
+          false,
+        );
       }
     }
   } finally {

@@ -1,5 +1,6 @@
+import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KioskHandlers } from '../../../shared/contract/dispatch.ts';
+import { api } from '../sync/central.ts';
 import { DomainError } from '../../../shared/contract/result.ts';
 import { WAITS_FOR_CONNECTION_MESSAGE } from '../../../shared/domain/queue-routing.ts';
 import { BACKENDS } from '../server/support.ts';
@@ -26,9 +27,8 @@ afterEach(async () => {
   centre = null;
 });
 
-type Handlers = KioskHandlers;
 async function take(kiosk: CentreKiosk, serviceId: string) {
-  return kiosk.core.handlers['queue:takeNumber']({ serviceId }) as ReturnType<Handlers['queue:takeNumber']>;
+  return kiosk.core.handlers['queue:takeNumber']({ serviceId });
 }
 
 async function setUp(backend: (typeof BACKENDS)[number]) {
@@ -45,7 +45,15 @@ async function setUp(backend: (typeof BACKENDS)[number]) {
 }
 
 async function serverTickets(): Promise<
-  Array<{ ticket_id: string; service_id: string; day: string; number: string; status: string; counter_id: string | null; day_index: number | null }>
+  Array<{
+    ticket_id: string;
+    service_id: string;
+    day: string;
+    number: string;
+    status: string;
+    counter_id: string | null;
+    day_index: number | null;
+  }>
 > {
   return centre!.app.hailong.db.selectFrom('queue_tickets').selectAll().execute();
 }
@@ -54,8 +62,18 @@ describe.each(BACKENDS)('one queue for the centre (%s)', (backend) => {
   it('an entrance ticket reaches every counter serving its service, by push, and is called once', async () => {
     const { entrance, k1, k2, k3 } = await setUp(backend);
     expect(entrance.core.state().queue.role).toBe('entrance');
-    expect(entrance.core.state().queue.services.map((s) => s.id).sort()).toEqual(['dv-dat-dai', 'dv-quay-1', 'dv-tu-phap']);
-    expect(k1.core.state().queue.services.map((s) => s.id).sort()).toEqual(['dv-quay-1', 'dv-tu-phap']);
+    expect(
+      entrance.core
+        .state()
+        .queue.services.map((s) => s.id)
+        .sort(),
+    ).toEqual(['dv-dat-dai', 'dv-quay-1', 'dv-tu-phap']);
+    expect(
+      k1.core
+        .state()
+        .queue.services.map((s) => s.id)
+        .sort(),
+    ).toEqual(['dv-quay-1', 'dv-tu-phap']);
 
     const a = await take(entrance, 'dv-tu-phap');
     expect(a.connectionNote).toBeUndefined();
@@ -83,7 +101,7 @@ describe.each(BACKENDS)('one queue for the centre (%s)', (backend) => {
         }
       });
       for (const kiosk of [k1, k2]) {
-        if (kiosk.core.queue.officerView(kiosk.core.counterId()).current) kiosk.core.handlers['queue:finish']({});
+        if (kiosk.core.queue.officerView(kiosk.core.counterId()).current) await kiosk.core.handlers['queue:finish']({});
       }
     }
     // No ticket was called by two counters; the oldest ones went first.
@@ -98,7 +116,7 @@ describe.each(BACKENDS)('one queue for the centre (%s)', (backend) => {
     const own = await take(k1, 'dv-tu-phap');
     await k1.core.handlers['queue:callNext']({});
     const later = await take(k3, 'dv-dat-dai');
-    const { newTicketId } = k1.core.handlers['queue:transfer']({ toServiceId: 'dv-dat-dai' }) as { newTicketId: string };
+    const { newTicketId } = await k1.core.handlers['queue:transfer']({ toServiceId: 'dv-dat-dai' });
     expect(k1.core.queue.officerView('q-1').current).toBeNull();
     expect(waitingNumbers(k1)).not.toContain(own.number);
     await until(() => waitingNumbers(k3).includes(own.number), 'transfer pushed to counter 3');
@@ -125,7 +143,7 @@ describe.each(BACKENDS)('one queue for the centre (%s)', (backend) => {
     // Counter 1 calls its own offline; counter 3 too.
     expect((await k1.core.handlers['queue:callNext']({})).number).toBe(ownAt1.number);
     expect((await k3.core.handlers['queue:callNext']({})).number).toBe(ownAt3.number);
-    k1.core.handlers['queue:finish']({});
+    await k1.core.handlers['queue:finish']({});
     // Counter 2 may not call the pushed entrance ticket another counter could also call.
     await expect(k2.core.handlers['queue:callNext']({})).rejects.toMatchObject({ code: 'unavailable' });
     const pinnedAt2 = await take(k2, 'dv-tu-phap');
@@ -133,7 +151,8 @@ describe.each(BACKENDS)('one queue for the centre (%s)', (backend) => {
 
     network.heal();
     await until(
-      () => offlineEntrance.every((t) => waitingNumbers(k1).includes(t.number) && waitingNumbers(k2).includes(t.number)),
+      () =>
+        offlineEntrance.every((t) => waitingNumbers(k1).includes(t.number) && waitingNumbers(k2).includes(t.number)),
       'offline entrance tickets reach counters 1 and 2',
       15_000,
     );
@@ -148,5 +167,44 @@ describe.each(BACKENDS)('one queue for the centre (%s)', (backend) => {
     const queue2 = waitingNumbers(k2).filter((n) => issued.includes(n));
     expect(queue2).toEqual(issued.filter((n) => queue2.includes(n)));
     expect(rows.find((r) => r.ticket_id === ownAt1.ticketId)).toMatchObject({ status: 'done', counter_id: 'q-1' });
+  });
+
+  it('the server refuses, with a reason, a number leased to another kiosk or already used', async () => {
+    const { entrance, k3 } = await setUp(backend);
+    const first = await take(entrance, 'dv-tu-phap');
+    const token = k3.core.sync.store.enrolment()!.token;
+    const forged = (number: string) => ({
+      id: uuidv7(),
+      seq: 900_000 + Number(number),
+      type: 'ticket.issued',
+      occurredAt: new Date().toISOString(),
+      ticketId: uuidv7(),
+      number,
+      serviceId: 'dv-tu-phap',
+      counterId: 'q-1',
+      pinned: false,
+    });
+    // Counter 3 holds no block of this service: it cannot print the entrance's numbers.
+    const response = await api<{ accepted: string[]; rejected: Array<{ reason: string }> }>(
+      centre!.url,
+      'POST',
+      '/api/v1/sync',
+      token,
+      { deviceTime: new Date().toISOString(), events: [forged(first.number)] },
+    );
+    expect(response.accepted).toEqual([]);
+    expect(response.rejected[0]!.reason).toContain('kiosk khác');
+    // The entrance itself cannot hand the same number to a second ticket either.
+    const again = await api<{ accepted: string[]; rejected: Array<{ reason: string }> }>(
+      centre!.url,
+      'POST',
+      '/api/v1/sync',
+      entrance.core.sync.store.enrolment()!.token,
+      { deviceTime: new Date().toISOString(), events: [forged(first.number)] },
+    );
+    expect(again.accepted).toEqual([]);
+    expect(again.rejected[0]!.reason).toContain('đã được cấp cho phiếu khác');
+    const rows = (await serverTickets()).filter((r) => r.number === first.number && r.service_id === 'dv-tu-phap');
+    expect(rows.map((r) => r.ticket_id)).toEqual([first.ticketId]);
   });
 });

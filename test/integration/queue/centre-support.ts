@@ -144,7 +144,13 @@ export async function enrolKiosk(
     ...(now && { now }),
     sync: { fetch: network.fetch, pollMs: 100, baseBackoffMs: 50, capBackoffMs: 300, random: () => 0.5 },
   });
-  const { code } = await api<{ code: string }>(centre.url, 'POST', '/api/v1/devices/enrollment-codes', centre.admin, {});
+  const { code } = await api<{ code: string }>(
+    centre.url,
+    'POST',
+    '/api/v1/devices/enrollment-codes',
+    centre.admin,
+    {},
+  );
   await core.sync.enroll({ serverUrl: centre.url, code, name });
   await core.sync.syncNow();
   core.assign(role, counterId);

@@ -382,8 +382,11 @@ describe('the rating that ends a ticket', () => {
     kiosk.clock.advance(10_000);
     expect((await call(kiosk, 'kiosk:getState', {})).queue.ratingRequest).toBeNull();
     expect((await refused(kiosk, 'ratings:submit', { level: 'tot', ticketId: b.ticketId })).code).toBe('conflict');
-    // The finished ticket can still be rated explicitly (e.g. the screen was slow), once.
-    await call(kiosk, 'ratings:submit', { level: 'tot', ticketId: a.ticketId });
+    // Once the window has closed, the finished ticket can no longer be rated, even explicitly.
+    const late = await refused(kiosk, 'ratings:submit', { level: 'tot', ticketId: a.ticketId });
+    expect(late.code).toBe('conflict');
+    expect(late.message).toContain('Đã hết thời gian đánh giá');
+    expect(events(kiosk, 'rating.submitted')).toHaveLength(0);
   });
 
   it('the officer view never carries the rating given', async () => {

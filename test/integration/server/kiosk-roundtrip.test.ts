@@ -26,7 +26,7 @@ describe.each(BACKENDS)('a real kiosk core against the server on %s', (backend) 
       method: 'POST',
       url: '/api/v1/officers/cb-002/pin',
       headers: auth(s.admin),
-      payload: { pin: '8642' },
+      payload: { pin: '864200' },
     });
     const device = await enrollDevice(s.app, s.admin);
     const pending = core.outbox.unsent(500);
@@ -46,7 +46,7 @@ describe.each(BACKENDS)('a real kiosk core against the server on %s', (backend) 
     core.config.applyConfig(body.config!);
     expect(core.config.configVersion()).toBe(body.configVersion);
     expect(core.config.officerChoices()).toHaveLength(8);
-    const signedIn = await core.handlers['officer:signIn']({ officerId: 'cb-002', pin: '8642' });
+    const signedIn = await core.handlers['officer:signIn']({ officerId: 'cb-002', pin: '864200' });
     expect(signedIn).toMatchObject({ id: 'cb-002', fullName: 'Trần Văn Đức' });
 
     const report = (

@@ -15,8 +15,13 @@ export interface Central {
   admin: string;
 }
 
-export async function startCentral(db: { dbFile?: string; databaseUrl?: string }, port = 0): Promise<Central> {
-  const app = await createServer({ ...db, demo: true, adminPassword: ADMIN_PASSWORD, log: () => undefined });
+/** `demo: false` starts a centre as it is installed: default agencies and scale, nothing else. */
+export async function startCentral(
+  db: { dbFile?: string; databaseUrl?: string },
+  port = 0,
+  demo = true,
+): Promise<Central> {
+  const app = await createServer({ ...db, demo, adminPassword: ADMIN_PASSWORD, log: () => undefined });
   await app.listen({ host: '127.0.0.1', port });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { KioskEvent } from '../../../shared/domain/events.ts';
 import { boardCalls, boardSnapshot, RECENT_CALLS, ticketNumbers } from '../../../server/console/board-model.ts';
-import { addCall, publicCall } from '../../../renderer/board/src/board-state.ts';
+import { addCall, publicCall, RECENT_SHOWN, uniqueRecent } from '../../../renderer/board/src/board-state.ts';
 
 const ev = (ms: number, event: Record<string, unknown>) => ({
   ms,
@@ -68,5 +68,36 @@ describe('board model', () => {
     );
     expect(state.current.map((c) => c.number)).toEqual(['2005']);
     expect(state.recent[0]!.number).toBe('2005');
+  });
+});
+
+describe('board: Vừa gọi', () => {
+  const call = (number: string, counterNumber: number, minute: number) => ({
+    number,
+    counterNumber,
+    counterName: `Quầy số ${counterNumber}`,
+    calledAt: `2026-12-01T09:${String(minute).padStart(2, '0')}:00.000+07:00`,
+  });
+
+  it('shows a recalled or transferred number once, at its latest counter and time', () => {
+    let state = { current: [], recent: [] } as Parameters<typeof addCall>[0];
+    state = addCall(state, call('1001', 1, 0));
+    state = addCall(state, call('3001', 2, 1));
+    state = addCall(state, call('1001', 1, 2)); // recalled
+    state = addCall(state, call('1001', 2, 3)); // transferred to counter 2
+    expect(state.recent.map((c) => [c.number, c.counterNumber, c.calledAt.slice(11, 16)])).toEqual([
+      ['1001', 2, '09:03'],
+      ['3001', 2, '09:01'],
+    ]);
+  });
+
+  it('cleans a snapshot that lists a number several times, keeping the newest', () => {
+    const recent = [call('1001', 2, 3), call('1001', 1, 2), call('3001', 2, 1), call('1001', 1, 0)];
+    expect(uniqueRecent(recent).map((c) => [c.number, c.counterNumber])).toEqual([
+      ['1001', 2],
+      ['3001', 2],
+    ]);
+    const many = Array.from({ length: 20 }, (_unused, index) => call(String(1001 + index), 1, index));
+    expect(uniqueRecent(many)).toHaveLength(RECENT_SHOWN);
   });
 });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_PIN } from '../../../shared/domain/demo-config.ts';
 import { KioskEventSchema } from '../../../shared/domain/events.ts';
-import { countRows, demoCore, type DemoCore } from '../../support/core-fixtures.ts';
+import { countRows, demoCore, servedTicket, type DemoCore } from '../../support/core-fixtures.ts';
 
 let kiosk: DemoCore;
 afterEach(() => kiosk.close());
@@ -18,17 +18,18 @@ function submit(k: DemoCore, level = 'tot', ticketId?: string) {
 describe('outbox written with its change', () => {
   it('writes no rating when its event cannot be written', async () => {
     kiosk = await demoCore();
+    const ticketId = await servedTicket(kiosk.core);
     const events = countRows(kiosk.core, 'events');
     kiosk.core.db.exec(
       "CREATE TRIGGER refuse_events BEFORE INSERT ON events BEGIN SELECT RAISE(ABORT, 'outbox full'); END",
     );
     expect(() => submit(kiosk)).toThrow('outbox full');
-    expect(() => submit(kiosk, 'tot', 't-001')).toThrow('outbox full');
+    expect(() => submit(kiosk, 'tot', ticketId)).toThrow('outbox full');
     expect(countRows(kiosk.core, 'ratings')).toBe(0);
     expect(countRows(kiosk.core, 'events')).toBe(events);
     kiosk.core.db.exec('DROP TRIGGER refuse_events');
     // The ticket was not marked as rated by the failed attempt.
-    expect(submit(kiosk, 'tot', 't-001').misuse).toBe(false);
+    expect(submit(kiosk, 'tot', ticketId).misuse).toBe(false);
   });
 
   it('signs nobody in or out when the event cannot be written', async () => {
@@ -68,10 +69,11 @@ describe('event log', () => {
     kiosk = await demoCore();
     for (let i = 0; i < 30; i += 1) {
       kiosk.clock.advance(1_000);
-      submit(kiosk, i % 2 === 0 ? 'tot' : 'kem', i % 3 === 0 ? `t-${i}` : undefined);
+      const ticketId = i % 3 === 0 ? await servedTicket(kiosk.core) : undefined;
+      submit(kiosk, i % 2 === 0 ? 'tot' : 'kem', ticketId);
       // Refused calls in between must not use up a number.
       expect(() => submit(kiosk, 'xuat_sac')).toThrow();
-      if (i % 3 === 0) expect(() => submit(kiosk, 'tot', `t-${i}`)).toThrow();
+      if (ticketId) expect(() => submit(kiosk, 'tot', ticketId)).toThrow();
     }
     await kiosk.core.duty.signIn('q-1', 'cb-002', DEMO_PIN);
     kiosk.core.duty.signOut('q-1');

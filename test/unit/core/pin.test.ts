@@ -30,7 +30,8 @@ describe('PIN hashing', () => {
     expect(await verifySecret('1235', hash)).toBe(false);
     expect(await verifySecret('', hash)).toBe(false);
     expect(await verifySecret('1234', 'plain$1234')).toBe(false);
-  });
+    // Four checks at the PIN cost (~0.4 s each idle, seconds each on a loaded machine).
+  }, 60_000);
 
   it('keeps officer PINs hashed in the database', async () => {
     kiosk = await demoCore();
@@ -53,14 +54,14 @@ describe('officer sign-in lockout', () => {
     }
     const locking = await failure(() => signIn('0000'));
     expect(locking.code).toBe('locked_out');
-    // Locked at 09:00 Vietnam time for five minutes.
-    expect(locking.message).toContain('09:05');
+    // Locked at 09:00 Vietnam time for one minute (the first lock).
+    expect(locking.message).toContain('09:01');
     expect((await failure(() => signIn(DEMO_PIN))).code).toBe('locked_out');
-    clock.advance(4 * 60_000);
+    clock.advance(59_000);
     expect((await failure(() => signIn(DEMO_PIN))).code).toBe('locked_out');
     // Nobody new was signed in while locked.
     expect(core.duty.onDuty('q-1')?.id).toBe('cb-001');
-    clock.advance(60_000 + 1);
+    clock.advance(1_000 + 1);
     expect((await signIn(DEMO_PIN)).id).toBe('cb-002');
     // A success clears the count.
     expect(countRows(core, 'pin_attempts')).toBe(0);
@@ -70,9 +71,30 @@ describe('officer sign-in lockout', () => {
     kiosk = await demoCore();
     const { core, clock } = kiosk;
     for (let i = 0; i < 5; i += 1) await failure(() => core.duty.signIn('q-1', 'cb-002', '0000'));
-    clock.advance(5 * 60_000 + 1);
+    clock.advance(60_000 + 1);
     expect((await failure(() => core.duty.signIn('q-1', 'cb-002', '0000'))).message).toContain('Còn 4 lần thử');
   });
+
+  it('grows each lock gradually (1, 2, 4, 8, then at most 15 minutes) and tells the officer console', async () => {
+    kiosk = await demoCore();
+    const { core, clock } = kiosk;
+    const lockMinutes: number[] = [];
+    for (let round = 0; round < 6; round += 1) {
+      for (let i = 0; i < 4; i += 1)
+        expect((await failure(() => core.duty.signIn('q-1', 'cb-002', '0000'))).code).toBe('wrong_pin');
+      expect((await failure(() => core.duty.signIn('q-1', 'cb-002', '0000'))).code).toBe('locked_out');
+      const [lock] = core.state().officerLocks;
+      expect(lock).toMatchObject({ officerId: 'cb-002', fullName: expect.any(String) as string });
+      const minutes = (Date.parse(lock!.until) - clock.now().getTime()) / 60_000;
+      lockMinutes.push(minutes);
+      clock.advance(minutes * 60_000 + 1);
+      expect(core.state().officerLocks).toEqual([]);
+    }
+    expect(lockMinutes).toEqual([1, 2, 4, 8, 15, 15]);
+    // The right PIN after a lock ends clears everything: the next mistake starts from one minute again.
+    expect((await core.duty.signIn('q-1', 'cb-002', DEMO_PIN)).id).toBe('cb-002');
+    expect(countRows(core, 'pin_attempts')).toBe(0);
+  }, 120_000);
 
   it('locks one officer without locking another', async () => {
     kiosk = await demoCore();
@@ -112,7 +134,7 @@ describe('technician PIN', () => {
     );
     // The officer PIN count is separate from the technician's.
     expect((await core.duty.signIn('q-1', 'cb-002', DEMO_PIN)).id).toBe('cb-002');
-    clock.advance(5 * 60_000 + 1);
+    clock.advance(60_000 + 1);
     await expect(core.handlers['technician:verifyPin']({ pin: DEMO_TECHNICIAN_PIN })).resolves.toBeNull();
   });
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DomainError } from '../../../shared/contract/result.ts';
 import { DEMO_CONFIG, DEMO_PIN } from '../../../shared/domain/demo-config.ts';
 import { KioskEventSchema } from '../../../shared/domain/events.ts';
-import { countRows, demoCore, type DemoCore } from '../../support/core-fixtures.ts';
+import { countRows, demoCore, servedTicket, type DemoCore } from '../../support/core-fixtures.ts';
 
 let kiosk: DemoCore;
 afterEach(() => kiosk.close());
@@ -140,21 +140,62 @@ describe('walk-up interval', () => {
 
   it('does not flag a ticket rating that follows a walk-up press', async () => {
     kiosk = await demoCore();
+    const ticketId = await servedTicket(kiosk.core);
     submit(kiosk);
     kiosk.clock.advance(500);
-    expect(submit(kiosk, 'tot', 't-001').misuse).toBe(false);
+    expect(submit(kiosk, 'tot', ticketId).misuse).toBe(false);
+  });
+});
+
+describe('a rating on a ticket', () => {
+  it('is credited to the officer who finished the ticket, not to whoever is on duty at the tap', async () => {
+    kiosk = await demoCore();
+    const ticketId = await servedTicket(kiosk.core);
+    // cb-001 finished the ticket; cb-002 takes over the counter before the citizen taps.
+    await kiosk.core.duty.signIn('q-1', 'cb-002', DEMO_PIN);
+    kiosk.clock.advance(5_000);
+    const { ratingId } = submit(kiosk, 'kha', ticketId);
+    expect(rating(kiosk, ratingId)).toMatchObject({ officer_id: 'cb-001', agency_id: 'ag-11', ticket_id: ticketId });
+    expect(eventBody(kiosk, ratingId)).toMatchObject({ officerId: 'cb-001', agencyId: 'ag-11', ticketId });
+    // A walk-up press right after goes to the officer now on duty.
+    kiosk.clock.advance(6_000);
+    expect(rating(kiosk, submit(kiosk, 'tot').ratingId).officer_id).toBe('cb-002');
+  });
+
+  it('is still credited when the officer has signed out since finishing it', async () => {
+    kiosk = await demoCore();
+    const ticketId = await servedTicket(kiosk.core);
+    kiosk.core.duty.signOut('q-1');
+    const { ratingId } = submit(kiosk, 'tot', ticketId);
+    expect(rating(kiosk, ratingId).officer_id).toBe('cb-001');
+  });
+
+  it('is refused once the rating window has closed, and for a ticket never served', async () => {
+    kiosk = await demoCore();
+    kiosk.core.queueStore.setOptions({ ratingWindowSeconds: 30 });
+    const old = await servedTicket(kiosk.core);
+    kiosk.clock.advance(30_000);
+    const events = countRows(kiosk.core, 'events');
+    expectDomainError(() => submit(kiosk, 'kem', old), 'conflict');
+    expectDomainError(() => submit(kiosk, 'kem', 't-never-issued'), 'not_found');
+    expect(countRows(kiosk.core, 'ratings')).toBe(0);
+    expect(countRows(kiosk.core, 'events')).toBe(events);
+    const fresh = await servedTicket(kiosk.core);
+    kiosk.clock.advance(29_000);
+    expect(rating(kiosk, submit(kiosk, 'tot', fresh).ratingId).ticket_id).toBe(fresh);
   });
 });
 
 describe('one rating per ticket', () => {
   it('refuses a second rating for the same ticket and writes nothing', async () => {
     kiosk = await demoCore();
-    const first = submit(kiosk, 'tot', 't-001');
-    expect(eventBody(kiosk, first.ratingId)).toMatchObject({ ticketId: 't-001' });
+    const ticketId = await servedTicket(kiosk.core);
+    const first = submit(kiosk, 'tot', ticketId);
+    expect(eventBody(kiosk, first.ratingId)).toMatchObject({ ticketId });
     const ratings = countRows(kiosk.core, 'ratings');
     const events = countRows(kiosk.core, 'events');
     kiosk.clock.advance(60_000);
-    expectDomainError(() => submit(kiosk, 'kem', 't-001'), 'already_rated');
+    expectDomainError(() => submit(kiosk, 'kem', ticketId), 'already_rated');
     expect(countRows(kiosk.core, 'ratings')).toBe(ratings);
     expect(countRows(kiosk.core, 'events')).toBe(events);
     expect(rating(kiosk, first.ratingId).level).toBe('tot');
@@ -223,14 +264,18 @@ describe('steady state', () => {
         level: 'tot',
         walkUpIntervalMs: kiosk.core.settings().walkUpIntervalSeconds * 1000,
       });
+    // Tickets served first (the queue prepares its own statements); rated within the window.
+    kiosk.core.queueStore.setOptions({ ratingWindowSeconds: 600 });
+    const tickets: string[] = [];
+    for (let i = 0; i <= 50; i += 1) tickets.push(await servedTicket(kiosk.core));
     rate();
-    kiosk.core.ratings.submit({ counterId: 'q-1', level: 'kem', ticketId: 't-0', walkUpIntervalMs: 0 });
+    kiosk.core.ratings.submit({ counterId: 'q-1', level: 'kem', ticketId: tickets[0], walkUpIntervalMs: 0 });
     // Statements prepared per call hold native memory the GC does not see: ~10 MB per 100,000 ratings.
     const prepare = vi.spyOn(kiosk.core.db, 'prepare');
     for (let i = 1; i <= 50; i += 1) {
       kiosk.clock.advance(6_000);
       rate();
-      kiosk.core.ratings.submit({ counterId: 'q-1', level: 'kem', ticketId: `t-${i}`, walkUpIntervalMs: 0 });
+      kiosk.core.ratings.submit({ counterId: 'q-1', level: 'kem', ticketId: tickets[i], walkUpIntervalMs: 0 });
     }
     expect(prepare).not.toHaveBeenCalled();
     expect(countRows(kiosk.core, 'ratings')).toBe(102);

@@ -10,8 +10,22 @@ import { PACKAGED_FONTS_FOLDER, fontsDir } from '../../../shared/node/package-pa
 const config = await getConfig(process.cwd(), 'build/electron-builder.yml', null);
 
 describe('build/electron-builder.yml', () => {
-  it("passes electron-builder's schema", async () => {
+  // Loading electron-builder's validator takes seconds on a busy 2-core machine.
+  it("passes electron-builder's schema", { timeout: 60_000 }, async () => {
     await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+  });
+
+  it('flips the Electron fuses that would let someone at the kiosk run their own code', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      enableCookieEncryption: true,
+      grantFileProtocolExtraPrivileges: false,
+      loadBrowserProcessSpecificV8Snapshot: false,
+    });
   });
 
   it('names the app and packs only the built files', () => {

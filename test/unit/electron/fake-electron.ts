@@ -149,6 +149,27 @@ export function createFakeMainElectron(displayCount = 1) {
       },
       screen: { getAllDisplays: () => displays, getPrimaryDisplay: () => displays[0] },
       dialog: { showErrorBox: vi.fn() },
+      safeStorage: fakeSafeStorage(),
     },
+  };
+}
+
+/**
+ * Electron's safeStorage with a stand-in cipher (XOR with a key the "OS" holds): enough to
+ * see that what is stored is not the secret and comes back only through the same keychain.
+ */
+export function fakeSafeStorage(options: { available?: boolean; backend?: string; key?: number } = {}) {
+  const key = options.key ?? 0x5a;
+  const xor = (data: Buffer) => Buffer.from(data.map((byte) => byte ^ key));
+  return {
+    isEncryptionAvailable: vi.fn(() => options.available ?? true),
+    getSelectedStorageBackend: vi.fn(() => options.backend ?? 'gnome_libsecret'),
+    encryptString: vi.fn((plain: string) => xor(Buffer.from(`keychain:${plain}`, 'utf8'))),
+    decryptString: vi.fn((sealed: Buffer) => {
+      const text = xor(sealed).toString('utf8');
+      if (!text.startsWith('keychain:'))
+        throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return text.slice('keychain:'.length);
+    }),
   };
 }

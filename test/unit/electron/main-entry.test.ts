@@ -21,7 +21,7 @@ vi.mock('electron', () => {
       construct: (_target, args) =>
         Reflect.construct(fake.current.module[name] as new (...args: unknown[]) => object, args),
     });
-  const names: Name[] = ['app', 'BrowserWindow', 'protocol', 'ipcMain', 'screen', 'dialog'];
+  const names: Name[] = ['app', 'BrowserWindow', 'protocol', 'ipcMain', 'screen', 'dialog', 'safeStorage'];
   return Object.fromEntries(names.map((name) => [name, forward(name)]));
 });
 

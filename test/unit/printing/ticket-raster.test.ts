@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { countDifferentPixels, getPixel, monoBitmapToPng } from '../../../electron/printing/mono-bitmap.ts';
 import type { MonoBitmap } from '../../../electron/printing/mono-bitmap.ts';
 import QRCode from 'qrcode';
-import { renderTicket, ticketQrPlacement } from '../../../electron/printing/ticket-raster.ts';
+import { renderTicket, ticketQrPlacement, ticketTextLines } from '../../../electron/printing/ticket-raster.ts';
 import { SAMPLE_TICKET, readPngAsMono } from '../../fixtures/tickets/sample-ticket.ts';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures/tickets');
@@ -18,6 +18,12 @@ function blackInColumns(bitmap: MonoBitmap, from: number, to: number): number {
 }
 
 describe('ticket raster', () => {
+  it('addresses the citizen as "ông/bà", as the screen does, never "bạn"', () => {
+    const text = ticketTextLines(SAMPLE_TICKET, 80).join(' ');
+    expect(text).toMatch(/Số người đang chờ trước ông\/bà: \d+/);
+    expect(text).not.toMatch(/\bbạn\b/);
+  });
+
   it.each([58, 80] as const)('matches the reviewed reference image at %i mm', async (paper) => {
     const bitmap = renderTicket(SAMPLE_TICKET, paper);
     expect(bitmap.width).toBe(paper === 58 ? 384 : 576);

@@ -11,7 +11,8 @@ describe('Phụ lục 2 as DOCX', () => {
     const docx = await readDocx((await exportPhuLuc2(report, 'docx')).body);
     expect(docx.documentXml).toMatch(/<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"\/>/);
     expect(docx.stylesXml).toMatch(/<w:rFonts w:ascii="Times New Roman"[^>]*w:hAnsi="Times New Roman"/);
-    expect(docx.paragraphs.slice(0, 3)).toEqual([...PHU_LUC_2_TITLE, report.periodLine]);
+    const titleAt = docx.paragraphs.indexOf(PHU_LUC_2_TITLE[0]);
+    expect(docx.paragraphs.slice(titleAt, titleAt + 3)).toEqual([...PHU_LUC_2_TITLE, report.periodLine]);
     expect(docx.paragraphs).toContain(report.misuseLine);
     // "Trang 1/3": Word fills the PAGE and NUMPAGES fields.
     expect(docx.footerXml).toMatch(/>Trang <\/w:t>[\s\S]*>PAGE<[\s\S]*>\/<\/w:t>[\s\S]*>NUMPAGES</);
@@ -68,5 +69,37 @@ describe('Phụ lục 2 as DOCX', () => {
       report.levels.map((level) => level.label),
     );
     expect(rows.slice(2, -1).map((row) => row.cells.map((cell) => cell.text))).toEqual(expectedPrintedRows(report));
+  });
+
+  it('carries the annex framing: issuing body, label, place and date, signatures with names', async () => {
+    const report = fixtureReport();
+    const docx = await readDocx((await exportPhuLuc2(report, 'docx')).body);
+    const titleAt = docx.paragraphs.indexOf(PHU_LUC_2_TITLE[0]);
+    // Before the title: the issuing body with the label at the right, the centre under it.
+    expect(docx.paragraphs.slice(0, titleAt)).toEqual(
+      expect.arrayContaining(['\tUBND TỈNH BẮC KẠN\tPhụ lục 2', '\tTRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH HẢI LONG\t']),
+    );
+    const after = docx.paragraphs.slice(titleAt);
+    const dateAt = after.indexOf('\t\tBắc Kạn, ngày 15 tháng 6 năm 2021');
+    expect(dateAt).toBeGreaterThan(after.indexOf(report.misuseLine));
+    expect(after.indexOf('\tNGƯỜI LẬP BIỂU\tGIÁM ĐỐC')).toBeGreaterThan(dateAt);
+    expect(after.indexOf('\tNông Thị Hạnh\tHà Văn Quang')).toBeGreaterThan(after.indexOf('\tNGƯỜI LẬP BIỂU\tGIÁM ĐỐC'));
+
+    const centred = await readDocx(
+      (await exportPhuLuc2({ ...report, framing: { ...report.framing!, annexAlign: 'center' } }, 'docx')).body,
+    );
+    expect(centred.paragraphs).toContain('Phụ lục 2');
+    expect(centred.paragraphs).toContain('\tUBND TỈNH BẮC KẠN\t');
+  });
+
+  it('keeps the last two officers with the totals (keep with next) and repeats the header rows', async () => {
+    const report = fixtureReport({ officers: 40 });
+    const docx = await readDocx((await exportPhuLuc2(report, 'docx')).body);
+    const rowsXml = [...docx.documentXml.matchAll(/<w:tr>([\s\S]*?)<\/w:tr>/g)].map((match) => match[1] ?? '');
+    const keeps = rowsXml.map((xml) => /<w:keepNext\/>/.test(xml));
+    // 2 header rows, 40 officers, totals: officers 39 and 40 and the totals row keep with what follows.
+    expect(keeps.slice(2, 2 + 38).some(Boolean)).toBe(false);
+    expect(keeps.slice(40, 43)).toEqual([true, true, true]);
+    expect(docx.tables[0]!.slice(0, 2).every((row) => row.isHeader)).toBe(true);
   });
 });

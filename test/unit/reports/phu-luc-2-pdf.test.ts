@@ -62,4 +62,35 @@ describe('Phụ lục 2 as PDF', () => {
       `Tổng cộng ${report.totals.map(formatCount).join(' ')}`,
     ]);
   });
+
+  it('carries the annex framing and fits a typical centre (21 officers) on one page', async () => {
+    const report = fixtureReport();
+    const pdf = await readPdf((await exportPhuLuc2(report, 'pdf')).body);
+    expect(pdf.pages).toHaveLength(1);
+    expectInOrder(pdf.pages[0]!.text, [
+      'UBND TỈNH BẮC KẠN',
+      'TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH HẢI LONG',
+      'Phụ lục 2',
+      PHU_LUC_2_TITLE[0],
+      'Tổng cộng',
+      report.misuseLine,
+      'Bắc Kạn, ngày 15 tháng 6 năm 2021',
+      'NGƯỜI LẬP BIỂU',
+      'Nông Thị Hạnh',
+      'GIÁM ĐỐC',
+      'Hà Văn Quang',
+    ]);
+  });
+
+  it('never leaves the totals and signatures without the last officers on a page', async () => {
+    for (const officers of [24, 40, 70]) {
+      const report = fixtureReport({ officers });
+      const pdf = await readPdf((await exportPhuLuc2(report, 'pdf')).body);
+      const last = pdf.pages.at(-1)!.text;
+      expect(last).toContain('Tổng cộng');
+      expect(last).toContain('GIÁM ĐỐC');
+      const lastRows = expectedPrintedRows(report).slice(-2).map(rowText);
+      for (const row of lastRows) expect(last).toContain(row);
+    }
+  });
 });

@@ -18,7 +18,7 @@ export function expectedPrintedRows(report: PhuLuc2Report): string[][] {
 }
 
 /** RFC 4180: quoted fields may hold commas, doubled quotes and line breaks; records end in CRLF. */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(text: string, delimiter: ',' | ';' = ','): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let field = '';
@@ -32,7 +32,7 @@ export function parseCsv(text: string): string[][] {
       } else if (char === '"') quoted = false;
       else field += char;
     } else if (char === '"') quoted = true;
-    else if (char === ',') {
+    else if (char === delimiter) {
       row.push(field);
       field = '';
     } else if (char === '\r' && text[index + 1] === '\n') {
@@ -77,8 +77,11 @@ export interface DocxContent {
   tables: DocxRow[][];
 }
 
+/** Run texts in order; a tab character (<w:tab/>, not a tab-stop definition) reads as '\t'. */
 function textOf(xml: string): string {
-  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>/g)].map((match) => unescapeXml(match[1] ?? '')).join('');
+  return [...xml.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:tab\/>/g)]
+    .map((match) => (match[0] === '<w:tab/>' ? '\t' : unescapeXml(match[1] ?? '')))
+    .join('');
 }
 
 export async function readDocx(body: Buffer): Promise<DocxContent> {

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { QueueServiceSchema } from '../../../shared/domain/queue-config.ts';
-import { inQueueOf, mayCallOffline, needsClaim, parseKioskRole, waitsForConnection } from '../../../shared/domain/queue-routing.ts';
+import {
+  inQueueOf,
+  mayCallOffline,
+  needsClaim,
+  parseKioskRole,
+  waitsForConnection,
+} from '../../../shared/domain/queue-routing.ts';
 
 const shared = { id: 'dv-tu-phap', counterIds: ['q-1', 'q-2'] };
 const alone = { id: 'dv-dat-dai', counterIds: ['q-3'] };
@@ -53,7 +59,10 @@ describe('who may call what', () => {
 describe('services served by several counters (tolerant reader)', () => {
   const base = { id: 'dv-a', name: 'A', prefix: '', start: 1, end: 99, step: 1, dailyCap: 99 };
   it('an older payload with one counterId reads as a list of one', () => {
-    expect(QueueServiceSchema.parse({ ...base, counterId: 'q-1' })).toMatchObject({ counterId: 'q-1', counterIds: ['q-1'] });
+    expect(QueueServiceSchema.parse({ ...base, counterId: 'q-1' })).toMatchObject({
+      counterId: 'q-1',
+      counterIds: ['q-1'],
+    });
   });
   it('a list keeps counterId readable as its first counter', () => {
     expect(QueueServiceSchema.parse({ ...base, counterIds: ['q-2', 'q-1', 'q-2'] })).toMatchObject({

@@ -84,17 +84,22 @@ describe('SyncClient: enrolment', () => {
     for (const s of [state, ...states]) expect(JSON.stringify(s)).not.toContain(TOKEN);
   });
 
-  it('refuses enrolment without the technician PIN', async () => {
+  it('enrols a kiosk that belongs to no server without a PIN, but moves an enrolled one only with the technician PIN', async () => {
     const server = new FakeServer();
     kiosk = await demoCore({ sync: { fetch: server.fetch } });
+    const first = await dispatch(kiosk.core.handlers, 'sync:enroll', {
+      serverUrl: 'http://central.test',
+      code: 'ABCD-1234',
+    });
+    expect(first).toMatchObject({ ok: true, value: { enrolled: true } });
+    await kiosk.core.sync.syncNow();
     const result = await dispatch(kiosk.core.handlers, 'sync:enroll', {
       pin: '0000',
       serverUrl: 'http://central.test',
       code: 'ABCD-1234',
     });
     expect(result).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
-    expect(server.enrolRequests).toHaveLength(0);
-    expect(kiosk.core.state().sync.enrolled).toBe(false);
+    expect(server.enrolRequests).toHaveLength(1);
   });
 
   it.each([

@@ -87,13 +87,15 @@ describe('SyncRequestSchema: status', () => {
     expect(SyncRequestSchema.safeParse(base).success).toBe(true);
   });
 
-  it('rejects an unknown printer state, a negative count and extra fields', () => {
+  it('rejects an unknown printer state and a negative count; strips fields it does not know', () => {
     const bad = [
       { printer: { state: 'on_fire', message: '' }, pending: 0 },
       { printer: null, pending: -1 },
       { printer: null, pending: 1.5 },
-      { printer: null, pending: 0, battery: 80 },
     ];
     for (const status of bad) expect(SyncRequestSchema.safeParse({ ...base, status }).success).toBe(false);
+    const newer = SyncRequestSchema.safeParse({ ...base, status: { printer: null, pending: 0, battery: 80 } });
+    expect(newer.success).toBe(true);
+    expect(newer.data?.status).toEqual({ printer: null, pending: 0 });
   });
 });

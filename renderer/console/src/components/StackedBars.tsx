@@ -1,9 +1,11 @@
+import { levelTone } from '../../../../shared/domain/level-colours.ts';
 import { formatCount } from '../format.ts';
 import { useWidth } from './use-width.ts';
 
-/** Level colours, best first; each has at least 3:1 contrast on white. */
-export const LEVEL_COLOURS = ['#1b7a3a', '#2563a8', '#a35f00', '#b3261e', '#6b4fa0', '#4a5a6e', '#00737a', '#8a3b62'];
-export const levelColour = (index: number) => LEVEL_COLOURS[index % LEVEL_COLOURS.length]!;
+/** The kiosk's colour of each level (shared/domain/level-colours.ts), by position on a scale of `count`. */
+export const levelColour = (index: number, count: number): string => levelTone(index, count).tone.background;
+/** Segments and swatches are outlined: the light `Khá` green alone is faint on white. */
+export const LEVEL_OUTLINE = '#334155';
 
 export interface BarRow {
   key: string;
@@ -24,7 +26,11 @@ export function Legend({ levels }: { levels: { code: string; label: string }[] }
     <ul className="legend" aria-label="Chú giải">
       {levels.map((level, i) => (
         <li key={level.code}>
-          <span className="swatch" style={{ background: levelColour(i) }} aria-hidden="true" />
+          <span
+            className="swatch"
+            style={{ background: levelColour(i, levels.length), outline: `1px solid ${LEVEL_OUTLINE}` }}
+            aria-hidden="true"
+          />
           {level.label}
         </li>
       ))}
@@ -66,7 +72,18 @@ export function StackedBars({ title, levels, rows, orientation }: Props) {
                 {row.counts.map((n, j) => {
                   const h = scale(n);
                   y -= h;
-                  return n > 0 ? <rect key={j} x={x} y={y} width={barWidth} height={h} fill={levelColour(j)} /> : null;
+                  return n > 0 ? (
+                    <rect
+                      key={j}
+                      x={x}
+                      y={y}
+                      width={barWidth}
+                      height={h}
+                      fill={levelColour(j, levels.length)}
+                      stroke={LEVEL_OUTLINE}
+                      strokeWidth={0.5}
+                    />
+                  ) : null;
                 })}
                 {i % every === 0 ? (
                   <text x={x + barWidth / 2} y={plotBottom + 20} className="tick" textAnchor="middle">
@@ -104,7 +121,16 @@ export function StackedBars({ title, levels, rows, orientation }: Props) {
                 const w = scale(n);
                 const rect =
                   n > 0 ? (
-                    <rect key={j} x={x} y={y + 3} width={w} height={rowHeight - 8} fill={levelColour(j)} />
+                    <rect
+                      key={j}
+                      x={x}
+                      y={y + 3}
+                      width={w}
+                      height={rowHeight - 8}
+                      fill={levelColour(j, levels.length)}
+                      stroke={LEVEL_OUTLINE}
+                      strokeWidth={0.5}
+                    />
                   ) : null;
                 x += w;
                 return rect;

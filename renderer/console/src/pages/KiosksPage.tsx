@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DeviceSummary } from '../../../../shared/contract/server-api.ts';
+import type { Counter } from '../../../../shared/domain/config.ts';
+import { KioskAssignmentForm, TechnicianPinForm, roleLabel } from './kiosks/KioskAssignment.tsx';
 import { api } from '../api.ts';
 import { ConfirmButton } from '../components/ActionButton.tsx';
 import { Message } from '../components/Message.tsx';
@@ -23,6 +25,7 @@ function offset(ms: number | null): string {
 export default function KiosksPage() {
   const admin = useSession((s) => s.session?.role === 'admin');
   const { data, reload } = useFetch<DeviceSummary[]>('/api/v1/devices');
+  const counters = useFetch<Counter[]>('/api/v1/counters').data ?? [];
   const { flash, busy, run } = useAction(reload);
   const [code, setCode] = useState<{ code: string; expiresAt: string } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -63,6 +66,7 @@ export default function KiosksPage() {
           ) : null}
         </section>
       ) : null}
+      {admin ? <TechnicianPinForm busy={busy} run={run} /> : null}
       <Message flash={flash} />
       <section className="card" aria-labelledby="h-kiosks">
         <h2 id="h-kiosks">Các kiosk</h2>
@@ -74,6 +78,7 @@ export default function KiosksPage() {
               <tr>
                 <th scope="col">Kiosk</th>
                 <th scope="col">Trạng thái</th>
+                <th scope="col">Vai trò, quầy</th>
                 <th scope="col">Đồng bộ lần cuối</th>
                 <th scope="col" className="num">
                   Sự kiện đã nhận
@@ -104,6 +109,28 @@ export default function KiosksPage() {
                       ) : (
                         <span className="pill muted-pill">Ngoại tuyến</span>
                       )}
+                      {d.syncRefusal ? (
+                        <span className="warn-text small block" data-figure="sync-refusal">
+                          {d.syncRefusal.message}
+                        </span>
+                      ) : null}
+                    </td>
+                    <td data-figure="kiosk-role">
+                      {roleLabel(d, counters)}
+                      {d.assignedPrinter ? (
+                        <span className="small muted block">
+                          Máy in gán: {d.assignedPrinter.url} ({d.assignedPrinter.paperWidth} mm)
+                        </span>
+                      ) : null}
+                      {admin && !d.revoked ? (
+                        <KioskAssignmentForm
+                          key={`${d.role ?? ''}/${d.counterId ?? ''}/${counters.length}`}
+                          device={d}
+                          counters={counters}
+                          busy={busy}
+                          run={run}
+                        />
+                      ) : null}
                     </td>
                     <td>
                       {age(d.lastSyncAt, now)}
@@ -127,6 +154,11 @@ export default function KiosksPage() {
                         <span className="muted">Máy in: kiosk chưa báo</span>
                       )}
                       {d.printer?.message ? <span className="small muted block">{d.printer.message}</span> : null}
+                      {d.storageFull ? (
+                        <strong className="warn-text block">
+                          Bộ nhớ kiosk đã đầy: kiosk tạm ngừng ghi nhận số thứ tự và đánh giá mới.
+                        </strong>
+                      ) : null}
                       {d.pendingEvents !== null ? (
                         <span className="small block">Sự kiện chờ gửi: {formatCount(d.pendingEvents)}</span>
                       ) : null}

@@ -7,24 +7,51 @@ import {
   type CoverageReport,
 } from '../../../../shared/domain/coverage-report.ts';
 import { PHU_LUC_2_COLUMNS, PHU_LUC_2_TITLE, type PhuLuc2Report } from '../../../../shared/domain/phu-luc-2.ts';
-import { formatDateTimeVi } from '../../../../shared/domain/vietnam-time.ts';
+import { DEFAULT_REPORT_FRAMING, placeDateLine } from '../../../../shared/domain/report-framing.ts';
+import { formatDateTimeVi, vietnamDay } from '../../../../shared/domain/vietnam-time.ts';
 import { PeriodPicker, type Period } from '../components/PeriodPicker.tsx';
 import { formatCount } from '../format.ts';
 import { presetPeriod } from '../periods.ts';
 import { useFetch } from '../use-fetch.ts';
+import { NoteCell } from './reports/NoteCell.tsx';
+import { ReportFramingForm } from './reports/ReportFramingForm.tsx';
 
+/** CSV for a person opening it in Excel uses `;`; the machine-readable one keeps `,` (docs/reports.md). */
 const FORMATS = [
   { format: 'xlsx', label: 'Tải XLSX (Excel)' },
   { format: 'docx', label: 'Tải DOCX (Word)' },
   { format: 'pdf', label: 'Tải PDF' },
-  { format: 'csv', label: 'Tải CSV' },
+  { format: 'csv&delimiter=semicolon', label: 'Tải CSV (Excel, dấu ;)' },
+  { format: 'csv&delimiter=comma', label: 'Tải CSV (máy đọc, dấu ,)' },
 ] as const;
 
-/** Phụ lục 2 as it prints: the same title lines, period line, merged header, totals and misuse line. */
-export function PhuLuc2Sheet({ report }: { report: PhuLuc2Report }) {
+/**
+ * Phụ lục 2 as it prints: the framing, the same title lines, period line, merged header, totals,
+ * misuse line and signatures. With `onNoteSaved`, each row's `Ghi chú` can be edited.
+ */
+export function PhuLuc2Sheet({ report, onNoteSaved }: { report: PhuLuc2Report; onNoteSaved?: () => void }) {
   const levels = report.levels;
+  const framing = report.framing ?? DEFAULT_REPORT_FRAMING;
+  const issuing = [framing.issuingBody, report.centreName]
+    .map((text) => text.trim().toLocaleUpperCase('vi'))
+    .filter((text) => text !== '');
   return (
     <article className="paper" aria-label="Phụ lục 2">
+      <div className="paper-heading">
+        <p className="paper-issuing">
+          {issuing.map((line, index) => (
+            <span key={line} className={index === issuing.length - 1 ? 'strong' : undefined}>
+              {line}
+            </span>
+          ))}
+        </p>
+        {framing.annexAlign === 'right' && framing.annexLabel !== '' ? (
+          <p className="paper-annex">{framing.annexLabel}</p>
+        ) : null}
+      </div>
+      {framing.annexAlign === 'center' && framing.annexLabel !== '' ? (
+        <p className="paper-annex paper-annex--center">{framing.annexLabel}</p>
+      ) : null}
       <p className="paper-title">
         {PHU_LUC_2_TITLE[0]}
         <br />
@@ -71,7 +98,16 @@ export function PhuLuc2Sheet({ report }: { report: PhuLuc2Report }) {
                     {formatCount(row.counts[i] ?? 0)}
                   </td>
                 ))}
-                <td>{row.note}</td>
+                {onNoteSaved ? (
+                  <NoteCell
+                    note={row.note}
+                    officerName={row.fullName}
+                    target={{ from: report.from, to: report.to, officerId: row.officerId, agencyId: row.agencyId }}
+                    onSaved={onNoteSaved}
+                  />
+                ) : (
+                  <td>{row.note}</td>
+                )}
               </tr>
             ))}
             <tr className="totals">
@@ -89,11 +125,20 @@ export function PhuLuc2Sheet({ report }: { report: PhuLuc2Report }) {
         </table>
       </div>
       <p className="paper-note">{report.misuseLine}</p>
-      <p className="paper-footer">
-        {report.centreName}
-        <br />
-        Lập lúc {formatDateTimeVi(new Date(report.generatedAt))}
-      </p>
+      <p className="paper-date">{placeDateLine(framing.place, vietnamDay(new Date(report.generatedAt)))}</p>
+      <div className="paper-signatures">
+        {[
+          [framing.preparerTitle, framing.preparerName],
+          [framing.approverTitle, framing.approverName],
+        ].map(([title, name]) => (
+          <p key={title}>
+            <span className="strong">{title}</span>
+            <span className="paper-signing-room" aria-hidden="true" />
+            <span className="strong">{name}</span>
+          </p>
+        ))}
+      </div>
+      <p className="paper-footer">Lập lúc {formatDateTimeVi(new Date(report.generatedAt))}</p>
     </article>
   );
 }
@@ -170,8 +215,13 @@ export default function ReportsPage() {
               {phuLuc2.error}
             </p>
           ) : null}
-          {phuLuc2.data ? <PhuLuc2Sheet report={phuLuc2.data} /> : <p role="status">Đang tải…</p>}
+          {phuLuc2.data ? (
+            <PhuLuc2Sheet report={phuLuc2.data} onNoteSaved={phuLuc2.reload} />
+          ) : (
+            <p role="status">Đang tải…</p>
+          )}
         </section>
+        <ReportFramingForm onSaved={phuLuc2.reload} />
         <section className="card" aria-labelledby="h-cov">
           <div className="section-head">
             <h2 id="h-cov">Tỷ lệ đánh giá và thời gian phục vụ</h2>

@@ -135,7 +135,11 @@ export function TodayPage() {
           <dd className="levels">
             {totals.byLevel.map((level, i) => (
               <span key={level.code} className="level-chip">
-                <span className="swatch" style={{ background: levelColour(i) }} aria-hidden="true" />
+                <span
+                  className="swatch"
+                  style={{ background: levelColour(i, totals.byLevel.length) }}
+                  aria-hidden="true"
+                />
                 {level.label}: {formatCount(level.count)}
               </span>
             ))}
