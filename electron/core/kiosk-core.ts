@@ -78,6 +78,8 @@ export class KioskCore {
   private readonly stopCheckpoints: () => void;
   private readonly dutyTimer: ReturnType<typeof setInterval>;
 
+  private citizenScreens: (() => boolean) | null = null;
+
   constructor(private readonly options: KioskCoreOptions) {
     prepareDataFolder(options.dataDir);
     this.now = options.now ?? (() => new Date());
@@ -128,6 +130,7 @@ export class KioskCore {
       issued: () => this.sync.requestSync(),
       deliverNow: () => this.sync.deliverNow(),
       dossierRequired: () => this.config.dossierRequired(),
+      citizenScreen: () => this.citizenScreens?.() ?? true,
       ratingVoice: () => this.config.ratingVoice(),
     });
     this.sync = new SyncClient({
@@ -305,6 +308,15 @@ export class KioskCore {
     this.revision += 1;
     const state = this.state();
     for (const listener of this.listeners) listener(state);
+  }
+
+  /**
+   * Tells the core whether a citizen screen is connected (the browser host counts its citizen
+   * streams); without one a finished ticket's prompt is recorded as not shown. Electron always
+   * has its citizen window, so it never calls this.
+   */
+  watchCitizenScreens(probe: () => boolean): void {
+    this.citizenScreens = probe;
   }
 
   close(): void {
