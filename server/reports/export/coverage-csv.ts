@@ -5,6 +5,7 @@ import {
   type CoverageReport,
 } from '../../../shared/domain/coverage-report.ts';
 import { toCsv } from './csv.ts';
+import { funnelCsvRows } from './funnel-export.ts';
 
 export const COVERAGE_HEADER = [
   COVERAGE_COLUMNS.stt,
@@ -40,5 +41,6 @@ export function coverageCsv(report: CoverageReport): Buffer {
       formatMinutesSeconds(row.averageWaitSeconds),
       formatMinutesSeconds(row.averageServiceSeconds),
     ]),
+    ...funnelCsvRows(report),
   ]);
 }

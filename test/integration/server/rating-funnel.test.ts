@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { AddressInfo } from 'node:net';
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -212,6 +213,29 @@ describe.each(BACKENDS)('the rating prompt funnel on %s', (backend) => {
     expect(binhRow.ratedOfPromptedPercent).toBeCloseTo(25, 5);
     // The coverage itself (ratings on tickets ÷ served) agrees with the funnel's rated step.
     expect(report.rows.find((r) => r.officerId === an.id)!.ticketRatings).toBe(10);
+
+    // The coverage exports carry the funnel: a block under the CSV, a second sheet in the XLSX.
+    const coverageCsv = await (
+      await fetch(`${base}/api/v1/reports/coverage?from=${DAY}&to=${DAY}&format=csv`, { headers: auth(admin) })
+    ).text();
+    const funnelLines = coverageCsv.split('\r\n');
+    const start = funnelLines.indexOf('LỜI MỜI ĐÁNH GIÁ: PHỤC VỤ → ĐƯỢC MỜI → ĐÁNH GIÁ');
+    expect(start).toBeGreaterThan(3);
+    expect(funnelLines.slice(start + 2)).toEqual(
+      expect.arrayContaining([
+        'Nguyễn Văn An,Sở Tư pháp,14,12,85.7,10,71.4,1,1,1,1,0,',
+        'Trần Thị Bình,Sở Giao thông vận tải,12,4,33.3,1,8.3,1,2,0,0,8,x',
+        'Toàn Trung tâm,,26,16,61.5,11,42.3,2,3,1,1,8,',
+      ]),
+    );
+    const workbook = new ExcelJS.Workbook();
+    const xlsx = await fetch(`${base}/api/v1/reports/coverage?from=${DAY}&to=${DAY}&format=xlsx`, {
+      headers: auth(admin),
+    });
+    await workbook.xlsx.load((await xlsx.arrayBuffer()) as ExcelJS.Buffer);
+    const sheet = workbook.getWorksheet('Lời mời đánh giá')!;
+    const sheetRows = [5, 6, 7, 8, 9].map((n) => (sheet.getRow(n).values as unknown[]).slice(1, 8));
+    expect(sheetRows).toContainEqual(['Trần Thị Bình', 'Sở Giao thông vận tải', 12, 4, 33.3, 1, 8.3]);
 
     // The dossier lookup and the per-dossier export read back the one rating.
     const lookup = await fetch(`${base}/api/v1/ratings?dossier=HS-2026-000123`, { headers: auth(admin) });
