@@ -39,7 +39,7 @@ export async function dossierRatings(
     fullName: row.full_name ?? row.officer_id,
     agencyName: row.agency_name ?? '',
     occurredAt: row.occurred_at,
-    time: formatDateTimeVi(new Date(Number(row.occurred_ms))),
+    time: formatDateTimeVi(new Date(row.occurred_ms)),
     level: row.level,
     levelLabel: row.level_label ?? row.level,
     channel: KIOSK_CHANNEL,

@@ -59,7 +59,7 @@ export async function checkFunnelEvents(trx: Db, fresh: Candidate[], rejected: S
     finished.set(row.ticket_id, {
       counterId: row.counter_id,
       officerId: row.officer_id,
-      ms: Number(row.finished_ms),
+      ms: row.finished_ms,
       dossierCode: row.dossier_code ?? null,
     });
   }

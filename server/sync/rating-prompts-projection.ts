@@ -40,7 +40,9 @@ export async function projectRatingPrompts(
   );
   for (const [ticketId, change] of changes) {
     if (existing.has(ticketId)) {
-      const { counter_id: _counter, ...update } = change;
+      // The counter was fixed by the first event for the ticket (checked equal by funnel-check).
+      const update: Partial<PromptRow> = { ...change };
+      delete update.counter_id;
       await trx.updateTable('rating_prompts').set(update).where('ticket_id', '=', ticketId).execute();
     } else {
       await trx

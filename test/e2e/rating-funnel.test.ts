@@ -93,13 +93,8 @@ describe('the rating prompt at the counter: Bỏ qua, the dossier code, one rati
       },
     });
     const body = sent.json<SyncBody>();
-    expect(body.rejected).toEqual([
-      {
-        id: ratings[1]!.id,
-        index: expect.any(Number),
-        reason: expect.stringContaining('mỗi hồ sơ chỉ được đánh giá một lần'),
-      },
-    ]);
+    expect(body.rejected.map((r) => r.id)).toEqual([ratings[1]!.id]);
+    expect(body.rejected[0]!.reason).toContain('mỗi hồ sơ chỉ được đánh giá một lần');
     const lookup = await app.inject({ url: '/api/v1/ratings?dossier=000.00.12.H12-261124-0007', headers: auth(admin) });
     const { rows } = lookup.json<{ rows: DossierRatingRow[] }>();
     expect(rows.map((r) => [r.dossierCode, r.fullName, r.levelLabel, r.channel])).toEqual([

@@ -41,7 +41,11 @@ export class RatingWindow {
     this.selectNext = db.prepare<[], { until: string }>('SELECT until FROM rating_windows');
   }
 
-  open(counterId: string, ticket: { id: string; number: string; dossierCode?: string | undefined }, windowMs: number): void {
+  open(
+    counterId: string,
+    ticket: { id: string; number: string; dossierCode?: string | undefined },
+    windowMs: number,
+  ): void {
     this.upsert.run(
       counterId,
       ticket.id,

@@ -26,9 +26,7 @@ export function FinishDetails({
   return (
     <div className="finish-details">
       <label className="finish-details__field">
-        <span>
-          Mã hồ sơ{required ? ' (bắt buộc)' : ' (nếu có)'}
-        </span>
+        <span>Mã hồ sơ{required ? ' (bắt buộc)' : ' (nếu có)'}</span>
         <input
           ref={inputRef}
           name="dossierCode"

@@ -10,6 +10,8 @@ import { ACTION_LABELS, FINISH_AND_NEXT_LABEL, KEYPAD_LEGEND, keypadAction, type
 import { OfficerLockNotice } from './OfficerLockNotice.tsx';
 import './officer.css';
 
+const NO_DETAILS: FinishDetailsValue = { dossierCode: '', citizenAbsent: false };
+
 type Message = { kind: 'error' | 'notice'; text: string } | null;
 
 /** Printer states in which tickets are not coming out. */
@@ -51,11 +53,15 @@ export function OfficerConsole() {
 
   const current = view?.current ?? null;
   const dossierRequired = useKiosk((s) => s.kiosk?.queue.dossierRequired ?? false);
-  const [details, setDetails] = useState<FinishDetailsValue>({ dossierCode: '', citizenAbsent: false });
   const dossierInput = useRef<HTMLInputElement | null>(null);
-  // A new ticket at the counter starts with an empty dossier code.
+  // What the officer typed belongs to the ticket at the counter: a new ticket starts empty.
   const currentId = current?.ticketId ?? null;
-  useEffect(() => setDetails({ dossierCode: '', citizenAbsent: false }), [currentId]);
+  const [draft, setDraft] = useState<{ ticketId: string | null; value: FinishDetailsValue }>({
+    ticketId: null,
+    value: NO_DETAILS,
+  });
+  const details = draft.ticketId === currentId ? draft.value : NO_DETAILS;
+  const setDetails = useCallback((value: FinishDetailsValue) => setDraft({ ticketId: currentId, value }), [currentId]);
 
   const act = useCallback(
     async (run: () => Promise<Result<unknown>>, done: (value: unknown) => string) => {

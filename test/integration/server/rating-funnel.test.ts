@@ -232,7 +232,7 @@ describe.each(BACKENDS)('the rating prompt funnel on %s', (backend) => {
     const xlsx = await fetch(`${base}/api/v1/reports/coverage?from=${DAY}&to=${DAY}&format=xlsx`, {
       headers: auth(admin),
     });
-    await workbook.xlsx.load((await xlsx.arrayBuffer()) as ExcelJS.Buffer);
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
     const sheet = workbook.getWorksheet('Lời mời đánh giá')!;
     const sheetRows = [5, 6, 7, 8, 9].map((n) => (sheet.getRow(n).values as unknown[]).slice(1, 8));
     expect(sheetRows).toContainEqual(['Trần Thị Bình', 'Sở Giao thông vận tải', 12, 4, 33.3, 1, 8.3]);
