@@ -38,16 +38,16 @@ export interface CreateServerOptions {
   /** Failed logins allowed per username and address within 15 minutes. */
   loginAttempts?: number;
   /**
-   * Behind a reverse proxy: take the client address from X-Forwarded-For (true: trust every hop;
-   * a number: trust that many nearest proxies; or a list of proxy addresses / CIDRs), so the login
-   * limiter counts per person's computer, not per proxy.
+   * Behind reverse proxies: how many hops of X-Forwarded-For (and -Proto) to trust, so the login
+   * limiter counts per person's computer and the session cookie is Secure behind TLS. Never
+   * "every hop": a client could then put any address first (issue 9).
    */
-  trustProxy?: boolean | number | string | string[];
+  trustProxy?: number;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
-    hailong: { db: Db; backend: Backend; generatedAdminPassword: string | null };
+    hailong: { db: Db; backend: Backend; generatedAdminPassword: string | null; now: () => Date };
   }
 }
 
@@ -60,14 +60,6 @@ const STATUS_MESSAGES: Record<number, [string, string]> = {
   ],
   415: ['unsupported_media_type', 'Kiểu dữ liệu gửi lên không được hỗ trợ: hãy gửi JSON.'],
 };
-
-/** A hop count trusts that many nearest proxies (what proxy-addr does with a number). */
-function trustProxySetting(
-  trust: CreateServerOptions['trustProxy'],
-): boolean | string | string[] | ((address: string, hop: number) => boolean) {
-  if (typeof trust === 'number') return (_address, hop) => hop < trust;
-  return trust ?? false;
-}
 
 /** The central server as a Fastify app (not listening): test with inject() or listen on port 0. */
 export async function createServer(options: CreateServerOptions = {}): Promise<FastifyInstance> {
@@ -94,20 +86,19 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
     throw error;
   }
 
-  const app = Fastify({
-    logger: false,
-    bodyLimit: DEFAULT_BODY_LIMIT,
-    trustProxy: trustProxySetting(options.trustProxy),
-  });
+  const hops = options.trustProxy ?? 0;
+  // Hop 0 is the socket's peer; trusting hops 0..N-1 takes the address the N-th proxy saw.
+  const trustProxy = hops > 0 ? (_address: string, hop: number) => hop < hops : false;
+  const app = Fastify({ logger: false, bodyLimit: DEFAULT_BODY_LIMIT, trustProxy });
   const server: ServerContext = {
     db,
     backend,
     now,
     log,
-    loginLimiter: new LoginLimiter(options.loginAttempts ?? 5),
+    loginLimiter: new LoginLimiter(db, options.loginAttempts ?? 5),
     routes: [],
   };
-  app.decorate('hailong', { db, backend, generatedAdminPassword });
+  app.decorate('hailong', { db, backend, generatedAdminPassword, now });
   app.addHook('onClose', async () => close());
   await app.register(fastifyCookie);
 

@@ -6,15 +6,16 @@ import { seedDefaults } from '../../server/config/seed.ts';
 import { openServerDb, type ServerDb } from '../../server/db/database.ts';
 import { CommandError, UsageError, parsePort } from '../usage-error.ts';
 
-export const SERVER_USAGE = `hailong server [--db FILE | --database-url postgres://…] [--port N] [--host H] [--demo] [--trust-proxy | --trust-proxy-hops N]
+export const SERVER_USAGE = `hailong server [--db FILE | --database-url postgres://…] [--port N] [--host H] [--demo] [--trust-proxy N]
   Chạy máy chủ trung tâm (mặc định SQLite ./data/central.db, cổng 8080, chỉ nghe 127.0.0.1).
-  --trust-proxy: khi chạy sau proxy ngược (nginx…), lấy địa chỉ máy người dùng từ X-Forwarded-For.
-  --trust-proxy-hops N: chỉ tin N proxy gần nhất (nginx một lớp: 1), để người dùng không giả được địa chỉ.
+  --trust-proxy N: khi chạy sau N proxy ngược (nginx… thường là 1), lấy địa chỉ máy người dùng từ X-Forwarded-For,
+    chỉ tin N chặng cuối (một địa chỉ giả do người dùng tự thêm vào đầu danh sách bị bỏ qua).
 hailong server backup [--db FILE | --database-url postgres://…] --out FILE
   Sao lưu cơ sở dữ liệu khi máy chủ vẫn chạy (SQLite: sao lưu trực tuyến; PostgreSQL: pg_dump). Xem docs/deployment.md.
 hailong server reconcile [--db FILE | --database-url postgres://…] [--fix]
   Đếm lại mọi bảng tổng hợp (Phụ lục 2, bảng điều khiển) từ dữ liệu gốc và in mọi chỗ khác nhau;
   --fix: thay bảng tổng hợp bằng số đếm lại. Mã thoát 1 khi còn chỗ khác nhau chưa sửa.`;
+
 
 export const DB_OPTIONS = {
   db: { type: 'string' },
@@ -52,16 +53,13 @@ export async function openCliDb(values: { db?: string; 'database-url'?: string }
   return server;
 }
 
-/** How far the server trusts X-Forwarded-For: not at all, every hop, or the N nearest proxies. */
-export function trustProxyFrom(values: { 'trust-proxy'?: boolean; 'trust-proxy-hops'?: string }): boolean | number {
-  const hops = values['trust-proxy-hops'];
-  if (hops === undefined) return values['trust-proxy'] ?? false;
-  if (values['trust-proxy']) throw new UsageError('Chỉ dùng một trong hai: --trust-proxy hoặc --trust-proxy-hops.');
-  const n = Number(hops);
-  if (!/^\d+$/.test(hops) || n < 1 || n > 10) {
-    throw new UsageError(`--trust-proxy-hops cần số proxy từ 1 đến 10 (đã nhập: ${hops}).`);
+/** `--trust-proxy N`: the number of proxies in front of the server (never "all of them"). */
+export function parseTrustProxy(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]$/.test(value)) {
+    throw new CommandError('--trust-proxy cần số proxy đứng trước máy chủ, từ 1 đến 9 (thường là 1).');
   }
-  return n;
+  return Number(value);
 }
 
 export async function runServer(argv: string[]): Promise<void> {
@@ -81,8 +79,7 @@ export async function runServer(argv: string[]): Promise<void> {
       port: { type: 'string' },
       host: { type: 'string', default: '127.0.0.1' },
       demo: { type: 'boolean', default: false },
-      'trust-proxy': { type: 'boolean', default: false },
-      'trust-proxy-hops': { type: 'string' },
+      'trust-proxy': { type: 'string' },
     },
     strict: true,
   });
@@ -90,7 +87,7 @@ export async function runServer(argv: string[]): Promise<void> {
   const app = await createServer({
     ...dbOptions,
     demo: values.demo,
-    trustProxy: trustProxyFrom(values),
+    trustProxy: parseTrustProxy(values['trust-proxy']),
     log: (message) => console.log(message),
   });
   const address = await app.listen({ host: values.host, port: parsePort(values.port, 8080) });

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { hashSecret } from './secret-hash.ts';
+import { hashPassword } from './secret-hash.ts';
 import type { Role } from '../../shared/contract/server-api.ts';
 import type { Db } from '../db/database.ts';
 
@@ -10,7 +10,7 @@ export async function createUser(db: Db, username: string, password: string, rol
     .values({
       id,
       username,
-      password_hash: await hashSecret(password),
+      password_hash: await hashPassword(password),
       role,
       disabled: 0,
       created_at: now.toISOString(),

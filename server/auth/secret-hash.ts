@@ -1,7 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import {
   PIN_SCRYPT_PARAMS,
+  KEY_LENGTH,
   createSecretHasher,
+  formatSecretHash,
+  parseSecretHash,
   type ScryptFunction,
   type ScryptParams,
 } from '../../shared/node/secret-hash.ts';
@@ -110,3 +114,30 @@ const scryptWorker = createScryptWorker();
 export const { hashSecret, verifySecret } = createSecretHasher(scryptWorker.run);
 /** Officer PINs, whose hashes go to kiosks: the expensive PIN setting. They verify with verifySecret. */
 export const { hashSecret: hashPin } = createSecretHasher(scryptWorker.run, PIN_SCRYPT_PARAMS);
+
+/**
+ * Account passwords cost more than the shared default (issue 9: scrypt N=2^17, 128 MB, about
+ * a third of a second per guess here); a hash made with less is replaced at the next login.
+ * Officers' PINs keep the kiosk's parameters: a kiosk verifies them offline.
+ */
+export const PASSWORD_SCRYPT_PARAMS: Readonly<ScryptParams> = Object.freeze({ N: 2 ** 17, r: 8, p: 1 });
+const passwordWorker = createScryptWorker();
+
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await passwordWorker.run(password, salt, KEY_LENGTH, PASSWORD_SCRYPT_PARAMS);
+  return formatSecretHash(PASSWORD_SCRYPT_PARAMS, salt, key);
+}
+
+export const { verifySecret: verifyPassword } = createSecretHasher(passwordWorker.run);
+
+/** True when a stored password hash is weaker than PASSWORD_SCRYPT_PARAMS (or not ours). */
+export function passwordNeedsRehash(stored: string): boolean {
+  const parsed = parseSecretHash(stored);
+  return (
+    parsed === null ||
+    parsed.params.N < PASSWORD_SCRYPT_PARAMS.N ||
+    parsed.params.r < PASSWORD_SCRYPT_PARAMS.r ||
+    parsed.params.p < PASSWORD_SCRYPT_PARAMS.p
+  );
+}

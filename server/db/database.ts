@@ -30,6 +30,8 @@ export interface DbOptions {
   /** postgres://… ; wins over dbFile. */
   databaseUrl?: string;
   dbFile?: string;
+  /** Where a lost PostgreSQL connection is reported (the server keeps running). */
+  log?: (message: string) => void;
 }
 
 export const MIGRATION_TABLE = 'schema_migrations';
@@ -87,10 +89,15 @@ function openSqlite(file: string): Db {
   return new Kysely<ServerSchema>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
 }
 
-function openPostgres(url: string): Db {
+function openPostgres(url: string, log: (message: string) => void): Db {
   const pool = new pg.Pool({ connectionString: url, max: 10, types: PG_TYPES });
-  // An idle connection cut by a PostgreSQL restart must not crash the server; the pool opens a new one.
-  pool.on('error', () => undefined);
+  // A connection cut by a PostgreSQL restart or pg_terminate_backend must not crash the server.
+  // Idle clients report on the pool; a checked-out client (between the statements of a
+  // transaction) reports on itself, where an unhandled 'error' used to end the process
+  // (issue 9 item 12). The request using it fails, and the pool drops it and opens a new one.
+  const report = (error: Error) => log(`Mất kết nối tới PostgreSQL (${error.message}); sẽ tự kết nối lại.`);
+  pool.on('error', report);
+  pool.on('connect', (client) => client.on('error', report));
   return new Kysely<ServerSchema>({ dialect: new PostgresDialect({ pool }) });
 }
 
@@ -137,7 +144,10 @@ export async function migrateServerDb(
 /** Opens SQLite (default) or PostgreSQL, with every migration applied. */
 export async function openServerDb(options: DbOptions): Promise<ServerDb> {
   const backend: Backend = options.databaseUrl ? 'postgres' : 'sqlite';
-  const db = options.databaseUrl ? openPostgres(options.databaseUrl) : openSqlite(options.dbFile ?? 'data/central.db');
+  const log = options.log ?? ((message: string) => console.error(message));
+  const db = options.databaseUrl
+    ? openPostgres(options.databaseUrl, log)
+    : openSqlite(options.dbFile ?? 'data/central.db');
   try {
     await migrateServerDb(db, backend);
   } catch (error) {

@@ -66,6 +66,9 @@ export interface ServerSchema {
     /** The last sync the server refused (unknown protocol), in Vietnamese, and when. */
     sync_refusal: string | null;
     sync_refusal_at: string | null;
+    /** Events filed at a corrected time because the device clock was off (0010). */
+    clock_corrected_events: Generated<number>;
+    last_clock_correction_at: string | null;
   };
   agencies: { id: string; name: string; name_key: string; sort_order: number; active: number };
   officers: {
@@ -92,9 +95,12 @@ export interface ServerSchema {
     occurred_at: string;
     /** The same instant normalised to UTC (ISO-8601 with Z). */
     occurred_at_utc: string;
+    /** The instant the event is filed at: the device's plus clock_correction_ms. */
     occurred_ms: number;
     received_at: string;
     body: string;
+    /** Added to the device's instants to file the event (null: its clock was right); see sync/event-time.ts. */
+    clock_correction_ms?: number | null;
   };
   ratings: {
     id: string;
@@ -112,6 +118,7 @@ export interface ServerSchema {
     misuse: number;
     /** The dossier code (mã hồ sơ) of the rated ticket; unique when set (migration 0015). */
     dossier_code?: string | null;
+    clock_correction_ms?: number | null;
   };
   rating_reason_events: { event_id: string; rating_id: string; reasons: string };
   /** Kept by the ingest (server/aggregates/keep.ts): Phụ lục 2 periods are whole Vietnam days. */
@@ -153,6 +160,8 @@ export interface ServerSchema {
   };
   /** Kept by the ingest: non-misuse ratings on a served ticket, per day of the rating. */
   console_rating_ticket_daily: { day: string; officer_id: string; agency_id: string; n: number };
+  /** Login attempts per key (account+address, address, account) in the current window. */
+  login_throttle: { key: string; attempts: number; window_start_ms: number };
   tickets_served: {
     event_id: string;
     ticket_id: string;

@@ -26,12 +26,12 @@ interface Candidate {
  * accepted events' positions in the day's sequence (ticket id → index); refused events go to
  * `rejected`. A number no block covers (a kiosk from before leases) is accepted as before.
  */
-export async function checkIssuedNumbers(
+export async function checkIssuedNumbers<C extends Candidate>(
   trx: Db,
   deviceId: string,
-  fresh: readonly Candidate[],
+  fresh: readonly C[],
   rejected: SyncRejection[],
-): Promise<{ kept: Candidate[]; indexes: Map<string, number> }> {
+): Promise<{ kept: C[]; indexes: Map<string, number> }> {
   const indexes = new Map<string, number>();
   const issued = fresh.filter((c) => c.event.type === 'ticket.issued');
   if (issued.length === 0) return { kept: [...fresh], indexes };
@@ -39,7 +39,7 @@ export async function checkIssuedNumbers(
   const days = [...new Set(issued.map((c) => vietnamDay(new Date(c.ms))))];
   const leases = await trx.selectFrom('number_leases').selectAll().where('day', 'in', days).execute();
   const usedInBatch = new Set<string>();
-  const refused = new Set<Candidate>();
+  const refused = new Set<C>();
   for (const candidate of issued) {
     const event = candidate.event;
     if (event.type !== 'ticket.issued') continue;

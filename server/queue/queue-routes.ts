@@ -22,9 +22,26 @@ const PAGE = 500;
 /** Changes written by another process (`hailong sync import`) are noticed within this. */
 const BACKSTOP_MS = 5_000;
 
-async function requireCounter(server: ServerContext, counterId: string): Promise<void> {
+/**
+ * The counter a device speaks for. Once the console has assigned the device, that assignment
+ * decides: a stolen token cannot claim or read another counter's queue, and an entrance kiosk
+ * claims nothing. A device the console has not assigned yet (its counter set by a technician)
+ * is taken at its word, as before assignment existed.
+ */
+async function requireCounter(server: ServerContext, deviceId: string, counterId: string): Promise<void> {
   const counter = await server.db.selectFrom('counters').select('id').where('id', '=', counterId).executeTakeFirst();
   if (!counter) throw new HttpError(404, 'not_found', 'Không tìm thấy quầy này trên máy chủ.');
+  const device = await server.db
+    .selectFrom('devices')
+    .select(['role', 'counter_id'])
+    .where('id', '=', deviceId)
+    .executeTakeFirst();
+  if (device?.role === 'entrance') {
+    throw new HttpError(403, 'forbidden', 'Kiosk lấy số ở lối vào không gọi số của quầy nào.');
+  }
+  if (device?.counter_id && device.counter_id !== counterId) {
+    throw new HttpError(403, 'forbidden', 'Kiosk này được gán cho quầy khác: không thể thao tác trên hàng đợi của quầy này.');
+  }
 }
 
 /**
@@ -40,7 +57,7 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
     body: ClaimRequestSchema,
     response: ClaimResponseSchema,
     handler: async ({ body, device }): Promise<ClaimResponse> => {
-      await requireCounter(server, body.counterId);
+      await requireCounter(server, device!.deviceId, body.counterId);
       const nowMs = server.now().getTime();
       const taken = (reason: string): ClaimResponse => ({ granted: false, reason });
       const ticket = await server.db
@@ -88,7 +105,7 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
     access: 'device',
     query: QueueStreamQuerySchema,
     handler: async ({ request, reply, query, device }) => {
-      if (query.counterId !== undefined) await requireCounter(server, query.counterId);
+      if (query.counterId !== undefined) await requireCounter(server, device!.deviceId, query.counterId);
       const stream = openSse(app, request, reply);
       if (stream.closed) return;
       let cursor = query.after;

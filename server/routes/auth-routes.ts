@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { hashSecret, verifySecret } from '../auth/secret-hash.ts';
+import { hashPassword, passwordNeedsRehash } from '../auth/secret-hash.ts';
+import { PasswordChecker } from '../auth/password-check.ts';
 import {
   LoginRequestSchema,
   LoginResponseSchema,
@@ -16,11 +17,10 @@ import { HttpError, conflict, notFound } from '../http-error.ts';
 import { addRoute } from './route.ts';
 
 const SESSION_MS = 12 * 60 * 60_000;
-// Verifying against a fixed hash keeps unknown usernames as slow as wrong passwords.
-let dummyHash: Promise<string> | null = null;
-const dummy = () => (dummyHash ??= hashSecret('không có tài khoản này'));
+const BUSY_RETRY_SECONDS = 5;
 
 export function authRoutes(app: FastifyInstance, server: ServerContext): void {
+  const passwords = new PasswordChecker();
   addRoute(app, server, {
     method: 'POST',
     url: '/api/v1/auth/login',
@@ -31,13 +31,14 @@ export function authRoutes(app: FastifyInstance, server: ServerContext): void {
     response: LoginResponseSchema,
     handler: async ({ body, request, reply }) => {
       const nowMs = server.now().getTime();
-      const wait = server.loginLimiter.blockedFor(body.username, request.ip, nowMs);
-      if (wait > 0) {
-        reply.header('Retry-After', String(Math.ceil(wait / 1000)));
+      // The attempt is counted before any hashing: parallel guesses cannot all pass the check.
+      const reservation = await server.loginLimiter.reserve(body.username, request.ip, nowMs);
+      if (!reservation.ok) {
+        reply.header('Retry-After', String(Math.ceil(reservation.retryAfterMs / 1000)));
         throw new HttpError(
           429,
           'too_many_attempts',
-          `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${Math.ceil(wait / 60_000)} phút.`,
+          `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${Math.ceil(reservation.retryAfterMs / 60_000)} phút.`,
         );
       }
       const user = await server.db
@@ -45,12 +46,28 @@ export function authRoutes(app: FastifyInstance, server: ServerContext): void {
         .selectAll()
         .where('username', '=', body.username)
         .executeTakeFirst();
-      const valid = await verifySecret(body.password, user?.password_hash ?? (await dummy()));
-      if (!user || !valid || user.disabled === 1) {
-        server.loginLimiter.fail(body.username, request.ip, nowMs);
+      const verdict = await passwords.check(body.password, user?.password_hash);
+      if (verdict === 'busy') {
+        await server.loginLimiter.release(body.username, request.ip, false);
+        reply.header('Retry-After', String(BUSY_RETRY_SECONDS));
+        throw new HttpError(
+          503,
+          'busy',
+          `Máy chủ đang bận kiểm tra nhiều lượt đăng nhập. Hãy thử lại sau ${BUSY_RETRY_SECONDS} giây.`,
+        );
+      }
+      if (!user || verdict !== 'valid' || user.disabled === 1) {
         throw new HttpError(401, 'bad_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');
       }
-      server.loginLimiter.succeed(body.username, request.ip);
+      await server.loginLimiter.release(body.username, request.ip, true);
+      if (passwordNeedsRehash(user.password_hash)) {
+        // Transparent upgrade: the password is known only now, at a correct login.
+        await server.db
+          .updateTable('users')
+          .set({ password_hash: await hashPassword(body.password) })
+          .where('id', '=', user.id)
+          .execute();
+      }
       const token = newToken();
       const csrfToken = newToken();
       const expiresMs = nowMs + SESSION_MS;
@@ -164,7 +181,7 @@ export function authRoutes(app: FastifyInstance, server: ServerContext): void {
       await server.db
         .updateTable('users')
         .set({
-          ...(body.password ? { password_hash: await hashSecret(body.password) } : {}),
+          ...(body.password ? { password_hash: await hashPassword(body.password) } : {}),
           ...(body.role ? { role: body.role } : {}),
           ...(body.disabled !== undefined ? { disabled: body.disabled ? 1 : 0 } : {}),
         })

@@ -37,6 +37,8 @@ export async function listDevices(db: Db) {
       gaps: Math.max(0, span - d.event_count),
       clockOffsetMs: d.clock_offset_ms,
       clockWarning: d.clock_offset_ms !== null && Math.abs(d.clock_offset_ms) > CLOCK_OFFSET_WARN_MS,
+      clockCorrectedEvents: d.clock_corrected_events,
+      lastClockCorrectionAt: d.last_clock_correction_at,
       version: d.app_version,
       configVersion: d.config_version,
       revoked: d.revoked_at !== null,

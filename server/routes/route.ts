@@ -43,17 +43,25 @@ export interface RouteCtx<B, Q> {
 
 export type AnyRoute = RouteDef<never, never>;
 
+/** Who is calling, found in onRequest and read by the handler. */
+const callers = new WeakMap<FastifyRequest, { user: AuthUser | null; device: AuthDevice | null }>();
+
 export function addRoute<B, Q>(app: FastifyInstance, server: ServerContext, def: RouteDef<B, Q>): void {
   server.routes.push(def as unknown as AnyRoute);
   app.route({
     method: def.method,
     url: def.url,
     ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
+    // Before the body is read: an anonymous upload is refused without taking up memory (issue 9).
+    onRequest: async (request, reply) => {
+      if (def.access === 'device') {
+        callers.set(request, { user: null, device: await authenticateDevice(server, request) });
+      } else if (def.access !== 'public') {
+        callers.set(request, { user: await authenticateUser(server, request, reply, def.access), device: null });
+      }
+    },
     handler: async (request, reply) => {
-      let user: AuthUser | null = null;
-      let device: AuthDevice | null = null;
-      if (def.access === 'device') device = await authenticateDevice(server, request);
-      else if (def.access !== 'public') user = await authenticateUser(server, request, reply, def.access);
+      const { user, device } = callers.get(request) ?? { user: null, device: null };
       const body = def.body ? parseWith(def.body, request.body) : (undefined as B);
       const query = def.query ? parseWith(def.query, request.query) : (undefined as Q);
       const params = (request.params ?? {}) as Record<string, string>;

@@ -7,6 +7,10 @@ import { fileFromMultipart, readTable, sniffKind, XLSX_MIME, type TableKind } fr
 import { importStaff } from '../staff/staff-import.ts';
 import { addRoute } from './route.ts';
 
+/** A centre's staff list is a few hundred rows of a handful of columns; more is not a staff list. */
+export const MAX_IMPORT_ROWS = 5000;
+export const MAX_IMPORT_COLUMNS = 30;
+
 export const STAFF_IMPORT_LIMIT = 10 * 1024 * 1024;
 
 function kindOf(contentType: string, fileName: string | null, body: Buffer): TableKind {
@@ -63,6 +67,11 @@ function importRoute(app: FastifyInstance, server: ServerContext): void {
         table = await readTable(data, kindOf(contentType, fileName, data));
       } catch {
         throw badRequest('Không đọc được tệp: hãy dùng CSV (UTF-8) hoặc XLSX.');
+      }
+      if (table.length > MAX_IMPORT_ROWS || table.some((row) => row.length > MAX_IMPORT_COLUMNS)) {
+        throw badRequest(
+          `Tệp quá lớn để là danh sách cán bộ: tối đa ${MAX_IMPORT_ROWS} dòng và ${MAX_IMPORT_COLUMNS} cột.`,
+        );
       }
       return importStaff(server.db, table, { dryRun: query.dryRun === '1' || query.dryRun === 'true' });
     },

@@ -12,6 +12,7 @@ import { projectQueue } from '../queue/queue-projection.ts';
 import { checkFunnelEvents, dossierOfTickets } from './funnel-check.ts';
 import { projectRatingPrompts } from './rating-prompts-projection.ts';
 import { finishedTickets, ticketRatingRefusal } from './ticket-rating-check.ts';
+import { placeEvent } from './event-time.ts';
 
 export interface IngestResult {
   accepted: string[];
@@ -41,7 +42,10 @@ const KNOWN_TYPES = new Set(KioskEventSchema.options.map((option) => option.shap
 interface Parsed {
   index: number;
   event: KioskEvent;
+  /** The instant the event is filed at (server time line, after any clock correction). */
   ms: number;
+  /** Added to every instant the device wrote (0 when its clock was right). */
+  correctionMs: number;
 }
 
 function readId(raw: unknown): string | null {
@@ -49,7 +53,7 @@ function readId(raw: unknown): string | null {
   return null;
 }
 
-function validate(raw: unknown, index: number): Parsed | SyncRejection {
+function validate(raw: unknown, index: number, receivedMs: number, clockOffsetMs?: number): Parsed | SyncRejection {
   const id = readId(raw);
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
     return { id, index, reason: 'Sự kiện phải là một đối tượng JSON.' };
@@ -60,7 +64,9 @@ function validate(raw: unknown, index: number): Parsed | SyncRejection {
   }
   const parsed = KioskEventSchema.safeParse(raw);
   if (!parsed.success) return { id, index, reason: describeIssues(parsed.error) };
-  return { index, event: parsed.data, ms: Date.parse(parsed.data.occurredAt) };
+  const placed = placeEvent(Date.parse(parsed.data.occurredAt), receivedMs, clockOffsetMs);
+  if ('error' in placed) return { id, index, reason: placed.error };
+  return { index, event: parsed.data, ms: placed.ms, correctionMs: placed.correctionMs };
 }
 
 type EventRow = ServerSchema['events'];
@@ -90,7 +96,7 @@ export async function ingestEvents(
   const candidates: Parsed[] = [];
   const seen = new Set<string>();
   rawEvents.forEach((raw, index) => {
-    const result = validate(raw, index);
+    const result = validate(raw, index, receivedAt.getTime(), touch.clockOffsetMs);
     if ('reason' in result) {
       rejected.push(result);
     } else if (seen.has(result.event.id)) {
@@ -125,16 +131,17 @@ export async function ingestEvents(
     const toStore = kept.sort((a, b) => (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
     const inserted = new Set<string>();
     for (const part of chunks(toStore)) {
-      const rows: EventRow[] = part.map(({ event, ms }) => ({
+      const rows: EventRow[] = part.map(({ event, ms, correctionMs }) => ({
         id: event.id,
         device_id: deviceId,
         seq: event.seq,
         type: event.type,
         occurred_at: event.occurredAt,
-        occurred_at_utc: new Date(ms).toISOString(),
+        occurred_at_utc: new Date(ms - correctionMs).toISOString(),
         occurred_ms: ms,
         received_at: receivedIso,
         body: JSON.stringify(event),
+        clock_correction_ms: correctionMs === 0 ? null : correctionMs,
       }));
       // ON CONFLICT DO NOTHING + RETURNING: a concurrent resend of the same id counts once.
       const done = await trx
@@ -224,7 +231,7 @@ async function project(trx: Db, deviceId: string, stored: Parsed[]): Promise<voi
   const reasonEvents: ServerSchema['rating_reason_events'][] = [];
   const duty: ServerSchema['duty_events'][] = [];
   const served: ServerSchema['tickets_served'][] = [];
-  for (const { event, ms } of stored) {
+  for (const { event, ms, correctionMs } of stored) {
     switch (event.type) {
       case 'rating.submitted': {
         const day = vietnamDay(new Date(ms));
@@ -243,6 +250,7 @@ async function project(trx: Db, deviceId: string, stored: Parsed[]): Promise<voi
           reasons: event.reasons ? JSON.stringify(event.reasons) : null,
           misuse,
           dossier_code: event.dossierCode ?? null,
+          clock_correction_ms: correctionMs === 0 ? null : correctionMs,
         });
         break;
       }
@@ -273,9 +281,9 @@ async function project(trx: Db, deviceId: string, stored: Parsed[]): Promise<voi
           officer_id: event.officerId,
           agency_id: event.agencyId,
           counter_id: event.counterId,
-          issued_ms: Date.parse(event.issuedAt),
-          called_ms: Date.parse(event.calledAt),
-          started_ms: Date.parse(event.startedAt),
+          issued_ms: Date.parse(event.issuedAt) + correctionMs,
+          called_ms: Date.parse(event.calledAt) + correctionMs,
+          started_ms: Date.parse(event.startedAt) + correctionMs,
           finished_ms: ms,
           finished_at: event.occurredAt,
           day: vietnamDay(new Date(ms)),
@@ -325,6 +333,11 @@ async function touchDevice(trx: Db, deviceId: string, stored: Parsed[], touch: D
     update.first_seq = sql<number>`CASE WHEN first_seq IS NULL OR first_seq > ${min} THEN ${min} ELSE first_seq END`;
     update.last_seq = sql<number>`CASE WHEN last_seq < ${max} THEN ${max} ELSE last_seq END`;
     update.event_count = sql<number>`event_count + ${stored.length}`;
+  }
+  const corrected = stored.filter((c) => c.correctionMs !== 0).length;
+  if (corrected > 0) {
+    update.clock_corrected_events = sql<number>`clock_corrected_events + ${corrected}`;
+    update.last_clock_correction_at = touch.lastSyncAt ?? null;
   }
   if (touch.lastSyncAt !== undefined) update.last_sync_at = touch.lastSyncAt;
   if (touch.clockOffsetMs !== undefined) update.clock_offset_ms = Math.round(touch.clockOffsetMs);

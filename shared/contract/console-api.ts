@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { parseDay } from '../domain/vietnam-time.ts';
+import { ReportDaySchema } from '../domain/plausible-instant.ts';
 
 /**
  * What the supervisor console and the waiting-room board read from the central server, beyond
  * the endpoints of server-api.ts. Shapes only: the server builds them, the browser renders them.
  */
-const Day = z.string().refine((value) => parseDay(value) !== null, 'Ngày phải có dạng YYYY-MM-DD và là ngày có thật');
+/** Report period bounds: a real day in plausible years (an absurd bound is a 400, not a 500). */
+const Day = ReportDaySchema;
 const Id = z
   .string()
   .min(1)

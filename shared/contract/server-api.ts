@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { SyncConfigSchema } from './sync-protocol.ts';
 import { IdSchema, RatingLevelSchema, RatingReasonSchema } from '../domain/config.ts';
 import { nfc } from '../domain/text.ts';
-import { parseDay } from '../domain/vietnam-time.ts';
 import { PriorityCategorySchema, QueueOptionsSchema, QueueServiceSchema } from '../domain/queue-config.ts';
 import { KIOSK_ROLES } from './provisioning.ts';
+import { ReportDaySchema } from '../domain/plausible-instant.ts';
 
 /** Request and response shapes of the central server's HTTP API (besides sync). */
 const Name = z.string().trim().min(1, 'Không được để trống').max(200).transform(nfc);
-const Day = z.string().refine((value) => parseDay(value) !== null, 'Ngày phải có dạng YYYY-MM-DD và là ngày có thật');
+/** Report period bounds: a real day in plausible years (an absurd bound is a 400, not a 500). */
+const Day = ReportDaySchema;
 
 export const RoleSchema = z.enum(['admin', 'supervisor']);
 export type Role = z.infer<typeof RoleSchema>;
@@ -77,6 +78,9 @@ export const DeviceSummarySchema = z.object({
   clockOffsetMs: z.number().nullable(),
   /** True when the device clock is more than 5 minutes off. */
   clockWarning: z.boolean(),
+  /** Events filed at a corrected time because this device's clock was off (server/sync/event-time.ts). */
+  clockCorrectedEvents: z.number(),
+  lastClockCorrectionAt: z.string().nullable(),
   version: z.string().nullable(),
   configVersion: z.number().nullable(),
   revoked: z.boolean(),

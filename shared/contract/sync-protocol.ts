@@ -1,6 +1,7 @@
 import { MisuseRulesSchema, RatingPromptSettingsSchema } from './centre-settings.ts';
 import { z } from 'zod';
 import { KioskConfigSchema } from '../domain/config.ts';
+import { instantSchema } from '../domain/plausible-instant.ts';
 import { QueueConfigSchema } from '../domain/queue-config.ts';
 import { LeaseGrantSchema, LeaseRequestSchema } from './queue-sync.ts';
 import { DeviceAssignmentSchema } from './provisioning.ts';
@@ -26,12 +27,8 @@ export function unsupportedProtocolMessage(protocol: number): string {
 }
 /** A device whose clock differs from the server's by more than this is flagged. */
 export const CLOCK_OFFSET_WARN_MS = 5 * 60_000;
-
-const IsoInstantSchema = z
-  .string()
-  .min(10)
-  .max(40)
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'Thời điểm không hợp lệ');
+/** Counters a device reports fit PostgreSQL's `integer` (a larger one was a 500, issue 9). */
+export const MAX_DEVICE_COUNTER = 2 ** 31 - 1;
 
 /** The printer states a kiosk reports (the kiosk's `none`, no printer configured, is sent as null). */
 export const DEVICE_PRINTER_STATES = ['ok', 'offline', 'paper_out', 'cover_open', 'paper_near_end', 'unknown'] as const;
@@ -46,7 +43,7 @@ export const DeviceStatusSchema = z.object({
     .nullable()
     .optional(),
   /** Events in the kiosk's outbox not yet delivered, counted before this request's batch. */
-  pending: z.number().int().min(0),
+  pending: z.number().int().min(0).max(MAX_DEVICE_COUNTER),
   /** Sent only while the kiosk's disk is full (it refuses new records), so older servers never see it. */
   storage: z.strictObject({ state: z.literal('full') }).optional(),
   appVersion: z.string().max(64).optional(),
@@ -57,9 +54,9 @@ export const SyncRequestSchema = z.object({
   /** The sync protocol the kiosk speaks (SYNC_PROTOCOL); absent from kiosks before protocol 2. */
   protocol: z.number().int().min(1).max(1_000_000).optional(),
   /** The device's own clock when it sent the request (ISO-8601); gives the clock offset. */
-  deviceTime: IsoInstantSchema,
+  deviceTime: instantSchema('deviceTime'),
   /** The configuration version the device holds; absent or older → the response carries `config`. */
-  configVersion: z.number().int().min(-1).optional(),
+  configVersion: z.number().int().min(-1).max(MAX_DEVICE_COUNTER).optional(),
   /** The kiosk software version, shown to supervisors. */
   appVersion: z.string().max(64).optional(),
   /** Optional so kiosks from before it keep syncing; when present it must be valid. */

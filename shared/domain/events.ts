@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from './config.ts';
+import { MAX_TICKET_SPAN_MS, instantMs, instantSchema } from './plausible-instant.ts';
 
 /**
  * Every change a kiosk records is an append-only event. Events are flat JSON objects, the
@@ -8,14 +9,10 @@ import { IdSchema } from './config.ts';
  * by the parse, so it is neither stored nor trusted, and the event is still accepted.
  */
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
-/** ISO-8601 with an explicit offset (Z or ±hh:mm): a device's wall clock is never guessed. */
-const ISO_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 export const EventIdSchema = z.string().regex(UUID_V7, 'id phải là UUIDv7');
-export const OccurredAtSchema = z
-  .string()
-  .regex(ISO_WITH_OFFSET, 'occurredAt phải là ISO-8601 có múi giờ')
-  .refine((value) => !Number.isNaN(Date.parse(value)), 'occurredAt không phải thời điểm hợp lệ');
+/** ISO-8601 with an explicit offset (Z or ±hh:mm), a real calendar instant: a wall clock is never guessed. */
+export const OccurredAtSchema = instantSchema('occurredAt');
 
 /**
  * A dossier code as the provincial one-door system prints it (e.g. 000.00.12.H12-250101-0001):
@@ -146,24 +143,50 @@ export const TicketCancelledSchema = z.object({
 });
 
 /** occurredAt is the finish time; the server projects this event for the rating coverage report. */
-export const TicketFinishedSchema = z.object({
-  ...base,
-  type: z.literal('ticket.finished'),
-  ticketId: TicketIdSchema,
-  number: TicketNumberSchema,
-  serviceId: IdSchema,
-  counterId: IdSchema,
-  officerId: IdSchema,
-  agencyId: IdSchema,
-  issuedAt: OccurredAtSchema,
-  calledAt: OccurredAtSchema,
-  startedAt: OccurredAtSchema,
-  /** The dossier code (mã hồ sơ) the officer entered for this ticket; its rating carries it. */
-  dossierCode: DossierCodeSchema.optional(),
-});
+export const TicketFinishedSchema = z
+  .object({
+    ...base,
+    type: z.literal('ticket.finished'),
+    ticketId: TicketIdSchema,
+    number: TicketNumberSchema,
+    serviceId: IdSchema,
+    counterId: IdSchema,
+    officerId: IdSchema,
+    agencyId: IdSchema,
+    issuedAt: instantSchema('issuedAt'),
+    calledAt: instantSchema('calledAt'),
+    startedAt: instantSchema('startedAt'),
+    /** The dossier code (mã hồ sơ) the officer entered for this ticket; its rating carries it. */
+    dossierCode: DossierCodeSchema.optional(),
+  })
+  .superRefine((event, ctx) => {
+    const steps = [
+      ['issuedAt', event.issuedAt],
+      ['calledAt', event.calledAt],
+      ['startedAt', event.startedAt],
+      ['occurredAt', event.occurredAt],
+    ] as const;
+    let ms: number[];
+    // A malformed instant has its own issue already; order and span need all four.
+    try {
+      ms = steps.map(([, value]) => instantMs(value));
+    } catch {
+      return;
+    }
+    for (let i = 1; i < steps.length; i += 1) {
+      if (ms[i]! < ms[i - 1]!) {
+        ctx.addIssue({ code: 'custom', message: `${steps[i]![0]} phải không sớm hơn ${steps[i - 1]![0]}` });
+        return;
+      }
+    }
+    // A bounded span bounds every summed duration (wait, service), so no total can overflow.
+    if (ms[3]! - ms[0]! > MAX_TICKET_SPAN_MS) {
+      ctx.addIssue({ code: 'custom', message: 'Một phiếu không thể kéo dài quá 24 giờ từ lúc lấy số đến lúc xong' });
+    }
+  });
 
 /** The citizen screen at the counter asked for a rating of this finished ticket (the funnel's second step). */
-export const RatingPromptedSchema = z.strictObject({
+export const RatingPromptedSchema = z.object({
   ...base,
   type: z.literal('rating.prompted'),
   ticketId: TicketIdSchema,
@@ -182,7 +205,7 @@ export type NotShownReason = (typeof NOT_SHOWN_REASONS)[number];
  * or `not_shown` with `reason` (screen busy with another citizen, no citizen screen / kiosk
  * offline, officer finished without the citizen present). A rating is the fourth outcome.
  */
-export const RatingPromptOutcomeSchema = z.strictObject({
+export const RatingPromptOutcomeSchema = z.object({
   ...base,
   type: z.literal('rating.prompt_outcome'),
   ticketId: TicketIdSchema,

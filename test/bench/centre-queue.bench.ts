@@ -109,9 +109,11 @@ async function mergeAfterPartition(partitioned: boolean): Promise<number> {
     const step = PARTITION_MS / MERGE_TICKETS;
     for (let i = 0; i < MERGE_TICKETS; i += 1) {
       const k = i % 4;
-      // Counters issue their own services; the entrance spreads over all of them.
-      const c = k === 0 ? (Math.floor(i / 4) % 3) + 1 : k;
-      const s = Math.floor(i / 12) % 10;
+      const j = Math.floor(i / 4);
+      // Each counter issues its 10 services evenly (50 each: one leased block, held before the
+      // cut); the entrance spreads over all 30.
+      const c = k === 0 ? (j % 3) + 1 : k;
+      const s = k === 0 ? Math.floor(j / 3) % 10 : j % 10;
       await kiosks[k]!.core.handlers['queue:takeNumber']({ serviceId: `dv-${c}-${s}` });
       clockMs += step;
       if (i % 500 === 0) progress(`issued ${i}`);

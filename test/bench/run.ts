@@ -15,6 +15,7 @@ const SUITES: Suite[] = [
   ['console', async () => (await import('./console.bench.ts')).benchConsole],
   ['live-cross-process', async () => (await import('./live-cross-process.bench.ts')).benchLiveCrossProcess],
   ['alerts', async () => (await import('./alerts.bench.ts')).benchAlerts],
+  ['auth', async () => (await import('./auth.bench.ts')).benchAuth],
 ];
 
 const only = process.argv.slice(2);

@@ -7,6 +7,7 @@ import { m0006OfficerAssignments } from './0006-officer-assignments.ts';
 import { m0007DeviceStatus } from './0007-device-status.ts';
 import { m0008DeviceAssignment } from './0008-device-assignment.ts';
 import { m0009CentreQueue } from './0009-centre-queue.ts';
+import { m0010Hardening } from './0010-hardening.ts';
 import { m0011ReportNotes } from './0011-report-notes.ts';
 import { m0012LiveAlerts } from './0012-live-alerts.ts';
 import { m0013AggregatesInIngest } from './0013-aggregates-in-ingest.ts';
@@ -28,6 +29,7 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   m0007DeviceStatus,
   m0008DeviceAssignment,
   m0009CentreQueue,
+  m0010Hardening,
   m0011ReportNotes,
   m0012LiveAlerts,
   m0013AggregatesInIngest,

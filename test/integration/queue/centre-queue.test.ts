@@ -207,4 +207,34 @@ describe.each(BACKENDS)('one queue for the centre (%s)', (backend) => {
     const rows = (await serverTickets()).filter((r) => r.number === first.number && r.service_id === 'dv-tu-phap');
     expect(rows.map((r) => r.ticket_id)).toEqual([first.ticketId]);
   });
+
+  it("a kiosk's token claims and reads only the counter the console assigned it", async () => {
+    const { entrance, k1 } = await setUp(backend);
+    const ticket = await take(entrance, 'dv-tu-phap');
+    await until(() => waitingNumbers(k1).includes(ticket.number), 'pushed');
+    const ask = (kiosk: CentreKiosk, path: string, init: RequestInit = {}) =>
+      fetch(`${centre!.url}${path}`, {
+        ...init,
+        headers: {
+          authorization: `Bearer ${kiosk.core.sync.store.enrolment()!.token}`,
+          'content-type': 'application/json',
+        },
+      });
+    // Counter 1's kiosk (assigned to q-1) tries to claim for counter 2, then to read counter 3's queue.
+    const forged = await ask(k1, '/api/v1/queue/claim', {
+      method: 'POST',
+      body: JSON.stringify({ ticketId: ticket.ticketId, counterId: 'q-2' }),
+    });
+    expect(forged.status).toBe(403);
+    expect(((await forged.json()) as { error: { message: string } }).error.message).toContain('quầy khác');
+    expect((await ask(k1, '/api/v1/queue/stream?after=0&counterId=q-3')).status).toBe(403);
+    // The entrance kiosk calls nobody's numbers.
+    const fromEntrance = await ask(entrance, '/api/v1/queue/claim', {
+      method: 'POST',
+      body: JSON.stringify({ ticketId: ticket.ticketId, counterId: 'q-1' }),
+    });
+    expect(fromEntrance.status).toBe(403);
+    // Nothing was claimed: counter 1 still calls it.
+    expect((await k1.core.queue.callNext('q-1')).number).toBe(ticket.number);
+  });
 });

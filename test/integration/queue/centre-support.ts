@@ -8,7 +8,7 @@ import { api, tempFolder } from '../sync/central.ts';
 import { freshDatabase, type TestBackend } from '../server/support.ts';
 
 export const ADMIN_PASSWORD = 'mat-khau-quan-tri-trung-tam';
-export const OFFICER_PIN = '2468';
+export const OFFICER_PIN = '246813';
 
 /**
  * A network between kiosks and the server that a test can cut: while `down`, every request
@@ -152,8 +152,12 @@ export async function enrolKiosk(
     {},
   );
   await core.sync.enroll({ serverUrl: centre.url, code, name });
+  // Assigned in the console, as a technician does; the kiosk learns it at its next exchange.
+  await api(centre.url, 'PATCH', `/api/v1/devices/${core.sync.status().deviceId!}`, centre.admin, {
+    role,
+    ...(counterId !== null && { counterId }),
+  });
   await core.sync.syncNow();
-  core.assign(role, counterId);
   // The next exchange asks for this kiosk's blocks of numbers.
   await core.sync.syncNow();
   if (role === 'counter' && counterId) {

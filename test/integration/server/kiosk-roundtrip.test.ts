@@ -7,8 +7,9 @@ describe.each(BACKENDS)('a real kiosk core against the server on %s', (backend) 
   let s: TestServer;
   let kiosk: DemoCore;
   beforeEach(async () => {
-    s = await startTestServer(backend, { demo: true });
     kiosk = await demoCore();
+    // The server's clock is the kiosk's: otherwise it corrects the kiosk's events by the offset.
+    s = await startTestServer(backend, { demo: true, now: kiosk.clock.now });
   });
   afterEach(async () => {
     kiosk.close();

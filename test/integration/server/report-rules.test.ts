@@ -20,8 +20,10 @@ import {
 
 describe.each(BACKENDS)('report rules on %s', (backend) => {
   let s: TestServer | undefined;
-  let clock = new Date('2026-06-10T03:00:00Z');
+  // After every event these tests send: the server refuses events from its future.
+  let clock = new Date('2026-12-01T03:00:00Z');
   afterEach(async () => {
+    clock = new Date('2026-12-01T03:00:00Z');
     await s?.close();
     s = undefined;
   });
@@ -116,6 +118,7 @@ describe.each(BACKENDS)('report rules on %s', (backend) => {
     const { server, device } = await start();
     const moved = await addOfficer(server.app, server.admin, { fullName: 'Trần Văn Chuyển', agencyId: 'ag-01' });
     const left = await addOfficer(server.app, server.admin, { fullName: 'Phạm Thị Nghỉ', agencyId: 'ag-01' });
+    clock = new Date('2026-06-06T03:00:00Z');
     await sync(server.app, device.token, [
       rating({ officerId: moved, agencyId: 'ag-01', occurredAt: '2026-06-05T09:00:00+07:00' }),
     ]);

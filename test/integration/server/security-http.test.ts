@@ -109,7 +109,7 @@ describe('login limiter behind a reverse proxy', () => {
     });
 
   it('with trustProxy, counts failures per client address from X-Forwarded-For', async () => {
-    s = await startTestServer('sqlite', { trustProxy: true, loginAttempts: 2 });
+    s = await startTestServer('sqlite', { trustProxy: 1, loginAttempts: 2 });
     expect((await attempt(s, '203.0.113.7')).statusCode).toBe(401);
     expect((await attempt(s, '203.0.113.7')).statusCode).toBe(401);
     expect((await attempt(s, '203.0.113.7')).statusCode).toBe(429);

@@ -15,13 +15,23 @@ export interface Central {
   admin: string;
 }
 
-/** `demo: false` starts a centre as it is installed: default agencies and scale, nothing else. */
+/**
+ * `demo: false` starts a centre as it is installed (default agencies and scale, nothing else).
+ * `now`: the server's clock; give it the kiosk's fake clock, or the server corrects the kiosk's
+ * events by their offset.
+ */
 export async function startCentral(
   db: { dbFile?: string; databaseUrl?: string },
   port = 0,
-  demo = true,
+  options: { demo?: boolean; now?: () => Date } = {},
 ): Promise<Central> {
-  const app = await createServer({ ...db, demo, adminPassword: ADMIN_PASSWORD, log: () => undefined });
+  const app = await createServer({
+    ...db,
+    demo: options.demo ?? true,
+    adminPassword: ADMIN_PASSWORD,
+    log: () => undefined,
+    ...(options.now ? { now: options.now } : {}),
+  });
   await app.listen({ host: '127.0.0.1', port });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('server has no port');

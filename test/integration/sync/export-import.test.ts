@@ -28,11 +28,11 @@ describe('a kiosk that cannot sync: export file → server', () => {
     // Kiosk A syncs over the network to server 1.
     const db1 = await freshDatabase('sqlite');
     cleanups.push(db1.cleanup);
-    const server1 = await startCentral(db1.options);
+    const clock = new FakeClock();
+    const server1 = await startCentral(db1.options, 0, { now: clock.now });
     cleanups.push(() => server1.app.close());
     const folder = tempFolder('hailong-sync-export-');
     cleanups.push(folder.cleanup);
-    const clock = new FakeClock();
     const core = new KioskCore({ dataDir: folder.dir, now: clock.now, sync: { pollMs: 3_600_000 } });
     cleanups.push(() => core.close());
     await core.setTechnicianPin(DEMO_TECHNICIAN_PIN);

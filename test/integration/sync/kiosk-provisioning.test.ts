@@ -19,7 +19,7 @@ afterEach(async () => {
 async function centre(): Promise<Central & { counterId: string }> {
   const db = await freshDatabase('sqlite');
   cleanups.push(db.cleanup);
-  const server = await startCentral(db.options, 0, false);
+  const server = await startCentral(db.options, 0, { demo: false });
   cleanups.push(() => server.app.close());
   const counter = await api<{ id: string }>(server.url, 'POST', '/api/v1/counters', server.admin, {
     number: 3,

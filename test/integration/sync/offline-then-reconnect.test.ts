@@ -14,9 +14,8 @@ afterEach(async () => {
 const DAY = '2026-11-28';
 
 /** A kiosk with no demo seed: everything it knows comes from the server. */
-async function enrolledKiosk(central: Central): Promise<{ core: KioskCore; clock: FakeClock }> {
+async function enrolledKiosk(central: Central, clock: FakeClock): Promise<{ core: KioskCore; clock: FakeClock }> {
   const folder = tempFolder('hailong-sync-kiosk-');
-  const clock = new FakeClock();
   // Long poll so only the test decides when to sync; no jitter so a retry is never late.
   const core = new KioskCore({ dataDir: folder.dir, now: clock.now, sync: { pollMs: 3_600_000, random: () => 0 } });
   cleanups.push(() => {
@@ -35,11 +34,12 @@ describe.each<TestBackend>(['sqlite', 'postgres'])('kiosk ↔ central server on 
   it('keeps rating while the server is down, then every rating reaches Phụ lục 2 exactly once', async () => {
     const db = await freshDatabase(backend);
     cleanups.push(db.cleanup);
-    let central = await startCentral(db.options);
+    const serverClock = new FakeClock();
+    let central = await startCentral(db.options, 0, { now: serverClock.now });
     cleanups.push(() => central.app.close());
 
     // Enrolled and given the server's configuration (officers with their PIN hashes).
-    const { core, clock } = await enrolledKiosk(central);
+    const { core, clock } = await enrolledKiosk(central, serverClock);
     const state = core.state();
     expect(state.officers.map((o) => o.id)).toContain('cb-002');
     expect(state.sync.lastError).toBeNull();
@@ -78,7 +78,7 @@ describe.each<TestBackend>(['sqlite', 'postgres'])('kiosk ↔ central server on 
     expect(offline.lastError).toContain('Không kết nối được máy chủ');
 
     // Back on the same database and address; the kiosk drains its outbox.
-    central = await startCentral(db.options, central.port);
+    central = await startCentral(db.options, central.port, { now: clock.now });
     const after = await core.sync.syncNow();
     expect(after).toMatchObject({ pending: 0, rejected: 0, lastError: null });
 
@@ -107,10 +107,10 @@ describe('kiosk ↔ central server, on its own', () => {
   it('retries by itself until the server is back, then drains a large backlog in batches with progress', async () => {
     const db = await freshDatabase('sqlite');
     cleanups.push(db.cleanup);
-    let central = await startCentral(db.options);
+    const clock = new FakeClock();
+    let central = await startCentral(db.options, 0, { now: clock.now });
     cleanups.push(() => central.app.close());
     const folder = tempFolder('hailong-sync-kiosk-');
-    const clock = new FakeClock();
     // Short waits so the test does not sit through real backoff; the loop is the real one.
     const core = new KioskCore({
       dataDir: folder.dir,
@@ -145,7 +145,7 @@ describe('kiosk ↔ central server, on its own', () => {
     core.onStateChanged((state) => {
       if (state.sync.draining) progress.push(state.sync.draining);
     });
-    central = await startCentral(db.options, central.port);
+    central = await startCentral(db.options, central.port, { now: clock.now });
     await vi.waitFor(() => expect(core.state().sync).toMatchObject({ pending: 0, lastError: null }), {
       timeout: 30_000,
       interval: 100,

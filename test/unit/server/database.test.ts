@@ -6,7 +6,6 @@ import { sql } from 'kysely';
 import { assertMigrationOrder, MIGRATION_TABLE, openServerDb } from '../../../server/db/database.ts';
 import { SERVER_MIGRATIONS } from '../../../server/db/migrations/index.ts';
 import { seedDefaults } from '../../../server/config/seed.ts';
-import { LoginLimiter } from '../../../server/auth/login-limiter.ts';
 
 let dir = '';
 afterEach(() => {
@@ -51,16 +50,5 @@ describe('server database', () => {
     await expect(openServerDb({ dbFile: file })).rejects.toThrow(
       /phiên bản máy chủ hailong mới hơn.*9999-from-the-future/,
     );
-  });
-});
-
-describe('LoginLimiter', () => {
-  it('blocks after five failures for fifteen minutes, per name and address', () => {
-    const limiter = new LoginLimiter();
-    for (let i = 0; i < 5; i += 1) limiter.fail('admin', '10.0.0.1', 1000);
-    expect(limiter.blockedFor('admin', '10.0.0.1', 2000)).toBeGreaterThan(0);
-    expect(limiter.blockedFor('ADMIN', '10.0.0.1', 2000)).toBeGreaterThan(0);
-    expect(limiter.blockedFor('admin', '10.0.0.2', 2000)).toBe(0);
-    expect(limiter.blockedFor('admin', '10.0.0.1', 1000 + 15 * 60_000)).toBe(0);
   });
 });

@@ -144,6 +144,12 @@ export default function KiosksPage() {
                     <td className={d.clockWarning ? 'warn-text' : undefined}>
                       {offset(d.clockOffsetMs)}
                       {d.clockWarning ? ' (lệch quá 5 phút)' : ''}
+                      {d.clockCorrectedEvents > 0 ? (
+                        <span className="small warn-text block">
+                          Đã chỉnh giờ {formatCount(d.clockCorrectedEvents)} sự kiện theo đồng hồ máy chủ
+                          {d.lastClockCorrectionAt ? ` (lần cuối ${dateTime(d.lastClockCorrectionAt)})` : ''}
+                        </span>
+                      ) : null}
                     </td>
                     <td>
                       {d.printer ? (

@@ -1,0 +1,116 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServer } from '../../../server/app.ts';
+import {
+  ADMIN_PASSWORD,
+  PG_ADMIN_URL,
+  addOfficer,
+  auth,
+  enrollDevice,
+  freshDatabase,
+  login,
+  rating,
+} from './support.ts';
+
+/** The server in its own process, so an unhandled 'error' would show as the process exiting. */
+async function startChild(databaseUrl: string): Promise<{ url: string; proc: ChildProcess }> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'server-child.ts'), databaseUrl], {
+    cwd: join(import.meta.dirname, '../../..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let out = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    proc.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /LISTENING (\S+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited ${code}`)));
+  });
+  return { url, proc };
+}
+
+async function terminateBackends(database: string): Promise<number> {
+  const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
+  await admin.connect();
+  try {
+    const res = await admin.query(
+      'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+      [database],
+    );
+    return res.rowCount ?? 0;
+  } finally {
+    await admin.end();
+  }
+}
+
+describe('PostgreSQL connection reset', () => {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+
+  it('keeps the server up while its connections are terminated under load, and it recovers by itself', async () => {
+    const db = await freshDatabase('postgres');
+    cleanups.push(db.cleanup);
+    const databaseUrl = db.options.databaseUrl!;
+    const database = new URL(databaseUrl).pathname.slice(1);
+    // Set up through the API in-process, then serve from a child process.
+    const setup = await createServer({ databaseUrl, adminPassword: ADMIN_PASSWORD, log: () => undefined });
+    const admin = await login(setup, 'admin', ADMIN_PASSWORD);
+    const device = await enrollDevice(setup, admin);
+    const officer = await addOfficer(setup, admin, { fullName: 'Lê Văn Bình', agencyId: 'ag-11' });
+    await setup.close();
+    const child = await startChild(databaseUrl);
+    let exited: number | null = null;
+    child.proc.on('exit', (code) => (exited = code ?? -1));
+    cleanups.push(() => {
+      child.proc.kill('SIGKILL');
+      return Promise.resolve();
+    });
+
+    const sent: string[] = [];
+    const syncOnce = async () => {
+      const events = Array.from({ length: 50 }, () => rating({ officerId: officer, agencyId: 'ag-11' }));
+      const res = await fetch(`${child.url}/api/v1/sync`, {
+        method: 'POST',
+        headers: { ...auth(device.token), 'content-type': 'application/json' },
+        body: JSON.stringify({ deviceTime: new Date().toISOString(), events }),
+      }).catch(() => null);
+      if (res?.status === 200) {
+        const body = (await res.json()) as { accepted: string[]; duplicates: string[] };
+        sent.push(...body.accepted);
+      }
+      return res?.status ?? 0;
+    };
+    const statuses: number[] = [];
+    let running = true;
+    const load = Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (running) statuses.push(await syncOnce());
+      }),
+    );
+    let terminated = 0;
+    for (let round = 0; round < 15; round += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      terminated += await terminateBackends(database);
+    }
+    running = false;
+    await load;
+    expect(terminated).toBeGreaterThan(0);
+    expect(exited).toBeNull();
+    // Failed requests say so (500/503), never a crash; afterwards it serves again on its own.
+    expect(statuses.every((status) => status === 200 || status >= 500)).toBe(true);
+    expect(await syncOnce()).toBe(200);
+    const health = await fetch(`${child.url}/healthz`);
+    expect(health.status).toBe(200);
+    // What was acknowledged is stored exactly once.
+    const check = new pg.Client({ connectionString: databaseUrl });
+    await check.connect();
+    const stored = await check.query<{ n: string }>('SELECT count(*) AS n FROM ratings');
+    await check.end();
+    expect(Number(stored.rows[0]!.n)).toBe(sent.length);
+  }, 120_000);
+});
