@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { KioskEvent } from '../../shared/domain/events.ts';
@@ -6,6 +7,7 @@ import { addOfficer, auth, enrollDevice, startTestServer, type SyncBody } from '
 import { useChromium, useKiosks, usePerTest } from '../support/e2e-hooks.ts';
 import { IdlePage, ThanksPage, waitForText } from '../support/kiosk-pages.ts';
 
+const SHOTS = 'test-results/screenshots/funnel';
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
 
 describe('the rating prompt at the counter: Bỏ qua, the dossier code, one rating per dossier', () => {
@@ -35,6 +37,8 @@ describe('the rating prompt at the counter: Bỏ qua, the dossier code, one rati
     await waitForText(current, '1001');
     await button(officer, 'Hoàn thành').click();
     await rating.waitFor();
+    mkdirSync(SHOTS, { recursive: true });
+    await citizen.screenshot({ path: `${SHOTS}/rating-skip.png` });
     await button(citizen, 'Bỏ qua').click();
     await idle.waitUntilShown();
 
@@ -43,6 +47,8 @@ describe('the rating prompt at the counter: Bỏ qua, the dossier code, one rati
     await waitForText(current, '1002');
     await dossier.fill('000.00.12.H12-261124-0007');
     await dossier.press('Enter');
+    mkdirSync(SHOTS, { recursive: true });
+    await officer.screenshot({ path: `${SHOTS}/officer-dossier.png` });
     await button(officer, 'Hoàn thành').click();
     await rating.waitFor();
     await button(citizen, 'Khá').click();
