@@ -12,6 +12,7 @@ import { deviceRoutes } from './routes/device-routes.ts';
 import { openApiDocument } from './routes/openapi.ts';
 import { provisioningRoutes } from './routes/provisioning-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
+import { dossierRoutes } from './routes/dossier-routes.ts';
 import { nationalScaleRoutes } from './routes/national-scale-routes.ts';
 import { reportSettingsRoutes } from './routes/report-settings-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
@@ -147,6 +148,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   configRoutes(app, server);
   await staffRoutes(app, server);
   reportRoutes(app, server);
+  dossierRoutes(app, server);
   nationalScaleRoutes(app, server);
   reportSettingsRoutes(app, server);
   await consoleRoutes(app, server);

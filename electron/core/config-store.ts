@@ -1,4 +1,8 @@
-import { MisuseRulesSchema, type MisuseRules } from '../../shared/contract/centre-settings.ts';
+import {
+  MisuseRulesSchema,
+  RatingPromptSettingsSchema,
+  type MisuseRules,
+} from '../../shared/contract/centre-settings.ts';
 import type { Counter, KioskConfig, RatingLevel, RatingReason } from '../../shared/domain/config.ts';
 import type { OfficerChoice } from '../../shared/contract/kiosk-state.ts';
 import { cachedStatement, type Db } from './database.ts';
@@ -13,7 +17,11 @@ export interface StoredOfficer {
 }
 
 /** Officers may carry a PIN hash: PINs are set centrally and verified offline. */
-export type ConfigWithPins = KioskConfig & { officerPins?: Record<string, string>; misuse?: MisuseRules | undefined };
+export type ConfigWithPins = KioskConfig & {
+  officerPins?: Record<string, string>;
+  misuse?: MisuseRules | undefined;
+  ratingPrompt?: { dossierRequired: boolean } | undefined;
+};
 
 /** Reads and replaces the configuration tables. */
 export class ConfigStore {
@@ -75,6 +83,7 @@ export class ConfigStore {
       this.setSetting('centre.name', config.centreName);
       // A server from before the misuse rules sends none: the kiosk keeps its own interval.
       if (config.misuse) this.setSetting('misuse.rules', JSON.stringify(config.misuse));
+      if (config.ratingPrompt) this.setSetting('rating.prompt', JSON.stringify(config.ratingPrompt));
     })();
   }
 
@@ -84,6 +93,19 @@ export class ConfigStore {
     if (!stored) return null;
     const parsed = MisuseRulesSchema.safeParse(JSON.parse(stored));
     return parsed.success ? parsed.data : null;
+  }
+
+  /** The centre requires a dossier code before `Hoàn thành` (delivered by the server; default no). */
+  dossierRequired(): boolean {
+    const stored = this.getSetting('rating.prompt');
+    if (!stored) return false;
+    const parsed = RatingPromptSettingsSchema.safeParse(JSON.parse(stored));
+    return parsed.success && parsed.data.dossierRequired;
+  }
+
+  /** This kiosk's rating prompt also invites by voice (a technician setting; default on). */
+  ratingVoice(): boolean {
+    return this.getSetting('kiosk.ratingVoice') !== 'off';
   }
 
   centreName(): string {

@@ -78,6 +78,8 @@ export class KioskCore {
   private readonly stopCheckpoints: () => void;
   private readonly dutyTimer: ReturnType<typeof setInterval>;
 
+  private citizenScreens: (() => boolean) | null = null;
+
   constructor(private readonly options: KioskCoreOptions) {
     prepareDataFolder(options.dataDir);
     this.now = options.now ?? (() => new Date());
@@ -127,6 +129,9 @@ export class KioskCore {
       claim: (ticketId, counterId) => this.sync.claim(ticketId, counterId),
       issued: () => this.sync.requestSync(),
       deliverNow: () => this.sync.deliverNow(),
+      dossierRequired: () => this.config.dossierRequired(),
+      citizenScreen: () => this.citizenScreens?.() ?? true,
+      ratingVoice: () => this.config.ratingVoice(),
     });
     this.sync = new SyncClient({
       db: this.db,
@@ -306,6 +311,15 @@ export class KioskCore {
     for (const listener of this.listeners) listener(state);
   }
 
+  /**
+   * Tells the core whether a citizen screen is connected (the browser host counts its citizen
+   * streams); without one a finished ticket's prompt is recorded as not shown. Electron always
+   * has its citizen window, so it never calls this.
+   */
+  watchCitizenScreens(probe: () => boolean): void {
+    this.citizenScreens = probe;
+  }
+
   close(): void {
     this.listeners.clear();
     clearInterval(this.dutyTimer);
@@ -343,8 +357,8 @@ export class KioskCore {
         this.queue.noShow(counter(), ticketId);
         return null;
       },
-      'queue:finish': ({ ticketId }) => {
-        this.queue.finish(counter(), ticketId);
+      'queue:finish': ({ ticketId, dossierCode, citizenAbsent }) => {
+        this.queue.finish(counter(), ticketId, { dossierCode, citizenAbsent });
         return null;
       },
       'queue:transfer': ({ ticketId, toServiceId, toCounterId }) =>
@@ -386,6 +400,7 @@ export class KioskCore {
           counterId,
           level,
           ticketId: rated,
+          dossierCode: rated === undefined ? undefined : this.queue.ratingDossier(counterId, rated),
           ...this.misuseOptions(),
         });
         if (rated !== undefined) {
@@ -393,6 +408,10 @@ export class KioskCore {
           this.publish();
         }
         return result;
+      },
+      'ratings:decline': ({ ticketId }) => {
+        this.queue.declineRating(this.requireCounter(), ticketId);
+        return null;
       },
       'ratings:addReasons': ({ ratingId, reasons }) => {
         this.ratings.addReasons(ratingId, reasons);
@@ -407,6 +426,12 @@ export class KioskCore {
         if (!this.config.counter(counterId)) throw new DomainError('not_found', 'Không tìm thấy quầy này.');
         this.config.setSetting('kiosk.counterId', counterId);
         this.queueStream.restart();
+        this.publish();
+        return null;
+      },
+      'technician:setRatingVoice': async ({ pin, on }) => {
+        await this.checkTechnician(pin);
+        this.config.setSetting('kiosk.ratingVoice', on ? 'on' : 'off');
         this.publish();
         return null;
       },

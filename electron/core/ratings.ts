@@ -10,6 +10,8 @@ export interface SubmitRating {
   counterId: string;
   level: string;
   ticketId?: string | undefined;
+  /** The dossier code the officer entered for the ticket; the rating carries it. */
+  dossierCode?: string | undefined;
   /** Minimum gap between walk-up presses; closer presses are kept with a misuse flag. */
   walkUpIntervalMs: number;
   /** More than `presses` walk-up presses at the counter within `windowMs` are flagged too. */
@@ -105,6 +107,7 @@ export class Ratings {
         ...(input.ticketId !== undefined && { ticketId: input.ticketId }),
         level: level.code,
         ...(misuse && { misuse }),
+        ...(input.dossierCode !== undefined && { dossierCode: input.dossierCode }),
       });
     })();
     return { ratingId: id, misuse };

@@ -32,6 +32,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<{ a
   app.removeContentTypeParser('text/plain');
   let allowedHosts = new Set<string>();
   const streams = new Set<ServerResponse>();
+  // Streams of citizen screens (not the officer console): none open means no one sees a rating prompt.
+  const citizenStreams = new Set<ServerResponse>();
+  core.watchCitizenScreens(() => citizenStreams.size > 0);
   // Open event streams would hold close() forever; end them first.
   app.addHook('preClose', (done) => {
     for (const stream of streams) stream.end();
@@ -72,6 +75,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<{ a
       Connection: 'keep-alive',
     });
     streams.add(res);
+    const screen = (request.query as { screen?: unknown }).screen;
+    if (screen !== 'officer') citizenStreams.add(res);
     const send = (state: unknown) => res.write(`event: ${STATE_CHANGED}\ndata: ${JSON.stringify(state)}\n\n`);
     send(core.state());
     const unsubscribe = core.onStateChanged(send);
@@ -81,6 +86,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<{ a
       clearInterval(heartbeat);
       unsubscribe();
       streams.delete(res);
+      citizenStreams.delete(res);
     });
   });
 

@@ -1,4 +1,5 @@
 import { readMisuseRules } from './misuse-rules.ts';
+import { readRatingPromptSettings } from './rating-prompt-settings.ts';
 import type { Agency, Counter, RatingLevel, RatingReason } from '../../shared/domain/config.ts';
 import { QueueConfigSchema, type QueueConfig } from '../../shared/domain/queue-config.ts';
 import type { OfficerOut } from '../../shared/contract/server-api.ts';
@@ -116,6 +117,7 @@ export async function buildSyncConfig(db: Db, role: KioskRole | null = null): Pr
       misuse: await readMisuseRules(trx),
       technicianPinHash: await technicianPinHash(trx),
       duty: await dutySettings(trx),
+      ratingPrompt: await readRatingPromptSettings(trx),
     };
     if (role === 'entrance') {
       config.officers = [];

@@ -4,6 +4,7 @@ import { alertsRoutes } from './alerts-routes.ts';
 import { boardRoutes } from './board-routes.ts';
 import { liveAlertsRoutes } from './live-alerts-routes.ts';
 import { misuseRulesRoutes } from './misuse-rules-routes.ts';
+import { ratingPromptRoutes } from './rating-prompt-routes.ts';
 import { ratingsStatsRoutes } from './ratings-stats-routes.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { speechRoutes } from './speech-routes.ts';
@@ -21,6 +22,7 @@ export function consoleRoutes(app: FastifyInstance, server: ServerContext): Prom
   alertsRoutes(app, server);
   liveAlertsRoutes(app, server);
   misuseRulesRoutes(app, server);
+  ratingPromptRoutes(app, server);
   boardRoutes(app, server);
   speechRoutes(app, server);
   staticRoutes(app);

@@ -116,6 +116,8 @@ export interface ServerSchema {
     level: string;
     reasons: string | null;
     misuse: number;
+    /** The dossier code (mã hồ sơ) of the rated ticket; unique when set (migration 0015). */
+    dossier_code?: string | null;
     clock_correction_ms?: number | null;
     /** 'kiosk' or 'phone' (issue 11 §3); kiosk by default. */
     channel?: string;
@@ -177,6 +179,19 @@ export interface ServerSchema {
     finished_ms: number;
     finished_at: string;
     day: string;
+    dossier_code?: string | null;
+  };
+  /** Per finished ticket: its rating prompt shown, and how it ended when not rated (migration 0015). */
+  rating_prompts: {
+    ticket_id: string;
+    device_id: string;
+    counter_id: string;
+    prompted_event_id: string | null;
+    prompted_ms: number | null;
+    outcome: 'declined' | 'timed_out' | 'not_shown' | null;
+    reason: 'screen_busy' | 'no_screen' | 'citizen_absent' | null;
+    outcome_event_id: string | null;
+    outcome_ms: number | null;
   };
   /** Live alerts and their acknowledgements (migration 0012). */
   live_alerts: {

@@ -5,6 +5,7 @@ import { periodLine } from '../../shared/domain/phu-luc-2-builder.ts';
 import { toVietnamIso, vietnamDayRange } from '../../shared/domain/vietnam-time.ts';
 import { listAgencies } from '../config/config-repo.ts';
 import type { Db } from '../db/database.ts';
+import { funnelReport } from './funnel-query.ts';
 import { rosterFor } from './phu-luc-2-query.ts';
 
 export interface OfficerCoverage {
@@ -135,5 +136,17 @@ export async function coverageReport(db: Db, from: string, to: string, now: Date
         averageServiceSeconds: averageSeconds(c?.serviceMsSum ?? 0, ticketsServed),
       };
     });
-  return { from, to, periodLine: periodLine(from, to), rows, generatedAt: toVietnamIso(now) };
+  const funnel = await funnelReport(
+    db,
+    from,
+    to,
+    rows.map((r) => ({
+      id: r.officerId,
+      name: r.fullName,
+      agencyId: officers.get(r.officerId)?.agency_id ?? '',
+      agencyName: r.agencyName,
+    })),
+    [...agencies.values()].sort((a, b) => a.order - b.order).map((a) => ({ id: a.id, name: a.name })),
+  );
+  return { from, to, periodLine: periodLine(from, to), rows, funnel, generatedAt: toVietnamIso(now) };
 }

@@ -10,6 +10,8 @@ import { keepAggregates, ticketsAlreadyServed } from '../aggregates/keep.ts';
 import { checkIssuedNumbers } from '../queue/number-leases.ts';
 import { recordCalls } from '../queue/queue-calls.ts';
 import { projectQueue } from '../queue/queue-projection.ts';
+import { checkFunnelEvents, dossierOfTickets } from './funnel-check.ts';
+import { projectRatingPrompts } from './rating-prompts-projection.ts';
 import { finishedTickets, ticketRatingRefusal } from './ticket-rating-check.ts';
 import { placeEvent } from './event-time.ts';
 
@@ -124,7 +126,7 @@ export async function ingestEvents(
     const { kept, indexes } = await checkIssuedNumbers(
       trx,
       deviceId,
-      await semanticCheck(trx, fresh, rejected),
+      await checkFunnelEvents(trx, await semanticCheck(trx, fresh, rejected), rejected),
       rejected,
     );
     const toStore = kept.sort((a, b) => (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
@@ -249,6 +251,7 @@ async function project(trx: Db, deviceId: string, stored: Parsed[]): Promise<voi
           level: event.level,
           reasons: event.reasons ? JSON.stringify(event.reasons) : null,
           misuse,
+          dossier_code: event.dossierCode ?? null,
           clock_correction_ms: correctionMs === 0 ? null : correctionMs,
         });
         break;
@@ -286,6 +289,7 @@ async function project(trx: Db, deviceId: string, stored: Parsed[]): Promise<voi
           finished_ms: ms,
           finished_at: event.occurredAt,
           day: vietnamDay(new Date(ms)),
+          dossier_code: event.dossierCode ?? null,
         });
         break;
       default:
@@ -293,12 +297,30 @@ async function project(trx: Db, deviceId: string, stored: Parsed[]): Promise<voi
         break;
     }
   }
+  await carryTicketDossiers(trx, ratings, served);
   const servedBefore = await ticketsAlreadyServed(trx, served);
   for (const part of chunks(ratings)) await trx.insertInto('ratings').values(part).execute();
   for (const part of chunks(reasonEvents)) await trx.insertInto('rating_reason_events').values(part).execute();
   for (const part of chunks(duty)) await trx.insertInto('duty_events').values(part).execute();
   for (const part of chunks(served)) await trx.insertInto('tickets_served').values(part).execute();
   await keepAggregates(trx, { ratings, served, servedBefore });
+  await projectRatingPrompts(trx, deviceId, stored);
+}
+
+/** A rating without its own dossier code takes the one entered when its ticket was finished. */
+async function carryTicketDossiers(
+  trx: Db,
+  ratings: RatingRow[],
+  served: readonly ServerSchema['tickets_served'][],
+): Promise<void> {
+  const missing = ratings.filter((r) => r.ticket_id !== null && !r.dossier_code);
+  if (missing.length === 0) return;
+  const known = await dossierOfTickets(
+    trx,
+    missing.map((r) => r.ticket_id!),
+  );
+  for (const s of served) if (s.dossier_code) known.set(s.ticket_id, s.dossier_code);
+  for (const rating of missing) rating.dossier_code = known.get(rating.ticket_id!) ?? null;
 }
 
 async function touchDevice(trx: Db, deviceId: string, stored: Parsed[], touch: DeviceTouch): Promise<void> {

@@ -100,3 +100,12 @@ export type MisuseRules = z.infer<typeof MisuseRulesSchema>;
 
 /** Lenient by default (a burst faster than one press every 3 s); a centre tightens it, e.g. 10 presses in 5 minutes. */
 export const DEFAULT_MISUSE_RULES: MisuseRules = { walkUpIntervalSeconds: 5, burstPresses: 20, burstMinutes: 1 };
+
+/** The rating prompt's centre settings, delivered to kiosks with the configuration (issue 11 §4). */
+export const RatingPromptSettingsSchema = z.strictObject({
+  /** The officer console refuses `Hoàn thành` until a dossier code (mã hồ sơ) is entered. */
+  dossierRequired: z.boolean(),
+});
+export type RatingPromptSettings = z.infer<typeof RatingPromptSettingsSchema>;
+
+export const DEFAULT_RATING_PROMPT_SETTINGS: RatingPromptSettings = { dossierRequired: false };

@@ -31,6 +31,8 @@ export const kioskChannels = {
       ticketId: IdSchema.optional(),
     }),
   ),
+  /** `Bỏ qua` on the rating screen: the citizen declines to rate the finished ticket. */
+  'ratings:decline': channel<null>()(z.strictObject({ ticketId: z.uuid('Mã phiếu không hợp lệ') })),
   'ratings:addReasons': channel<null>()(
     z.strictObject({
       ratingId: z.uuid(),
@@ -39,6 +41,8 @@ export const kioskChannels = {
   ),
   'technician:verifyPin': channel<null>()(z.strictObject({ pin: PinSchema })),
   'technician:setCounter': channel<null>()(z.strictObject({ pin: PinSchema, counterId: IdSchema })),
+  /** The rating prompt's voice invitation on this kiosk (on by default). */
+  'technician:setRatingVoice': channel<null>()(z.strictObject({ pin: PinSchema, on: z.boolean() })),
   'technician:exitKiosk': channel<null>()(z.strictObject({ pin: PinSchema })),
   /** Enrols this kiosk with a central server (technician only); answers the new sync status. */
   'sync:enroll': channel<SyncStatus>()(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IdSchema } from '../domain/config.ts';
+import { DossierCodeSchema } from '../domain/events.ts';
 import type { TicketStatus } from '../domain/queue-state.ts';
 import type { OfficerOnDuty } from './kiosk-state.ts';
 
@@ -107,6 +108,10 @@ export interface QueueState {
   printer: PrinterStatusView;
   /** The last call or recall at this counter; `callId` changes with each, so the screen announces it once. */
   lastCall: { ticketId: string; number: string; counterNumber: number; callId: number } | null;
+  /** The centre requires a dossier code before `Hoàn thành` (officer console). */
+  dossierRequired?: boolean;
+  /** The rating prompt also invites by voice (a per-kiosk setting; absent: on). */
+  ratingVoice?: boolean;
   /** Set when the officer finishes a ticket: the citizen screen asks for a rating until `until`. */
   ratingRequest: { ticketId: string; number: string; until: string } | null;
   /** How long the take-number ticket stays on screen. */
@@ -132,7 +137,15 @@ export const queueChannels = {
   'queue:recall': channel<OfficerTicketView>()(CurrentTicket),
   'queue:start': channel<OfficerTicketView>()(CurrentTicket),
   'queue:noShow': channel<null>()(CurrentTicket),
-  'queue:finish': channel<null>()(CurrentTicket),
+  'queue:finish': channel<null>()(
+    z.strictObject({
+      ticketId: TicketIdSchema.optional(),
+      /** Typed, or from a barcode scanner acting as a keyboard. */
+      dossierCode: DossierCodeSchema.optional(),
+      /** The officer finished without the citizen present: no rating prompt. */
+      citizenAbsent: z.boolean().optional(),
+    }),
+  ),
   'queue:transfer': channel<{ newTicketId: string }>()(
     z.strictObject({ ticketId: TicketIdSchema.optional(), toServiceId: IdSchema, toCounterId: IdSchema.optional() }),
   ),

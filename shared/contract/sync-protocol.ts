@@ -1,4 +1,4 @@
-import { MisuseRulesSchema } from './centre-settings.ts';
+import { MisuseRulesSchema, RatingPromptSettingsSchema } from './centre-settings.ts';
 import { z } from 'zod';
 import { KioskConfigSchema } from '../domain/config.ts';
 import { instantSchema } from '../domain/plausible-instant.ts';
@@ -74,6 +74,8 @@ export const SyncConfigSchema = KioskConfigSchema.extend({
   queue: QueueConfigSchema,
   /** Misuse rules for walk-up presses (absent from servers before them). */
   misuse: MisuseRulesSchema.optional(),
+  /** Rating prompt settings (absent from servers before them). */
+  ratingPrompt: RatingPromptSettingsSchema.optional(),
   /** scrypt hash of the centre's technician PIN; absent or null until an admin sets one. */
   technicianPinHash: z.string().max(300).nullable().optional(),
   /** When a sign-in ends by itself; absent from older servers (the kiosk keeps its defaults). */

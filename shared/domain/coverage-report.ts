@@ -1,3 +1,5 @@
+import type { FunnelReport } from './rating-funnel.ts';
+
 /**
  * The report beside Phụ lục 2: per officer, how many citizens were served and how many of
  * them rated. The centre's own report names the problem — too few citizens are asked to
@@ -43,6 +45,8 @@ export interface CoverageReport {
   /** "(Từ ngày 01/01/2021 đến 14/06/2021)" */
   periodLine: string;
   rows: CoverageRow[];
+  /** Served → prompted → rated per officer (same order as rows), agency and centre. */
+  funnel?: FunnelReport;
   /** ISO-8601 with offset, Vietnam time. */
   generatedAt: string;
 }

@@ -15,6 +15,17 @@ export const EventIdSchema = z.string().regex(UUID_V7, 'id phải là UUIDv7');
 /** ISO-8601 with an explicit offset (Z or ±hh:mm), a real calendar instant: a wall clock is never guessed. */
 export const OccurredAtSchema = instantSchema('occurredAt');
 
+/**
+ * A dossier code as the provincial one-door system prints it (e.g. 000.00.12.H12-250101-0001):
+ * letters, digits and . - _ / only, so a code typed or scanned matches the export exactly.
+ */
+export const DossierCodeSchema = z
+  .string()
+  .trim()
+  .min(1, 'Mã hồ sơ không được để trống')
+  .max(40, 'Mã hồ sơ dài tối đa 40 ký tự')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]*$/, 'Mã hồ sơ chỉ gồm chữ, số và các dấu . - _ /');
+
 const base = {
   id: EventIdSchema,
   seq: z.number().int().positive(),
@@ -31,6 +42,8 @@ export const RatingSubmittedSchema = z.object({
   level: z.string().min(1).max(32),
   reasons: z.array(z.string().min(1).max(32)).max(10).optional(),
   misuse: z.boolean().optional(),
+  /** The dossier code of the rated ticket, when the officer entered one (one rating per dossier). */
+  dossierCode: DossierCodeSchema.optional(),
 });
 
 /** Reasons chosen after a low rating was recorded (the rating itself is never held back). */
@@ -146,6 +159,8 @@ export const TicketFinishedSchema = z
     issuedAt: instantSchema('issuedAt'),
     calledAt: instantSchema('calledAt'),
     startedAt: instantSchema('startedAt'),
+    /** The dossier code (mã hồ sơ) the officer entered for this ticket; its rating carries it. */
+    dossierCode: DossierCodeSchema.optional(),
   })
   .superRefine((event, ctx) => {
     const steps = [
@@ -173,6 +188,35 @@ export const TicketFinishedSchema = z
     }
   });
 
+/** The citizen screen at the counter asked for a rating of this finished ticket (the funnel's second step). */
+export const RatingPromptedSchema = z.object({
+  ...base,
+  type: z.literal('rating.prompted'),
+  ticketId: TicketIdSchema,
+  counterId: IdSchema,
+  officerId: IdSchema,
+  agencyId: IdSchema,
+});
+
+export const PROMPT_OUTCOMES = ['declined', 'timed_out', 'not_shown'] as const;
+export const NOT_SHOWN_REASONS = ['screen_busy', 'no_screen', 'citizen_absent'] as const;
+export type PromptOutcome = (typeof PROMPT_OUTCOMES)[number];
+export type NotShownReason = (typeof NOT_SHOWN_REASONS)[number];
+
+/**
+ * How a finished ticket's prompt ended when it was not rated: `declined` (Bỏ qua), `timed_out`,
+ * or `not_shown` with `reason` (screen busy with another citizen, no citizen screen / kiosk
+ * offline, officer finished without the citizen present). A rating is the fourth outcome.
+ */
+export const RatingPromptOutcomeSchema = z.object({
+  ...base,
+  type: z.literal('rating.prompt_outcome'),
+  ticketId: TicketIdSchema,
+  counterId: IdSchema,
+  outcome: z.enum(PROMPT_OUTCOMES),
+  reason: z.enum(NOT_SHOWN_REASONS).optional(),
+});
+
 export const KioskEventSchema = z.discriminatedUnion('type', [
   RatingSubmittedSchema,
   RatingReasonsAddedSchema,
@@ -186,6 +230,8 @@ export const KioskEventSchema = z.discriminatedUnion('type', [
   TicketTransferredSchema,
   TicketCancelledSchema,
   TicketFinishedSchema,
+  RatingPromptedSchema,
+  RatingPromptOutcomeSchema,
 ]);
 
 export type RatingSubmitted = z.infer<typeof RatingSubmittedSchema>;
@@ -194,6 +240,8 @@ export type OfficerSignedIn = z.infer<typeof OfficerSignedInSchema>;
 export type OfficerSignedOut = z.infer<typeof OfficerSignedOutSchema>;
 export type TicketIssued = z.infer<typeof TicketIssuedSchema>;
 export type TicketFinished = z.infer<typeof TicketFinishedSchema>;
+export type RatingPrompted = z.infer<typeof RatingPromptedSchema>;
+export type RatingPromptOutcome = z.infer<typeof RatingPromptOutcomeSchema>;
 export type KioskEvent = z.infer<typeof KioskEventSchema>;
 export type KioskEventType = KioskEvent['type'];
 /** An event before the outbox gives it its sequence number. */

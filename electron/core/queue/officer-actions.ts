@@ -162,7 +162,7 @@ export class OfficerActions {
    * Finishes the current ticket. A ticket still `called` (the officer did not press "Bắt đầu
    * phục vụ") is taken as served from the moment it was called.
    */
-  finish(counterId: string, ticketId?: string): TicketRow {
+  finish(counterId: string, ticketId?: string, dossierCode?: string): TicketRow {
     return this.deps.db.transaction(() => {
       const officer = this.requireOfficer(counterId);
       let current = this.requireCurrent(counterId, ticketId);
@@ -189,6 +189,7 @@ export class OfficerActions {
         issuedAt: current.issued_at,
         calledAt: current.called_at!,
         startedAt: current.started_at!,
+        ...(dossierCode !== undefined && { dossierCode }),
       });
       return current;
     })();

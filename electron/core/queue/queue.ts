@@ -16,6 +16,7 @@ import type { OfficerDuty } from '../officer-duty.ts';
 import type { Outbox } from '../outbox.ts';
 import { NumberLeases } from './number-leases.ts';
 import { OfficerActions } from './officer-actions.ts';
+import { RatingFunnel } from './rating-funnel.ts';
 import type { QueuePrinter } from './printer-port.ts';
 import type { QueueStore } from './queue-store.ts';
 import { RatingWindow } from './rating-window.ts';
@@ -50,6 +51,19 @@ export interface QueueDeps {
   issued?: () => void;
   /** Hands the outbox to the server now; true when it was delivered (bounded wait, ~1.5 s). */
   deliverNow?: () => Promise<boolean>;
+  /** false while no citizen screen is connected to this kiosk (the prompt cannot be shown). */
+  citizenScreen?: () => boolean;
+  /** The centre requires a dossier code before `Hoàn thành`. */
+  dossierRequired?: () => boolean;
+  /** The rating prompt also invites by voice on this kiosk. */
+  ratingVoice?: () => boolean;
+}
+
+/** What the officer tells about the finish: the dossier code, and whether the citizen is still there. */
+export interface FinishOptions {
+  dossierCode?: string | undefined;
+  /** The citizen already left (or was never at the counter): no prompt, recorded as not shown. */
+  citizenAbsent?: boolean | undefined;
 }
 
 /**
@@ -66,6 +80,7 @@ export class Queue {
   private readonly actions: OfficerActions;
   private readonly printing: TicketPrinting;
   private readonly ratings: RatingWindow;
+  private readonly funnel: RatingFunnel;
   private readonly replica: TicketReplica;
 
   constructor(private readonly deps: QueueDeps) {
@@ -97,7 +112,12 @@ export class Queue {
       online,
     });
     this.printing = new TicketPrinting(db, config, deps.printer, deps.changed);
-    this.ratings = new RatingWindow(db, now, deps.changed);
+    this.funnel = new RatingFunnel(outbox, now);
+    this.ratings = new RatingWindow(db, now, deps.changed, (counterId, ticketId) =>
+      this.funnel.ended(counterId, ticketId, 'timed_out'),
+    );
+    // Windows that passed while the kiosk was off end as timed out now.
+    this.ratings.expireDue();
     this.replica = new TicketReplica(db);
   }
 
@@ -162,10 +182,47 @@ export class Queue {
     return this.after(this.views.officer(this.actions.start(counterId, ticketId)));
   }
 
-  /** Finishes the current ticket and asks the citizen to rate it. */
-  finish(counterId: string, ticketId?: string): void {
-    const finished = this.actions.finish(counterId, ticketId);
-    this.ratings.open(counterId, finished, this.deps.store.options().ratingWindowSeconds * 1000);
+  /**
+   * Finishes the current ticket and asks the citizen to rate it, recording the prompt (or why
+   * it was not shown) in the same transaction as the finish.
+   */
+  finish(counterId: string, ticketId?: string, options: FinishOptions = {}): void {
+    const dossierCode = options.dossierCode;
+    if (dossierCode === undefined && (this.deps.dossierRequired?.() ?? false)) {
+      throw new DomainError('invalid_input', 'Trung tâm yêu cầu nhập mã hồ sơ trước khi hoàn thành.');
+    }
+    this.deps.db.transaction(() => {
+      const finished = this.actions.finish(counterId, ticketId, dossierCode);
+      const reason = options.citizenAbsent
+        ? 'citizen_absent'
+        : !(this.deps.citizenScreen?.() ?? true) || (this.deps.role?.() ?? 'counter') !== 'counter'
+          ? 'no_screen'
+          : this.ratings.live(counterId)
+            ? 'screen_busy'
+            : null;
+      if (reason !== null) {
+        this.funnel.notShown(counterId, finished.id, reason);
+        return;
+      }
+      const officer = this.deps.duty.onDuty(counterId)!;
+      this.funnel.prompted(counterId, finished.id, officer);
+      this.ratings.open(
+        counterId,
+        { id: finished.id, number: finished.number, ...(dossierCode !== undefined && { dossierCode }) },
+        this.deps.store.options().ratingWindowSeconds * 1000,
+      );
+    })();
+    this.after(null);
+  }
+
+  /** The citizen tapped `Bỏ qua` on the rating screen: the prompt ends as declined. */
+  declineRating(counterId: string, ticketId: string): void {
+    this.deps.db.transaction(() => {
+      if (!this.ratings.received(counterId, ticketId)) {
+        throw new DomainError('conflict', 'Phiếu này không còn chờ đánh giá.');
+      }
+      this.funnel.ended(counterId, ticketId, 'declined');
+    })();
     this.after(null);
   }
 
@@ -248,6 +305,8 @@ export class Queue {
       lastCall: (counterId && this.actions.lastCalls.get(counterId)) || null,
       ratingRequest: counterId && role === 'counter' ? this.ratings.live(counterId) : null,
       ticketDisplaySeconds: options.ticketDisplaySeconds,
+      dossierRequired: this.deps.dossierRequired?.() ?? false,
+      ratingVoice: this.deps.ratingVoice?.() ?? true,
     };
   }
 
@@ -264,6 +323,11 @@ export class Queue {
     if (row.status !== 'done') {
       throw new DomainError('conflict', `Số ${row.number} chưa được phục vụ xong nên chưa thể đánh giá.`);
     }
+  }
+
+  /** The dossier code entered for the ticket being rated at this counter (the rating carries it). */
+  ratingDossier(counterId: string, ticketId: string): string | undefined {
+    return this.ratings.dossierCode(counterId, ticketId);
   }
 
   /** The rating for the requested ticket arrived: the citizen screen leaves rating mode. */

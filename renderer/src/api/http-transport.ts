@@ -1,3 +1,4 @@
+import { isOfficerRoute } from '../officer/route.ts';
 import type { KioskApi } from '../../../shared/contract/dispatch.ts';
 import type {
   ChannelInput,
@@ -48,7 +49,8 @@ export function createHttpTransport(): KioskTransport {
 
   const open = (): void => {
     if (source) return;
-    source = new EventSource('api/state');
+    // The host counts citizen screens apart from officer consoles (a prompt needs a citizen screen).
+    source = new EventSource(isOfficerRoute(location) ? 'api/state?screen=officer' : 'api/state');
     source.addEventListener('open', () => {
       for (const listener of connectionListeners) listener(true);
     });

@@ -3,10 +3,14 @@ import type { OfficerTicketView, OfficerView, PrinterState } from '../../../shar
 import type { Result } from '../../../shared/contract/result.ts';
 import { formatTimeVi } from '../../../shared/domain/vietnam-time.ts';
 import { useKiosk } from '../store/kiosk-context.ts';
-import { finishAndCallNext } from './finish-and-next.ts';
+import { DossierCodeSchema } from '../../../shared/domain/events.ts';
+import { FinishDetails, type FinishDetailsValue } from './FinishDetails.tsx';
+import { finishAndCallNext, type FinishExtras } from './finish-and-next.ts';
 import { ACTION_LABELS, FINISH_AND_NEXT_LABEL, KEYPAD_LEGEND, keypadAction, type OfficerAction } from './keypad.ts';
 import { OfficerLockNotice } from './OfficerLockNotice.tsx';
 import './officer.css';
+
+const NO_DETAILS: FinishDetailsValue = { dossierCode: '', citizenAbsent: false };
 
 type Message = { kind: 'error' | 'notice'; text: string } | null;
 
@@ -48,6 +52,16 @@ export function OfficerConsole() {
   }, [revision, invoke]);
 
   const current = view?.current ?? null;
+  const dossierRequired = useKiosk((s) => s.kiosk?.queue.dossierRequired ?? false);
+  const dossierInput = useRef<HTMLInputElement | null>(null);
+  // What the officer typed belongs to the ticket at the counter: a new ticket starts empty.
+  const currentId = current?.ticketId ?? null;
+  const [draft, setDraft] = useState<{ ticketId: string | null; value: FinishDetailsValue }>({
+    ticketId: null,
+    value: NO_DETAILS,
+  });
+  const details = draft.ticketId === currentId ? draft.value : NO_DETAILS;
+  const setDetails = useCallback((value: FinishDetailsValue) => setDraft({ ticketId: currentId, value }), [currentId]);
 
   const act = useCallback(
     async (run: () => Promise<Result<unknown>>, done: (value: unknown) => string) => {
@@ -69,6 +83,26 @@ export function OfficerConsole() {
     [refresh],
   );
 
+  /** The dossier code and presence for queue:finish, or null after telling the officer what is missing. */
+  const finishExtras = useCallback((): FinishExtras | null => {
+    const typed = details.dossierCode.trim();
+    if (typed === '' && dossierRequired) {
+      setMessage({ kind: 'error', text: 'Trung tâm yêu cầu nhập mã hồ sơ trước khi hoàn thành.' });
+      dossierInput.current?.focus();
+      return null;
+    }
+    const code = typed === '' ? null : DossierCodeSchema.safeParse(typed);
+    if (code && !code.success) {
+      setMessage({ kind: 'error', text: code.error.issues[0]?.message ?? 'Mã hồ sơ không hợp lệ.' });
+      dossierInput.current?.focus();
+      return null;
+    }
+    return {
+      ...(code?.success && { dossierCode: code.data }),
+      ...(details.citizenAbsent && { citizenAbsent: true }),
+    };
+  }, [details, dossierRequired]);
+
   const perform = useCallback(
     (action: OfficerAction): void => {
       const ticketId = current?.ticketId;
@@ -78,8 +112,10 @@ export function OfficerConsole() {
           if (current) {
             // One key per citizen: finish the one at the counter (the citizen is asked to rate), call the next.
             const finished = current.number;
+            const extras = finishExtras();
+            if (!extras) break;
             void act(
-              () => finishAndCallNext(invoke, current.ticketId),
+              () => finishAndCallNext(invoke, current.ticketId, extras),
               (v) =>
                 v === null
                   ? `Đã hoàn thành số ${finished}. Không còn ai đang chờ.`
@@ -110,18 +146,24 @@ export function OfficerConsole() {
             () => `Số ${current?.number ?? ''} vắng mặt.`,
           );
           break;
-        case 'finish':
+        case 'finish': {
+          const extras = finishExtras();
+          if (!extras) break;
           void act(
-            () => invoke('queue:finish', guard),
-            () => `Đã hoàn thành số ${current?.number ?? ''}. Màn hình công dân đang mời đánh giá.`,
+            () => invoke('queue:finish', { ...guard, ...extras }),
+            () =>
+              extras.citizenAbsent
+                ? `Đã hoàn thành số ${current?.number ?? ''}. Công dân không còn ở quầy nên không mời đánh giá.`
+                : `Đã hoàn thành số ${current?.number ?? ''}. Màn hình công dân đang mời đánh giá.`,
           );
           break;
+        }
         case 'transfer':
           setTransferOpen((open) => !open);
           break;
       }
     },
-    [act, invoke, current],
+    [act, invoke, current, finishExtras],
   );
 
   const targets = (view?.transferTargets ?? []).filter((t) => t.serviceId !== current?.serviceId);
@@ -142,6 +184,8 @@ export function OfficerConsole() {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
+      // Typing a dossier code (or a scanner typing it) must not trigger the keypad shortcuts.
+      if (event.target instanceof HTMLInputElement) return;
       if (transferOpen) {
         const index = /^[1-9]$/.test(event.key) ? Number(event.key) - 1 : -1;
         const target = targets[index];
@@ -217,6 +261,15 @@ export function OfficerConsole() {
             Số đang ở quầy
           </h2>
           <CurrentTicket ticket={current} />
+          {atCounter && (
+            <FinishDetails
+              value={details}
+              onChange={setDetails}
+              required={dossierRequired}
+              disabled={pending || !onDuty}
+              inputRef={dossierInput}
+            />
+          )}
           <div className="officer__actions">
             {(['callNext', 'recall', 'start', 'noShow', 'transfer', 'finish'] as const).map((action) => (
               <button

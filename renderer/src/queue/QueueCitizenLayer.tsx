@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useKiosk } from '../store/kiosk-context.ts';
-import { AnnouncementQueue, callAnnouncement } from './announcement-queue.ts';
+import { AnnouncementQueue, callAnnouncement, RATING_INVITATION } from './announcement-queue.ts';
 import { createBrowserAnnouncer } from './browser-announcer.ts';
 import './queue.css';
 
@@ -36,6 +36,7 @@ function useRatingRequest(): void {
   const screen = useKiosk((s) => s.screen);
   const go = useKiosk((s) => s.go);
   const goIdle = useKiosk((s) => s.goIdle);
+  const voice = useKiosk((s) => s.kiosk?.queue.ratingVoice ?? true);
   const opened = useRef<string | null>(null);
 
   useEffect(() => {
@@ -43,7 +44,9 @@ function useRatingRequest(): void {
     if (Date.parse(request.until) <= Date.now()) return;
     opened.current = request.ticketId;
     go({ name: 'rating', ticketId: request.ticketId });
-  }, [request, screen, go]);
+    // Invited by voice once, gently (no chime), when the prompt opens; a kiosk setting turns it off.
+    if (voice) void announcements().enqueue(RATING_INVITATION, false);
+  }, [request, screen, go, voice]);
 
   const ratingTicket = screen.name === 'rating' ? screen.ticketId : undefined;
   const until = request?.ticketId === ratingTicket ? request?.until : undefined;

@@ -45,12 +45,12 @@ export class AnnouncementQueue {
     return this.waiting;
   }
 
-  /** Queues a chime then the announcement; resolves when it has finished. */
-  enqueue(announcement: Announcement): Promise<void> {
+  /** Queues a chime (unless `chime` is false) then the announcement; resolves when it has finished. */
+  enqueue(announcement: Announcement, chime = true): Promise<void> {
     this.waiting += 1;
     const play = async (): Promise<void> => {
       try {
-        await this.attempt(() => this.output.chime());
+        if (chime) await this.attempt(() => this.output.chime());
         await this.attempt(() => this.output.speak(announcement));
       } finally {
         this.waiting -= 1;

@@ -15,6 +15,9 @@ export function RatingScreen({ error }: { error?: string | undefined }) {
   const busy = useKiosk((s) => s.busy);
   const submitRating = useKiosk((s) => s.submitRating);
   const goIdle = useKiosk((s) => s.goIdle);
+  const declineRating = useKiosk((s) => s.declineRating);
+  // A prompt for a finished ticket can be declined (recorded); a walk-up rating is simply left.
+  const forTicket = useKiosk((s) => s.screen.name === 'rating' && s.screen.ticketId !== undefined);
   const sorted = [...levels].sort((a, b) => a.order - b.order);
 
   return (
@@ -47,9 +50,20 @@ export function RatingScreen({ error }: { error?: string | undefined }) {
         </div>
       )}
       <div className="screen-actions">
-        <button type="button" className="button button--secondary" onClick={goIdle}>
-          Quay lại
-        </button>
+        {forTicket && !error ? (
+          <button
+            type="button"
+            className="button button--secondary rating-skip"
+            disabled={busy}
+            onClick={() => void declineRating()}
+          >
+            Bỏ qua
+          </button>
+        ) : (
+          <button type="button" className="button button--secondary" onClick={goIdle}>
+            Quay lại
+          </button>
+        )}
       </div>
     </main>
   );

@@ -8,6 +8,8 @@ export function TechnicianScreen({ error, notice }: { error?: string | undefined
   const busy = useKiosk((s) => s.busy);
   const setCounter = useKiosk((s) => s.setCounter);
   const exitKiosk = useKiosk((s) => s.exitKiosk);
+  const voice = useKiosk((s) => s.kiosk?.queue.ratingVoice ?? true);
+  const setRatingVoice = useKiosk((s) => s.setRatingVoice);
   const goIdle = useKiosk((s) => s.goIdle);
   return (
     <main className="screen screen--technician" data-screen="technician">
@@ -30,6 +32,21 @@ export function TechnicianScreen({ error, notice }: { error?: string | undefined
             </button>
           ))}
         </div>
+      </section>
+      <section className="technician-section" aria-labelledby="voice-title">
+        <h2 id="voice-title" className="section-title">
+          Lời mời đánh giá bằng giọng nói
+        </h2>
+        <button
+          type="button"
+          className="counter-choice"
+          aria-pressed={voice}
+          data-rating-voice={voice ? 'on' : 'off'}
+          disabled={busy}
+          onClick={() => void setRatingVoice(!voice)}
+        >
+          {voice ? 'Đang bật: bấm để tắt' : 'Đang tắt: bấm để bật'}
+        </button>
       </section>
       <TechnicianSyncSection />
       <p className="message message--notice" role="status">

@@ -19,11 +19,14 @@ export interface KioskStore {
   go: (screen: Screen) => void;
   goIdle: () => void;
   submitRating: (level: string) => Promise<void>;
+  /** `Bỏ qua`: the citizen declines to rate the finished ticket; the funnel records it. */
+  declineRating: () => Promise<void>;
   sendReasons: (reasons: string[]) => Promise<void>;
   signIn: (officerId: string, pin: string) => Promise<ActionError>;
   signOut: (pin: string) => Promise<ActionError>;
   verifyTechnician: (pin: string) => Promise<ActionError>;
   setCounter: (counterId: string) => Promise<void>;
+  setRatingVoice: (on: boolean) => Promise<void>;
   exitKiosk: () => Promise<void>;
 }
 
@@ -92,6 +95,16 @@ export function createKioskStore(transport: KioskTransport): KioskStoreApi {
         );
       },
 
+      async declineRating() {
+        await exclusive(async () => {
+          const screen = get().screen;
+          if (screen.name !== 'rating' || screen.ticketId === undefined) return { name: 'idle' };
+          // Whatever the core answers (the window may have just closed), the citizen leaves the screen.
+          await api.invoke('ratings:decline', { ticketId: screen.ticketId });
+          return { name: 'idle' };
+        });
+      },
+
       async sendReasons(reasons) {
         await exclusive(async () => {
           const ratingId = await lastRating;
@@ -143,6 +156,21 @@ export function createKioskStore(transport: KioskTransport): KioskStoreApi {
           const counter = get().kiosk?.counters.find((c) => c.id === counterId);
           return result.ok
             ? { name: 'technician', pin: screen.pin, notice: `Đã chuyển kiosk sang ${counter?.name ?? 'quầy mới'}.` }
+            : { name: 'technician', pin: screen.pin, error: result.error.message };
+        });
+      },
+
+      async setRatingVoice(on) {
+        const screen = get().screen;
+        if (screen.name !== 'technician') return;
+        await exclusive(async () => {
+          const result = await api.invoke('technician:setRatingVoice', { pin: screen.pin, on });
+          return result.ok
+            ? {
+                name: 'technician',
+                pin: screen.pin,
+                notice: on ? 'Đã bật lời mời đánh giá bằng giọng nói.' : 'Đã tắt lời mời đánh giá bằng giọng nói.',
+              }
             : { name: 'technician', pin: screen.pin, error: result.error.message };
         });
       },

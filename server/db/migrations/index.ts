@@ -14,6 +14,7 @@ import { m0013AggregatesInIngest } from './0013-aggregates-in-ingest.ts';
 import { m0014DeviceStorage } from './0014-device-storage.ts';
 import { m0015PhoneRating } from './0015-phone-rating.ts';
 import { m0016LivePages } from './0016-live-pages.ts';
+import { m0017RatingFunnel } from './0017-rating-funnel.ts';
 import type { ServerMigration } from './migration.ts';
 
 /**
@@ -37,4 +38,5 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   m0014DeviceStorage,
   m0015PhoneRating,
   m0016LivePages,
+  m0017RatingFunnel,
 ];

@@ -5,6 +5,7 @@ import {
   type CoverageReport,
 } from '../../../shared/domain/coverage-report.ts';
 import { toCsv, type CsvDelimiter } from './csv.ts';
+import { funnelCsvRows } from './funnel-export.ts';
 
 export const COVERAGE_HEADER = [
   COVERAGE_COLUMNS.stt,
@@ -41,6 +42,7 @@ export function coverageCsv(report: CoverageReport, delimiter: CsvDelimiter = ',
         formatMinutesSeconds(row.averageWaitSeconds),
         formatMinutesSeconds(row.averageServiceSeconds),
       ]),
+      ...funnelCsvRows(report),
     ],
     delimiter,
   );

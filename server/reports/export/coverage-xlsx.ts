@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { addFunnelSheet } from './funnel-export.ts';
 import { COVERAGE_TITLE, type CoverageReport } from '../../../shared/domain/coverage-report.ts';
 import { COVERAGE_HEADER } from './coverage-csv.ts';
 import {
@@ -97,6 +98,7 @@ export async function coverageXlsx(report: CoverageReport): Promise<Buffer> {
     'Tỷ lệ đánh giá = số lượt đánh giá theo phiếu ÷ số phiếu đã phục vụ. ' +
     `Lập lúc ${formatDateTimeVi(new Date(report.generatedAt))}.`;
   styleCell(note, smallFont, { horizontal: 'left', vertical: 'middle' }, false);
+  addFunnelSheet(workbook, report);
 
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -8,6 +8,7 @@ import { useWidth } from '../components/use-width.ts';
 import { duration, formatCount, percent } from '../format.ts';
 import { presetPeriod } from '../periods.ts';
 import { useFetch } from '../use-fetch.ts';
+import { FunnelSection } from './ratings/FunnelSection.tsx';
 import { NationalScaleSection } from './ratings/NationalScaleSection.tsx';
 
 function CoverageBars({ stats }: { stats: RatingsStats }) {
@@ -270,6 +271,7 @@ export default function RatingsPage() {
               </table>
             </div>
           </section>
+          <FunnelSection from={period.from} to={period.to} />
           <NationalScaleSection from={period.from} to={period.to} />
         </div>
       )}

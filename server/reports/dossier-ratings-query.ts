@@ -1,0 +1,47 @@
+import { formatDateTimeVi, vietnamDayRange } from '../../shared/domain/vietnam-time.ts';
+import type { DossierRatingRow } from '../../shared/domain/dossier-ratings.ts';
+import type { Db } from '../db/database.ts';
+
+const KIOSK_CHANNEL = 'Kiosk tại quầy';
+
+/** Ratings that carry a dossier code, by code (one at most) or over a period of Vietnam days, oldest first. */
+export async function dossierRatings(
+  db: Db,
+  filter: { dossier: string } | { from: string; to: string },
+): Promise<DossierRatingRow[]> {
+  let query = db
+    .selectFrom('ratings as r')
+    .leftJoin('officers as o', 'o.id', 'r.officer_id')
+    .leftJoin('agencies as a', 'a.id', 'r.agency_id')
+    .leftJoin('rating_levels as l', 'l.code', 'r.level')
+    .select([
+      'r.dossier_code',
+      'r.occurred_at',
+      'r.occurred_ms',
+      'r.level',
+      'r.officer_id',
+      'o.full_name',
+      'a.name as agency_name',
+      'l.label as level_label',
+    ])
+    .where('r.dossier_code', 'is not', null)
+    .where('r.misuse', '=', 0);
+  if ('dossier' in filter) {
+    query = query.where('r.dossier_code', '=', filter.dossier);
+  } else {
+    vietnamDayRange(filter.from, filter.to);
+    query = query.where('r.day', '>=', filter.from).where('r.day', '<=', filter.to);
+  }
+  const rows = await query.orderBy('r.occurred_ms').orderBy('r.id').execute();
+  return rows.map((row, index) => ({
+    stt: index + 1,
+    dossierCode: row.dossier_code ?? '',
+    fullName: row.full_name ?? row.officer_id,
+    agencyName: row.agency_name ?? '',
+    occurredAt: row.occurred_at,
+    time: formatDateTimeVi(new Date(row.occurred_ms)),
+    level: row.level,
+    levelLabel: row.level_label ?? row.level,
+    channel: KIOSK_CHANNEL,
+  }));
+}

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { DossierCodeSchema } from '../../shared/domain/events.ts';
+import { periodLine } from '../../shared/domain/phu-luc-2-builder.ts';
+import { CoverageQuerySchema } from '../../shared/contract/server-api.ts';
+import type { ServerContext } from '../context.ts';
+import { dossierRatings } from '../reports/dossier-ratings-query.ts';
+import { checkPeriod, sendFile } from './report-routes.ts';
+import { addRoute } from './route.ts';
+
+/** One rating per dossier: the lookup by dossier code, and the per-dossier export over a period. */
+export function dossierRoutes(app: FastifyInstance, server: ServerContext): void {
+  addRoute(app, server, {
+    method: 'GET',
+    url: '/api/v1/ratings',
+    summary: 'Tra cứu lượt đánh giá theo mã hồ sơ (mỗi hồ sơ được đánh giá một lần)',
+    access: 'supervisor',
+    query: z.strictObject({ dossier: DossierCodeSchema }),
+    handler: async ({ query }) => ({ rows: await dossierRatings(server.db, { dossier: query.dossier }) }),
+  });
+
+  addRoute(app, server, {
+    method: 'GET',
+    url: '/api/v1/reports/dossiers',
+    summary: 'Danh sách đánh giá theo mã hồ sơ (đối chiếu với hệ thống một cửa của tỉnh)',
+    access: 'supervisor',
+    query: CoverageQuerySchema,
+    produces: ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    handler: async ({ query, reply }) => {
+      checkPeriod(query.from, query.to);
+      const report = {
+        from: query.from,
+        to: query.to,
+        periodLine: periodLine(query.from, query.to),
+        rows: await dossierRatings(server.db, { from: query.from, to: query.to }),
+      };
+      if (query.format === 'json') return report;
+      const { exportDossierRatings } = await import('../reports/export/dossier-export.ts');
+      return sendFile(reply, await exportDossierRatings(report, query.format));
+    },
+  });
+}
