@@ -2,7 +2,8 @@ import { formatDateTimeVi, vietnamDayRange } from '../../shared/domain/vietnam-t
 import type { DossierRatingRow } from '../../shared/domain/dossier-ratings.ts';
 import type { Db } from '../db/database.ts';
 
-const KIOSK_CHANNEL = 'Kiosk tại quầy';
+/** How the citizen rated, as the per-dossier export says it. */
+const CHANNEL_LABELS: Record<string, string> = { kiosk: 'Kiosk tại quầy', phone: 'Điện thoại (mã QR)' };
 
 /** Ratings that carry a dossier code, by code (one at most) or over a period of Vietnam days, oldest first. */
 export async function dossierRatings(
@@ -19,6 +20,7 @@ export async function dossierRatings(
       'r.occurred_at',
       'r.occurred_ms',
       'r.level',
+      'r.channel',
       'r.officer_id',
       'o.full_name',
       'a.name as agency_name',
@@ -42,6 +44,6 @@ export async function dossierRatings(
     time: formatDateTimeVi(new Date(row.occurred_ms)),
     level: row.level,
     levelLabel: row.level_label ?? row.level,
-    channel: KIOSK_CHANNEL,
+    channel: CHANNEL_LABELS[row.channel ?? 'kiosk'] ?? CHANNEL_LABELS.kiosk!,
   }));
 }

@@ -22,7 +22,7 @@ export interface DossierRatingRow {
   time: string;
   level: string;
   levelLabel: string;
-  /** Where the citizen rated: "Kiosk tại quầy". */
+  /** Where the citizen rated: "Kiosk tại quầy" or "Điện thoại (mã QR)". */
   channel: string;
 }
 
