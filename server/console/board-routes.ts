@@ -16,6 +16,8 @@ const ANNOUNCE_WITHIN_MS = 2 * 60_000;
 const BACKSTOP_MS = 5_000;
 /** Open board screens at once; a centre has a few TVs, so more is a misuse of the public endpoint. */
 export const MAX_BOARD_STREAMS = 200;
+/** Open board screens per client address, so one client cannot take every slot (a TV needs one). */
+export const MAX_BOARD_STREAMS_PER_ADDRESS = 4;
 
 async function snapshot(server: ServerContext): Promise<BoardSnapshot> {
   return boardSnapshot(await boardCallsOfDay(server.db, vietnamDay(server.now())));
@@ -87,11 +89,12 @@ export function boardRoutes(app: FastifyInstance, server: ServerContext): void {
     },
   });
 
+  const perAddress = new Map<string, number>();
   addRoute(app, server, {
     method: 'GET',
     url: '/api/v1/board/stream',
     summary:
-      'Bảng gọi số trực tiếp (công khai, server-sent events): `snapshot` khi mở và khi cần, `call` cho mỗi lần gọi {counterNumber, counterName, number, calledAt}; tối đa 200 màn hình cùng lúc (503 khi quá)',
+      'Bảng gọi số trực tiếp (công khai, server-sent events): `snapshot` khi mở và khi cần, `call` cho mỗi lần gọi {counterNumber, counterName, number, calledAt}; tối đa 200 màn hình cùng lúc (503 khi quá) và 4 màn hình mỗi địa chỉ (429 khi quá)',
     access: 'public',
     produces: ['text/event-stream'],
     handler: async ({ request, reply }) => {
@@ -104,7 +107,23 @@ export function boardRoutes(app: FastifyInstance, server: ServerContext): void {
           'Bảng gọi số đang có quá nhiều màn hình kết nối. Hãy thử lại sau ít phút.',
         );
       }
+      const address = request.ip;
+      const fromAddress = perAddress.get(address) ?? 0;
+      if (fromAddress >= MAX_BOARD_STREAMS_PER_ADDRESS) {
+        reply.header('Retry-After', '30');
+        throw new HttpError(
+          429,
+          'board_address_busy',
+          'Máy này đã mở quá nhiều màn hình bảng gọi số. Hãy đóng bớt rồi thử lại.',
+        );
+      }
       const stream = openSse(app, request, reply);
+      perAddress.set(address, fromAddress + 1);
+      stream.onClose(() => {
+        const left = (perAddress.get(address) ?? 1) - 1;
+        if (left > 0) perAddress.set(address, left);
+        else perAddress.delete(address);
+      });
       hub.add(stream);
       const first = await hub.current().catch((error: unknown) => {
         server.log(`Bảng gọi số: ${String(error)}`);

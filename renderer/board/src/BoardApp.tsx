@@ -5,6 +5,7 @@ import { AnnouncementQueue, callAnnouncement } from '../../src/queue/announcemen
 import { createBrowserAnnouncer } from '../../src/queue/browser-announcer.ts';
 import { autoplayAllowed } from './autoplay.ts';
 import { addCall, publicCall, uniqueRecent } from './board-state.ts';
+import { reconnectDelayMs } from './reconnect-delay.ts';
 
 const EMPTY: BoardSnapshot = { current: [], recent: [] };
 
@@ -35,26 +36,49 @@ export function BoardApp() {
       })
       .catch(() => undefined);
     queue.current = new AnnouncementQueue(createBrowserAnnouncer({ preferSystemVoice: () => preferSystemVoice }));
-    const source = new EventSource('/api/v1/board/stream');
-    source.addEventListener('snapshot', (event) => {
-      const data = JSON.parse((event as MessageEvent<string>).data) as BoardSnapshot;
-      setState({
-        current: data.current.map(publicCall).filter((c): c is BoardCall => c !== null),
-        recent: data.recent.map(publicCall).filter((c): c is BoardCall => c !== null),
+    // The browser gives up on a stream answered 503/429 or cut hard; the board never does.
+    let source: EventSource | null = null;
+    let attempt = 0;
+    let retryTimer: number | undefined;
+    let stopped = false;
+    const connect = () => {
+      if (stopped) return;
+      const stream = new EventSource('/api/v1/board/stream');
+      source = stream;
+      attach(stream);
+    };
+    const attach = (source: EventSource) => {
+      source.addEventListener('snapshot', (event) => {
+        const data = JSON.parse((event as MessageEvent<string>).data) as BoardSnapshot;
+        setState({
+          current: data.current.map(publicCall).filter((c): c is BoardCall => c !== null),
+          recent: data.recent.map(publicCall).filter((c): c is BoardCall => c !== null),
+        });
+        setOnline(true);
+        attempt = 0;
       });
-      setOnline(true);
-    });
-    source.addEventListener('call', (event) => {
-      const call = publicCall(JSON.parse((event as MessageEvent<string>).data));
-      if (!call) return;
-      setState((s) => addCall(s, call));
-      setLatest(call);
-      // Queued: a call made while another is read waits for it; none is cut off.
-      void queue.current?.enqueue(callAnnouncement(call.number, call.counterNumber));
-    });
-    source.onopen = () => setOnline(true);
-    source.onerror = () => setOnline(false);
-    return () => source.close();
+      source.addEventListener('call', (event) => {
+        const call = publicCall(JSON.parse((event as MessageEvent<string>).data));
+        if (!call) return;
+        setState((s) => addCall(s, call));
+        setLatest(call);
+        // Queued: a call made while another is read waits for it; none is cut off.
+        void queue.current?.enqueue(callAnnouncement(call.number, call.counterNumber));
+      });
+      source.onerror = () => {
+        setOnline(false);
+        source.close();
+        window.clearTimeout(retryTimer);
+        retryTimer = window.setTimeout(connect, reconnectDelayMs(attempt));
+        attempt += 1;
+      };
+    };
+    connect();
+    return () => {
+      stopped = true;
+      window.clearTimeout(retryTimer);
+      source?.close();
+    };
   }, []);
 
   const banner = latest ?? state.recent[0] ?? null;
@@ -81,7 +105,7 @@ export function BoardApp() {
       </header>
       {!online ? (
         <p className="board-offline" role="status">
-          Đang kết nối lại máy chủ…
+          Đang kết nối lại…
         </p>
       ) : null}
       <section className="board-banner" aria-live="assertive" aria-atomic="true">

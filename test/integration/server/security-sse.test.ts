@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BoardSnapshot } from '../../../shared/contract/console-api.ts';
 import { ingestListenerCount } from '../../../server/console/live-events.ts';
 import { liveHubStats } from '../../../server/console/live-hub.ts';
-import { MAX_BOARD_STREAMS } from '../../../server/console/board-routes.ts';
+import { MAX_BOARD_STREAMS, MAX_BOARD_STREAMS_PER_ADDRESS } from '../../../server/console/board-routes.ts';
 import { openStreamCount } from '../../../server/console/sse.ts';
 import { KioskEvents, SseReader } from '../console/console-fixtures.ts';
 import { auth, enrollDevice, startTestServer, sync, type TestServer } from './support.ts';
@@ -20,9 +20,9 @@ function openAndDrop(port: number, path: string, afterMs: number, headers: Recor
 }
 
 /** Opens a stream and resolves once its first bytes arrived; returns the request to drop later. */
-function openAndHold(port: number, path: string) {
+function openAndHold(port: number, path: string, localAddress = '127.0.0.1') {
   return new Promise<{ status: number; drop: () => void }>((resolve, reject) => {
-    const request = http.get({ host: '127.0.0.1', port, path, agent: false }, (response) => {
+    const request = http.get({ host: '127.0.0.1', port, path, agent: false, localAddress }, (response) => {
       response.once('data', () => resolve({ status: response.statusCode ?? 0, drop: () => request.destroy() }));
       response.on('error', () => undefined);
     });
@@ -61,7 +61,7 @@ describe('server-sent event streams', () => {
 
   it('shares one feed among many boards, and each of them hears a call made on a kiosk', async () => {
     const readers = await Promise.all(
-      Array.from({ length: 5 }, async () => {
+      Array.from({ length: MAX_BOARD_STREAMS_PER_ADDRESS }, async () => {
         const response = await fetch(`http://127.0.0.1:${port}/api/v1/board/stream`);
         const reader = new SseReader(response.body!);
         await reader.next<BoardSnapshot>('snapshot');
@@ -69,7 +69,7 @@ describe('server-sent event streams', () => {
       }),
     );
     try {
-      expect(liveHubStats(s.app).streams).toBe(5);
+      expect(liveHubStats(s.app).streams).toBe(MAX_BOARD_STREAMS_PER_ADDRESS);
       // One feed: one sync listener however many boards are open.
       expect(ingestListenerCount(s.app.hailong)).toBe(1);
       const device = await enrollDevice(s.app, s.admin);
@@ -93,7 +93,11 @@ describe('server-sent event streams', () => {
 
   it(`refuses a board stream beyond ${MAX_BOARD_STREAMS} open ones with a clear 503`, async () => {
     const held = [];
-    for (let i = 0; i < MAX_BOARD_STREAMS; i += 1) held.push(await openAndHold(port, '/api/v1/board/stream'));
+    // Spread over loopback addresses (all of 127/8 is local on Linux), as real TVs would be.
+    for (let i = 0; i < MAX_BOARD_STREAMS; i += 1) {
+      const from = `127.0.${Math.floor(i / MAX_BOARD_STREAMS_PER_ADDRESS)}.2`;
+      held.push(await openAndHold(port, '/api/v1/board/stream', from));
+    }
     try {
       expect(held.every((h) => h.status === 200)).toBe(true);
       const refused = await fetch(`http://127.0.0.1:${port}/api/v1/board/stream`);
@@ -106,5 +110,29 @@ describe('server-sent event streams', () => {
     const again = await openAndHold(port, '/api/v1/board/stream');
     expect(again.status).toBe(200);
     again.drop();
+  });
+
+  it(`refuses a ${MAX_BOARD_STREAMS_PER_ADDRESS + 1}th board stream from one address with 429, and frees the slot on close`, async () => {
+    const held = [];
+    for (let i = 0; i < MAX_BOARD_STREAMS_PER_ADDRESS; i += 1)
+      held.push(await openAndHold(port, '/api/v1/board/stream'));
+    try {
+      expect(held.every((h) => h.status === 200)).toBe(true);
+      const refused = await fetch(`http://127.0.0.1:${port}/api/v1/board/stream`);
+      expect(refused.status).toBe(429);
+      expect(refused.headers.get('retry-after')).toBe('30');
+      expect(((await refused.json()) as { error: { message: string } }).error.message).toContain('quá nhiều màn hình');
+      // Another address (another TV) is still served.
+      const other = await openAndHold(port, '/api/v1/board/stream', '127.0.9.9');
+      expect(other.status).toBe(200);
+      other.drop();
+    } finally {
+      held.pop()?.drop();
+    }
+    await settle(() => openStreamCount(s.app) === MAX_BOARD_STREAMS_PER_ADDRESS - 1);
+    const again = await openAndHold(port, '/api/v1/board/stream');
+    expect(again.status).toBe(200);
+    again.drop();
+    for (const h of held) h.drop();
   });
 });
