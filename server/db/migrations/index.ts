@@ -12,6 +12,7 @@ import { m0011ReportNotes } from './0011-report-notes.ts';
 import { m0012LiveAlerts } from './0012-live-alerts.ts';
 import { m0013AggregatesInIngest } from './0013-aggregates-in-ingest.ts';
 import { m0014DeviceStorage } from './0014-device-storage.ts';
+import { m0019CounterAccess } from './0019-counter-access.ts';
 import type { ServerMigration } from './migration.ts';
 
 /**
@@ -33,4 +34,5 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   m0012LiveAlerts,
   m0013AggregatesInIngest,
   m0014DeviceStorage,
+  m0019CounterAccess,
 ];
