@@ -84,7 +84,7 @@ describe.each(BACKENDS)('officers per counter on %s', (backend) => {
     const q1 = await counter(1);
     const hoa = await officerWithPin('Nguyễn Thị Hoa', 'ag-11');
     await call('PUT', `/api/v1/counters/${q1}/access`, { agencyIds: [], officerIds: [hoa] });
-    const before = (await call('GET', '/api/v1/counters/access')).json();
+    const before = (await call('GET', '/api/v1/counters/access')).json<unknown>();
 
     const badAgency = await call('PUT', `/api/v1/counters/${q1}/access`, {
       agencyIds: ['ag-khong-co'],
