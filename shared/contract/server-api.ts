@@ -209,3 +209,6 @@ export const CounterAccessInputSchema = z.object({
 export type CounterAccessInput = z.infer<typeof CounterAccessInputSchema>;
 export const CounterAccessSchema = CounterAccessInputSchema.extend({ counterId: z.string() });
 export type CounterAccess = z.infer<typeof CounterAccessSchema>;
+
+/** The answer of a write that has nothing more to say than that it was done. */
+export const OkSchema = z.object({ ok: z.literal(true) });

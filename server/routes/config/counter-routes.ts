@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { OkSchema } from '../../../shared/contract/server-api.ts';
 import type { ServerContext } from '../../context.ts';
 import { z } from 'zod';
 import {
@@ -81,6 +82,7 @@ export function counterRoutes(app: FastifyInstance, server: ServerContext): void
     url: '/api/v1/counters/:id',
     summary: 'Xoá quầy (đánh giá đã ghi giữ nguyên)',
     access: 'admin',
+    response: OkSchema,
     handler: async ({ params }) => {
       await change(db(), async (trx) => {
         const result = await trx.deleteFrom('counters').where('id', '=', params.id!).executeTakeFirst();
