@@ -17,8 +17,10 @@ import {
  */
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 function sameShape<Shape>() {
-  return <Schema extends z.ZodType>(schema: Schema, ..._exact: Same<z.output<Schema>, Shape> extends true ? [] : [never]) =>
-    schema;
+  return <Schema extends z.ZodType>(
+    schema: Schema,
+    ...mismatch: Same<z.output<Schema>, Shape> extends true ? [] : [never]
+  ): Schema => (mismatch.length === 0 ? schema : schema);
 }
 
 const Count = z.number();
@@ -79,9 +81,7 @@ const RatingsStatsObject = z.object({
   levels: z.array(z.object({ code: z.string(), label: z.string(), low: z.boolean() })),
   granularity: z.enum(['day', 'week', 'month']),
   series: z.array(z.object({ start: z.string(), label: z.string(), counts: z.array(Count) })),
-  byAgency: z.array(
-    z.object({ agencyId: z.string(), agencyName: z.string(), counts: z.array(Count), total: Count }),
-  ),
+  byAgency: z.array(z.object({ agencyId: z.string(), agencyName: z.string(), counts: z.array(Count), total: Count })),
   byOfficer: z.array(
     z.object({
       officerId: z.string(),
