@@ -44,6 +44,20 @@ export async function replaceCounterAccess(trx: Db, counterId: string, input: Co
   }
 }
 
+/**
+ * A new counter serves every active agency, as every counter did before counters had links:
+ * nothing stops working when an admin adds one, and the Counters tab shows the whole list for
+ * the admin to narrow (PUT /api/v1/counters/:id/access).
+ */
+export async function linkEveryAgency(trx: Db, counterId: string): Promise<void> {
+  const agencies = await trx.selectFrom('agencies').select('id').where('active', '=', 1).execute();
+  if (agencies.length === 0) return;
+  await trx
+    .insertInto('counter_agencies')
+    .values(agencies.map((a) => ({ counter_id: counterId, agency_id: a.id })))
+    .execute();
+}
+
 /** Drops a counter's links (the counter itself is being deleted or its access replaced). */
 export async function forgetCounter(trx: Db, counterId: string): Promise<void> {
   await trx.deleteFrom('counter_agencies').where('counter_id', '=', counterId).execute();

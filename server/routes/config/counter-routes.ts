@@ -8,7 +8,12 @@ import {
   CounterInputSchema,
   CounterPatchSchema,
 } from '../../../shared/contract/server-api.ts';
-import { forgetCounter, listCounterAccess, replaceCounterAccess } from '../../config/counter-access.ts';
+import {
+  forgetCounter,
+  linkEveryAgency,
+  listCounterAccess,
+  replaceCounterAccess,
+} from '../../config/counter-access.ts';
 import { CounterSchema } from '../../../shared/domain/config.ts';
 import { listCounters } from '../../config/config-repo.ts';
 import { conflict, notFound } from '../../http-error.ts';
@@ -45,6 +50,7 @@ export function counterRoutes(app: FastifyInstance, server: ServerContext): void
           .executeTakeFirst();
         if (clash) throw conflict(`Đã có quầy số ${body.number} hoặc mã "${id}".`);
         await trx.insertInto('counters').values({ id, number: body.number, name: body.name }).execute();
+        await linkEveryAgency(trx, id);
       });
       reply.code(201);
       return { id, number: body.number, name: body.name };

@@ -51,6 +51,9 @@ describe.each(BACKENDS)('officers per counter on %s', (backend) => {
 
   it('sends each counter kiosk only its agencies’ and named officers’ PIN hashes', async () => {
     const [q1, q2] = [await counter(1), await counter(2)];
+    // A new counter serves every active agency until the admin narrows it.
+    const created = (await call('GET', '/api/v1/counters/access')).json<{ agencyIds: string[] }[]>();
+    expect(created[0]!.agencyIds).toHaveLength(17);
     const hoa = await officerWithPin('Nguyễn Thị Hoa', 'ag-11');
     const lan = await officerWithPin('Trần Thị Lan', 'ag-11');
     const minh = await officerWithPin('Lê Văn Minh', 'ag-12');
