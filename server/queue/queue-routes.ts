@@ -40,7 +40,11 @@ async function requireCounter(server: ServerContext, deviceId: string, counterId
     throw new HttpError(403, 'forbidden', 'Kiosk lấy số ở lối vào không gọi số của quầy nào.');
   }
   if (device?.counter_id && device.counter_id !== counterId) {
-    throw new HttpError(403, 'forbidden', 'Kiosk này được gán cho quầy khác: không thể thao tác trên hàng đợi của quầy này.');
+    throw new HttpError(
+      403,
+      'forbidden',
+      'Kiosk này được gán cho quầy khác: không thể thao tác trên hàng đợi của quầy này.',
+    );
   }
 }
 

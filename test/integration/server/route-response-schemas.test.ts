@@ -37,7 +37,11 @@ describe('every route has an enforced response schema', () => {
   let dir: string;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'hailong-routes-'));
-    app = await createServer({ dbFile: join(dir, 'central.db'), adminPassword: 'mat-khau-quan-tri-thu', log: () => {} });
+    app = await createServer({
+      dbFile: join(dir, 'central.db'),
+      adminPassword: 'mat-khau-quan-tri-thu',
+      log: () => {},
+    });
   });
   afterAll(async () => {
     await app.close();
