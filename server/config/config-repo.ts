@@ -8,7 +8,8 @@ import type { Db } from '../db/database.ts';
 import { DEFAULT_CENTRE_NAME } from './seed.ts';
 import { configVersion, getSetting } from './settings.ts';
 import { dutySettings, technicianPinHash } from './centre-secrets.ts';
-import type { KioskRole } from '../../shared/contract/provisioning.ts';
+import type { DeviceAssignment } from '../../shared/contract/provisioning.ts';
+import { officersForDevice } from './counter-access.ts';
 
 /** Reads configuration from the database on every call: the CLI may change it under a running server. */
 export async function listAgencies(db: Db): Promise<Agency[]> {
@@ -88,17 +89,24 @@ export async function centreName(db: Db): Promise<string> {
 
 /**
  * What a kiosk receives: its KioskConfig plus officers' PIN hashes, the technician PIN hash,
- * duty limits and the queue setup. An entrance kiosk, where no officer signs in, gets no
- * officer and no PIN hash at all (issue 9 item 5): a stolen entrance kiosk holds no PIN.
+ * duty limits and the queue setup. Only the officers who may sign in at the kiosk's counter are
+ * sent, PIN hashes included (issue 9 item 5, see `officersForDevice`): a stolen kiosk gives away
+ * the hashes of its own counter's officers at most, and an entrance kiosk's none.
  */
-export async function buildSyncConfig(db: Db, role: KioskRole | null = null): Promise<SyncConfig> {
+export async function buildSyncConfig(
+  db: Db,
+  assignment: Pick<DeviceAssignment, 'role' | 'counterId'> | null = null,
+): Promise<SyncConfig> {
   return db.transaction().execute(async (trx) => {
-    const officers = await trx
-      .selectFrom('officers')
-      .select(['id', 'full_name', 'agency_id', 'sort_order', 'active', 'pin_hash'])
-      .orderBy('sort_order')
-      .execute();
-    const config: SyncConfig = {
+    const allowed = await officersForDevice(trx, assignment);
+    const officers = (
+      await trx
+        .selectFrom('officers')
+        .select(['id', 'full_name', 'agency_id', 'sort_order', 'active', 'pin_hash'])
+        .orderBy('sort_order')
+        .execute()
+    ).filter((o) => allowed === 'all' || allowed.has(o.id));
+    return {
       version: await configVersion(trx),
       centreName: await centreName(trx),
       agencies: await listAgencies(trx),
@@ -119,10 +127,5 @@ export async function buildSyncConfig(db: Db, role: KioskRole | null = null): Pr
       duty: await dutySettings(trx),
       ratingPrompt: await readRatingPromptSettings(trx),
     };
-    if (role === 'entrance') {
-      config.officers = [];
-      config.officerPins = {};
-    }
-    return config;
   });
 }

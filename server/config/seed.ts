@@ -86,6 +86,15 @@ export async function seedDemo(db: Db): Promise<boolean> {
         .onConflict((oc) => oc.doNothing())
         .execute();
     }
+    // Every demo counter serves the demo officers' agencies, so any kiosk assigned to one gets them.
+    const demoAgencies = [...new Set(DEMO_CONFIG.officers.map((o) => o.agencyId))];
+    for (const c of DEMO_CONFIG.counters) {
+      await trx
+        .insertInto('counter_agencies')
+        .values(demoAgencies.map((agency_id) => ({ counter_id: c.id, agency_id })))
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+    }
     await setSetting(trx, 'queue.config', JSON.stringify(DEMO_QUEUE_CONFIG));
     await setSetting(trx, 'centre.name', DEMO_CONFIG.centreName);
     await setSetting(trx, 'demo.seeded', '1');

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { AlertsReportSchema } from '../../shared/contract/console-responses.ts';
 import { z } from 'zod';
 import {
   AlertSettingsSchema,
@@ -80,6 +81,7 @@ export function alertsRoutes(app: FastifyInstance, server: ServerContext): void 
       coveragePercent: z.coerce.number().min(0).max(100).optional(),
       minRatings: z.coerce.number().int().min(1).max(100_000).optional(),
     }),
+    response: AlertsReportSchema,
     handler: async ({ query }) => {
       const stored = await readAlertSettings(server.db);
       const settings: AlertSettings = {

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { BoardSnapshotSchema } from '../../shared/contract/console-responses.ts';
 import { sql } from 'kysely';
 import type { BoardSnapshot } from '../../shared/contract/console-api.ts';
 import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
@@ -83,6 +84,7 @@ export function boardRoutes(app: FastifyInstance, server: ServerContext): void {
     url: '/api/v1/board/calls',
     summary: 'Bảng gọi số (công khai): số đang gọi ở từng quầy và các lần gọi gần nhất',
     access: 'public',
+    response: BoardSnapshotSchema,
     handler: async ({ reply }) => {
       reply.header('Cache-Control', 'no-store');
       return hub.running ? hub.current() : snapshot(server);

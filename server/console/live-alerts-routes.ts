@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { LiveAlertSchema, LiveAlertsListSchema } from '../../shared/contract/console-responses.ts';
 import { z } from 'zod';
 import {
   AcknowledgeAlertSchema,
@@ -70,6 +71,7 @@ export function liveAlertsRoutes(app: FastifyInstance, server: ServerContext): v
     url: '/api/v1/console/live-alerts',
     summary: 'Cảnh báo trực tiếp: chưa xác nhận và lịch sử đã xác nhận',
     access: 'supervisor',
+    response: LiveAlertsListSchema,
     handler: () => listAlerts(server.db, HISTORY),
   });
   addRoute(app, server, {
@@ -101,6 +103,7 @@ export function liveAlertsRoutes(app: FastifyInstance, server: ServerContext): v
     summary: 'Xác nhận một cảnh báo, kèm nhận xét của người giám sát',
     access: 'supervisor',
     body: AcknowledgeAlertSchema,
+    response: LiveAlertSchema,
     handler: async ({ body, params, user }) => {
       const id = z.uuid().safeParse(params.id);
       if (!id.success) throw new HttpError(404, 'not_found', 'Không tìm thấy cảnh báo này.');

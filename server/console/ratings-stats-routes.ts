@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { RatingsStatsSchema } from '../../shared/contract/console-responses.ts';
 import { RatingsQuerySchema } from '../../shared/contract/console-api.ts';
 import type { ServerContext } from '../context.ts';
 import { addRoute } from '../routes/route.ts';
@@ -12,6 +13,7 @@ export function ratingsStatsRoutes(app: FastifyInstance, server: ServerContext):
       'Đánh giá trong một kỳ: theo thời gian, theo cơ quan, theo cán bộ, tỷ lệ được đánh giá, lý do chưa hài lòng, thời gian chờ và phục vụ',
     access: 'supervisor',
     query: RatingsQuerySchema,
+    response: RatingsStatsSchema,
     handler: ({ query }) => ratingsStats(server.db, query),
   });
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { ConsoleSessionSchema } from '../../shared/contract/console-responses.ts';
 import type { ConsoleSession } from '../../shared/contract/console-api.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError } from '../http-error.ts';
@@ -13,6 +14,7 @@ export function sessionRoutes(app: FastifyInstance, server: ServerContext): void
     url: '/api/v1/console/session',
     summary: 'Phiên đăng nhập hiện tại của bảng điều khiển (tên, vai trò, mã chống giả mạo)',
     access: 'supervisor',
+    response: ConsoleSessionSchema,
     handler: async ({ user, reply }): Promise<ConsoleSession> => {
       const row = await server.db
         .selectFrom('sessions')

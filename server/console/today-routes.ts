@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { TodaySnapshotSchema } from '../../shared/contract/console-responses.ts';
 import { sql } from 'kysely';
 import type { TodaySnapshot } from '../../shared/contract/console-api.ts';
 import { authenticateUser } from '../auth/guard.ts';
@@ -71,6 +72,7 @@ export function todayRoutes(app: FastifyInstance, server: ServerContext): void {
     url: '/api/v1/console/today',
     summary: 'Hôm nay: từng quầy (cán bộ trực, số đang phục vụ, số người chờ, kiosk) và tổng số phiếu, đánh giá',
     access: 'supervisor',
+    response: TodaySnapshotSchema,
     handler: () => todaySnapshot(server.db, server.now()),
   });
 

@@ -143,6 +143,10 @@ export interface ServerSchema {
     occurred_at: string;
     occurred_ms: number;
   };
+  /** Migration 0019: the agencies a counter serves; their officers may sign in at its kiosk. */
+  counter_agencies: { counter_id: string; agency_id: string };
+  /** Migration 0019: officers assigned to a counter by name, whatever their agency. */
+  counter_officers: { counter_id: string; officer_id: string };
   /** Which agency an officer belonged to over which Vietnam days (both ends included; null = open). */
   officer_assignments: {
     id: string;

@@ -123,6 +123,7 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
     summary: 'Luồng sự kiện (SSE) các thay đổi hàng đợi liên quan đến quầy của kiosk, phát lại từ ?after=',
     access: 'device',
     query: QueueStreamQuerySchema,
+    produces: ['text/event-stream'],
     handler: async ({ request, reply, query, device }) => {
       if (query.counterId !== undefined) await requireCounter(server, device!.deviceId, query.counterId);
       // No counter: an entrance kiosk, which keeps a copy of every service's queue so that the

@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { UserMeSchema } from '../../shared/contract/console-responses.ts';
+import { OkSchema } from '../../shared/contract/server-api.ts';
 import { z } from 'zod';
 import { hashPassword, passwordNeedsRehash } from '../auth/secret-hash.ts';
 import { PasswordChecker } from '../auth/password-check.ts';
@@ -107,6 +109,7 @@ export function authRoutes(app: FastifyInstance, server: ServerContext): void {
     url: '/api/v1/auth/logout',
     summary: 'Đăng xuất: huỷ phiên hiện tại',
     access: 'supervisor',
+    response: OkSchema,
     handler: async ({ user, reply }) => {
       await server.db.deleteFrom('sessions').where('token_hash', '=', user!.tokenHash).execute();
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -119,6 +122,7 @@ export function authRoutes(app: FastifyInstance, server: ServerContext): void {
     url: '/api/v1/auth/me',
     summary: 'Tài khoản đang đăng nhập',
     access: 'supervisor',
+    response: UserMeSchema,
     handler: ({ user }) => Promise.resolve({ username: user!.username, role: user!.role }),
   });
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { OkSchema } from '../../shared/contract/server-api.ts';
 import { sql } from 'kysely';
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -156,6 +157,7 @@ export function deviceRoutes(app: FastifyInstance, server: ServerContext): void 
     url: '/api/v1/devices/:id/revoke',
     summary: 'Thu hồi mã truy cập của một kiosk',
     access: 'admin',
+    response: OkSchema,
     handler: async ({ params }) => {
       const result = await server.db
         .updateTable('devices')

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { OkSchema } from '../../shared/contract/server-api.ts';
 import { z } from 'zod';
 import { DevicePatchSchema, TechnicianPinSchema } from '../../shared/contract/provisioning.ts';
 import { DeviceSummarySchema } from '../../shared/contract/server-api.ts';
@@ -100,6 +101,7 @@ export function provisioningRoutes(app: FastifyInstance, server: ServerContext):
     summary: 'Đặt mã PIN kỹ thuật viên (6–8 chữ số) cho mọi kiosk của trung tâm; kiosk nhận bản băm',
     access: 'admin',
     body: TechnicianPinSchema,
+    response: OkSchema,
     handler: async ({ body }) => {
       const hash = await hashSecret(body.pin);
       await server.db.transaction().execute(async (trx) => {

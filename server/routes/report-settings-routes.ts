@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { OkSchema } from '../../shared/contract/server-api.ts';
 import { ReportNoteInputSchema } from '../../shared/contract/server-api.ts';
 import { ReportFramingSchema } from '../../shared/domain/report-framing.ts';
 import { toVietnamIso } from '../../shared/domain/vietnam-time.ts';
@@ -35,6 +36,7 @@ export function reportSettingsRoutes(app: FastifyInstance, server: ServerContext
     summary: 'Ghi chú của một dòng Phụ lục 2 cho một kỳ báo cáo (để trống để xoá)',
     access: 'supervisor',
     body: ReportNoteInputSchema,
+    response: OkSchema,
     handler: async ({ body, user }) => {
       if (body.from > body.to) {
         throw badRequest('Ngày bắt đầu (from) phải trước hoặc bằng ngày kết thúc (to).', 'bad_period');

@@ -91,7 +91,7 @@ export function syncRoutes(app: FastifyInstance, server: ServerContext): void {
         response.leases = await grantLeases(server.db, device!.deviceId, body.leases, receivedAt);
       }
       if (body.configVersion === undefined || body.configVersion < version) {
-        response.config = await buildSyncConfig(server.db, assignment.role);
+        response.config = await buildSyncConfig(server.db, assignment);
       }
       return response;
     },

@@ -197,3 +197,18 @@ export const HealthSchema = z.object({ ok: z.boolean(), db: z.enum(['sqlite', 'p
 
 /** GET /api/v1/config: what a kiosk receives, without the officers' PIN hashes (enforced on send). */
 export const ConsoleConfigSchema = SyncConfigSchema.omit({ officerPins: true, technicianPinHash: true });
+
+/**
+ * Who may sign in at a counter (issue 9 item 5): the agencies it serves and officers named by
+ * hand. Its kiosk receives only these officers and their PIN hashes.
+ */
+export const CounterAccessInputSchema = z.object({
+  agencyIds: z.array(IdSchema).max(500, 'Tối đa 500 cơ quan cho một quầy'),
+  officerIds: z.array(IdSchema).max(2000, 'Tối đa 2000 cán bộ cho một quầy'),
+});
+export type CounterAccessInput = z.infer<typeof CounterAccessInputSchema>;
+export const CounterAccessSchema = CounterAccessInputSchema.extend({ counterId: z.string() });
+export type CounterAccess = z.infer<typeof CounterAccessSchema>;
+
+/** The answer of a write that has nothing more to say than that it was done. */
+export const OkSchema = z.object({ ok: z.literal(true) });

@@ -8,6 +8,7 @@ import { mayCallOffline, needsClaim, waitsForConnection } from '../../../shared/
 import { STATUS_LABELS, transition, type TicketAction } from '../../../shared/domain/queue-state.ts';
 import { toVietnamIso } from '../../../shared/domain/vietnam-time.ts';
 import type { ConfigStore } from '../config-store.ts';
+import { ticketWrites, type TicketWrites } from '../data/ticket-writes.ts';
 import type { Db } from '../database.ts';
 import type { OfficerDuty } from '../officer-duty.ts';
 import { Outbox } from '../outbox.ts';
@@ -42,7 +43,11 @@ export class OfficerActions {
   /** One "call next" at a time per counter: a double press must not claim two tickets. */
   private readonly calling = new Map<string, Promise<unknown>>();
 
-  constructor(private readonly deps: OfficerActionsDeps) {}
+  private readonly tickets: TicketWrites;
+
+  constructor(private readonly deps: OfficerActionsDeps) {
+    this.tickets = ticketWrites(deps.db);
+  }
 
   async callNext(counterId: string): Promise<TicketRow> {
     const previous = this.calling.get(counterId) ?? Promise.resolve();
@@ -110,11 +115,7 @@ export class OfficerActions {
       if (!row || row.status !== 'waiting') return null;
       this.check(row, 'call');
       const calledAt = toVietnamIso(this.deps.now());
-      this.deps.db
-        .prepare(
-          "UPDATE tickets SET status = 'called', counter_id = ?, called_at = ?, officer_id = ?, agency_id = ? WHERE id = ?",
-        )
-        .run(counterId, calledAt, officer.id, officer.agencyId, row.id);
+      this.tickets.markCalled.run(counterId, calledAt, officer.id, officer.agencyId, row.id);
       const event = this.deps.outbox.append({
         id: Outbox.newId(),
         type: 'ticket.called',
@@ -172,10 +173,8 @@ export class OfficerActions {
       }
       this.check(current, 'finish');
       const finishedAt = toVietnamIso(this.deps.now());
-      this.deps.db
-        // The officer who finishes is the one who served: the ticket's rating is credited to them.
-        .prepare("UPDATE tickets SET status = 'done', finished_at = ?, officer_id = ?, agency_id = ? WHERE id = ?")
-        .run(finishedAt, officer.id, officer.agencyId, current.id);
+      // The officer who finishes is the one who served: the ticket's rating is credited to them.
+      this.tickets.markDone.run(finishedAt, officer.id, officer.agencyId, current.id);
       this.deps.outbox.append({
         id: Outbox.newId(),
         type: 'ticket.finished',
@@ -201,7 +200,7 @@ export class OfficerActions {
       const current = this.requireCurrent(counterId, ticketId);
       this.check(current, 'noShow');
       const at = toVietnamIso(this.deps.now());
-      this.deps.db.prepare("UPDATE tickets SET status = 'no_show', finished_at = ? WHERE id = ?").run(at, current.id);
+      this.tickets.markNoShow.run(at, current.id);
       this.deps.outbox.append({
         id: Outbox.newId(),
         type: 'ticket.no_show',
@@ -245,28 +244,20 @@ export class OfficerActions {
       const waits =
         !this.deps.online() &&
         waitsForConnection({ serviceId: target.id, pinnedCounterId: toCounterId ?? null }, counterId, target);
-      this.deps.db
-        .prepare("UPDATE tickets SET status = 'transferred', finished_at = ?, transferred_to = ? WHERE id = ?")
-        .run(at, newTicketId, current.id);
-      this.deps.db
-        .prepare(
-          `INSERT INTO tickets (id, day, service_id, counter_id, pinned, number, day_index, priority, status, issued_at,
-                                transferred_from, printed, waits_for_connection)
-           VALUES (?, ?, ?, ?, ?, ?, NULL, ?, 'waiting', ?, ?, ?, ?)`,
-        )
-        .run(
-          newTicketId,
-          current.day,
-          target.id,
-          toCounterId ?? null,
-          toCounterId === undefined ? 0 : 1,
-          current.number,
-          current.priority,
-          current.issued_at,
-          current.id,
-          current.printed,
-          waits ? 1 : 0,
-        );
+      this.tickets.markTransferred.run(at, newTicketId, current.id);
+      this.tickets.insertTransferred.run(
+        newTicketId,
+        current.day,
+        target.id,
+        toCounterId ?? null,
+        toCounterId === undefined ? 0 : 1,
+        current.number,
+        current.priority,
+        current.issued_at,
+        current.id,
+        current.printed,
+        waits ? 1 : 0,
+      );
       this.deps.outbox.append({
         id: Outbox.newId(),
         type: 'ticket.transferred',
@@ -288,7 +279,7 @@ export class OfficerActions {
       if (!row) throw new DomainError('not_found', 'Không tìm thấy phiếu này.');
       this.check(row, 'cancel');
       const at = toVietnamIso(this.deps.now());
-      this.deps.db.prepare("UPDATE tickets SET status = 'cancelled', finished_at = ? WHERE id = ?").run(at, row.id);
+      this.tickets.markCancelled.run(at, row.id);
       this.deps.outbox.append({ id: Outbox.newId(), type: 'ticket.cancelled', occurredAt: at, ticketId: row.id });
     })();
   }
@@ -332,7 +323,7 @@ export class OfficerActions {
 
   private markStarted(counterId: string, row: TicketRow, officer: OfficerOnDuty, startedAt: string): void {
     this.check(row, 'start');
-    this.deps.db.prepare("UPDATE tickets SET status = 'serving', started_at = ? WHERE id = ?").run(startedAt, row.id);
+    this.tickets.markServing.run(startedAt, row.id);
     this.deps.outbox.append({
       id: Outbox.newId(),
       type: 'ticket.started',

@@ -10,6 +10,7 @@ import {
 import { waitsForConnection, type KioskRole } from '../../../shared/domain/queue-routing.ts';
 import { toVietnamIso } from '../../../shared/domain/vietnam-time.ts';
 import type { Db } from '../database.ts';
+import { ticketWrites, type TicketWrites } from '../data/ticket-writes.ts';
 import { Outbox } from '../outbox.ts';
 import type { NumberLeases } from './number-leases.ts';
 import type { QueueStore } from './queue-store.ts';
@@ -35,12 +36,10 @@ export interface IssuerDeps {
  * the server leased it, so numbers never collide across kiosks, online or not.
  */
 export class TicketIssuer {
-  private readonly countIssued;
+  private readonly tickets: TicketWrites;
 
   constructor(private readonly deps: IssuerDeps) {
-    this.countIssued = deps.db.prepare<[string, string], { n: number }>(
-      'SELECT count(*) AS n FROM tickets WHERE service_id = ? AND day = ? AND day_index IS NOT NULL',
-    );
+    this.tickets = ticketWrites(deps.db);
   }
 
   /** The services a citizen may take a number for here. */
@@ -69,24 +68,18 @@ export class TicketIssuer {
       const value = nthNumber(service, index);
       if (value === null) throw new DomainError('conflict', `${NUMBERS_EXHAUSTED_MESSAGE}.`);
       const number = formatTicketNumber(service, value);
-      this.deps.db
-        .prepare(
-          `INSERT INTO tickets (id, day, service_id, counter_id, pinned, number, day_index, priority, status, issued_at,
-                                rating_token)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'waiting', ?, ?)`,
-        )
-        .run(
-          id,
-          day,
-          service.id,
-          pinnedTo,
-          pinnedTo ? 1 : 0,
-          number,
-          index,
-          priorityCode ?? null,
-          issuedAt,
-          ratingToken,
-        );
+      this.tickets.insertIssued.run(
+        id,
+        day,
+        service.id,
+        pinnedTo,
+        pinnedTo ? 1 : 0,
+        number,
+        index,
+        priorityCode ?? null,
+        issuedAt,
+        ratingToken,
+      );
       this.deps.outbox.append({
         id: Outbox.newId(),
         type: 'ticket.issued',
@@ -113,11 +106,11 @@ export class TicketIssuer {
 
   /** The ticket could not be handed to the server: the citizen is told it will reach the counter later. */
   markWaitingForConnection(id: string): void {
-    this.deps.db.prepare('UPDATE tickets SET waits_for_connection = 1 WHERE id = ?').run(id);
+    this.tickets.markWaitsForConnection.run(id);
   }
 
   private nextIndex(service: QueueService, day: string): number {
-    if (this.deps.numbering() === 'free') return this.countIssued.get(service.id, day)!.n;
+    if (this.deps.numbering() === 'free') return this.tickets.countIssued.get(service.id, day)!.n;
     const index = this.deps.leases.take(service.id, day);
     if (index === null) throw new DomainError('unavailable', `${NUMBERS_NOT_LEASED_MESSAGE}.`);
     return index;

@@ -15,6 +15,7 @@ import { m0014DeviceStorage } from './0014-device-storage.ts';
 import { m0015PhoneRating } from './0015-phone-rating.ts';
 import { m0016LivePages } from './0016-live-pages.ts';
 import { m0017RatingFunnel } from './0017-rating-funnel.ts';
+import { m0019CounterAccess } from './0019-counter-access.ts';
 import type { ServerMigration } from './migration.ts';
 
 /**
@@ -39,4 +40,5 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   m0015PhoneRating,
   m0016LivePages,
   m0017RatingFunnel,
+  m0019CounterAccess,
 ];

@@ -34,6 +34,7 @@ export function centreRoutes(app: FastifyInstance, server: ServerContext): void 
     summary: 'Đổi tên trung tâm',
     access: 'admin',
     body: CentreSchema,
+    response: CentreSchema,
     handler: async ({ body }) => {
       await change(db(), (trx) => setSetting(trx, 'centre.name', body.centreName));
       return body;

@@ -1,7 +1,19 @@
 import type { FastifyInstance } from 'fastify';
+import { OkSchema } from '../../../shared/contract/server-api.ts';
 import type { ServerContext } from '../../context.ts';
 import { z } from 'zod';
-import { CounterInputSchema, CounterPatchSchema } from '../../../shared/contract/server-api.ts';
+import {
+  CounterAccessInputSchema,
+  CounterAccessSchema,
+  CounterInputSchema,
+  CounterPatchSchema,
+} from '../../../shared/contract/server-api.ts';
+import {
+  forgetCounter,
+  linkEveryAgency,
+  listCounterAccess,
+  replaceCounterAccess,
+} from '../../config/counter-access.ts';
 import { CounterSchema } from '../../../shared/domain/config.ts';
 import { listCounters } from '../../config/config-repo.ts';
 import { conflict, notFound } from '../../http-error.ts';
@@ -38,6 +50,7 @@ export function counterRoutes(app: FastifyInstance, server: ServerContext): void
           .executeTakeFirst();
         if (clash) throw conflict(`Đã có quầy số ${body.number} hoặc mã "${id}".`);
         await trx.insertInto('counters').values({ id, number: body.number, name: body.name }).execute();
+        await linkEveryAgency(trx, id);
       });
       reply.code(201);
       return { id, number: body.number, name: body.name };
@@ -75,12 +88,40 @@ export function counterRoutes(app: FastifyInstance, server: ServerContext): void
     url: '/api/v1/counters/:id',
     summary: 'Xoá quầy (đánh giá đã ghi giữ nguyên)',
     access: 'admin',
+    response: OkSchema,
     handler: async ({ params }) => {
       await change(db(), async (trx) => {
         const result = await trx.deleteFrom('counters').where('id', '=', params.id!).executeTakeFirst();
         if (Number(result.numDeletedRows) === 0) throw notFound('Không tìm thấy quầy.');
+        await forgetCounter(trx, params.id!);
       });
       return { ok: true };
+    },
+  });
+
+  // Who may sign in at each counter: its kiosk receives only these officers' PIN hashes.
+  addRoute(app, server, {
+    method: 'GET',
+    url: '/api/v1/counters/access',
+    summary: 'Cơ quan và cán bộ được đăng nhập tại từng quầy',
+    access: 'supervisor',
+    response: z.array(CounterAccessSchema),
+    handler: () => listCounterAccess(db()),
+  });
+  addRoute(app, server, {
+    method: 'PUT',
+    url: '/api/v1/counters/:id/access',
+    summary: 'Đặt cơ quan và cán bộ được đăng nhập tại một quầy (kiosk của quầy chỉ nhận mã PIN của họ)',
+    access: 'admin',
+    body: CounterAccessInputSchema,
+    response: CounterAccessSchema,
+    handler: async ({ body, params }) => {
+      await change(db(), async (trx) => {
+        const found = await trx.selectFrom('counters').select('id').where('id', '=', params.id!).executeTakeFirst();
+        if (!found) throw notFound('Không tìm thấy quầy.');
+        await replaceCounterAccess(trx, params.id!, body);
+      });
+      return (await listCounterAccess(db())).find((a) => a.counterId === params.id);
     },
   });
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { OkSchema } from '../../../shared/contract/server-api.ts';
 import type { ServerContext } from '../../context.ts';
 import { z } from 'zod';
 import {
@@ -121,6 +122,7 @@ export function officerRoutes(app: FastifyInstance, server: ServerContext): void
     summary: 'Đặt mã PIN đăng nhập tại quầy cho cán bộ (kiosk nhận bản băm khi đồng bộ)',
     access: 'admin',
     body: OfficerPinSchema,
+    response: OkSchema,
     handler: async ({ body, params }) => {
       const minLength = await minPinLength(db());
       if (body.pin.length < minLength) throw badRequest(`Mã PIN cán bộ cần ít nhất ${minLength} chữ số.`);

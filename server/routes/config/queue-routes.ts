@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { OkSchema } from '../../../shared/contract/server-api.ts';
 import type { ServerContext } from '../../context.ts';
 import { z } from 'zod';
 import {
@@ -61,6 +62,7 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
     url: '/api/v1/services/:id',
     summary: 'Xoá một dịch vụ',
     access: 'admin',
+    response: OkSchema,
     handler: async ({ params }) => {
       const queue = await readQueueConfig(db());
       if (!queue.services.some((s) => s.id === params.id)) throw notFound('Không tìm thấy dịch vụ.');
@@ -82,6 +84,7 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
     summary: 'Thay danh sách đối tượng ưu tiên',
     access: 'admin',
     body: PriorityCategoriesSchema,
+    response: PriorityCategoriesSchema,
     handler: async ({ body }) => (await updateQueue(db(), (q) => ({ ...q, priorities: body }))).priorities,
   });
   addRoute(app, server, {
@@ -98,6 +101,7 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
     summary: 'Đổi quy tắc gọi số và thời gian chờ đánh giá',
     access: 'admin',
     body: QueueOptionsInputSchema,
+    response: QueueOptionsInputSchema,
     handler: async ({ body }) => (await updateQueue(db(), (q) => ({ ...q, options: body }))).options,
   });
 }

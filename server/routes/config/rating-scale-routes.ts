@@ -26,6 +26,7 @@ export function ratingScaleRoutes(app: FastifyInstance, server: ServerContext): 
     summary: 'Thay thang đánh giá (các cột của Phụ lục 2)',
     access: 'admin',
     body: RatingScaleSchema,
+    response: z.array(RatingLevelSchema),
     handler: async ({ body }) => {
       // Levels are never deleted: a kiosk offline since the change still sends the old codes, which
       // stay accepted and reported; only the active ones go to kiosks as the scale.
@@ -63,6 +64,7 @@ export function ratingScaleRoutes(app: FastifyInstance, server: ServerContext): 
     summary: 'Thay danh sách lý do chưa hài lòng',
     access: 'admin',
     body: RatingReasonsSchema,
+    response: z.array(RatingReasonSchema),
     handler: async ({ body }) => {
       await change(db(), async (trx) => {
         await trx.deleteFrom('rating_reasons').execute();

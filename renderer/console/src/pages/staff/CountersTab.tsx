@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { Counter } from '../../../../../shared/domain/config.ts';
+import type { CounterAccess, OfficerOut } from '../../../../../shared/contract/server-api.ts';
+import type { Agency, Counter } from '../../../../../shared/domain/config.ts';
 import type { PriorityCategory, QueueService } from '../../../../../shared/domain/queue-config.ts';
 import { api } from '../../api.ts';
 import { ActionButton, RemovableChips } from '../../components/ActionButton.tsx';
@@ -8,12 +9,22 @@ import { Message } from '../../components/Message.tsx';
 import { formatCount } from '../../format.ts';
 import { useAction } from '../../use-action.ts';
 import { useFetch } from '../../use-fetch.ts';
+import { CounterAccessEditor, counterAccessSummary } from './CounterAccessEditor.tsx';
 
 export function CountersTab({ admin }: { admin: boolean }) {
   const { data, reload } = useFetch<Counter[]>('/api/v1/counters');
-  const { flash, busy, run } = useAction(reload);
+  const access = useFetch<CounterAccess[]>('/api/v1/counters/access');
+  const agencies = useFetch<Agency[]>('/api/v1/agencies');
+  const officers = useFetch<OfficerOut[]>('/api/v1/officers');
+  const { flash, busy, run } = useAction(() => {
+    reload();
+    access.reload();
+  });
   const [number, setNumber] = useState('');
   const [name, setName] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
+  const accessOf = (id: string) => access.data?.find((a) => a.counterId === id);
+  const editedCounter = (data ?? []).find((c) => c.id === editing);
   return (
     <>
       <Message flash={flash} />
@@ -26,6 +37,7 @@ export function CountersTab({ admin }: { admin: boolean }) {
                 Số quầy
               </th>
               <th scope="col">Tên hiển thị</th>
+              <th scope="col">Ai đăng nhập được</th>
               {admin ? <th scope="col">Thao tác</th> : null}
             </tr>
           </thead>
@@ -34,8 +46,16 @@ export function CountersTab({ admin }: { admin: boolean }) {
               <tr key={c.id}>
                 <td className="num">{c.number}</td>
                 <th scope="row">{c.name}</th>
+                <td>{counterAccessSummary(accessOf(c.id), agencies.data ?? [], officers.data ?? [])}</td>
                 {admin ? (
                   <td className="actions">
+                    <button
+                      type="button"
+                      aria-label={`Chọn ai đăng nhập được tại ${c.name}`}
+                      onClick={() => setEditing(c.id)}
+                    >
+                      Ai đăng nhập
+                    </button>
                     <ActionButton
                       busy={busy}
                       label={`Xoá ${c.name}`}
@@ -55,6 +75,24 @@ export function CountersTab({ admin }: { admin: boolean }) {
           </tbody>
         </table>
       </div>
+      {admin && editedCounter && access.data ? (
+        <CounterAccessEditor
+          key={editedCounter.id}
+          counter={editedCounter}
+          access={accessOf(editedCounter.id)}
+          agencies={agencies.data ?? []}
+          officers={officers.data ?? []}
+          busy={busy}
+          onClose={() => setEditing(null)}
+          onSave={(input) =>
+            void run(
+              () =>
+                api(`/api/v1/counters/${encodeURIComponent(editedCounter.id)}/access`, { method: 'PUT', json: input }),
+              `Đã lưu ai đăng nhập được tại ${editedCounter.name}; kiosk của quầy nhận ở lần đồng bộ sau.`,
+            )
+          }
+        />
+      ) : null}
       {admin ? (
         <InlineForm
           submitText="Thêm quầy"
