@@ -14,6 +14,7 @@ interface FunnelSqlRow {
   served: number | string;
   prompted: number | string;
   rated: number | string;
+  rated_phone: number | string;
   declined: number | string;
   timed_out: number | string;
   busy: number | string;
@@ -34,6 +35,7 @@ export async function funnelCounts(
            count(DISTINCT ts.ticket_id) AS served,
            ${countIf('rp.prompted_ms IS NOT NULL')} AS prompted,
            ${countIf('r.id IS NOT NULL')} AS rated,
+           ${countIf("r.channel = 'phone'")} AS rated_phone,
            ${countIf("rp.outcome = 'declined'")} AS declined,
            ${countIf("rp.outcome = 'timed_out'")} AS timed_out,
            ${countIf("rp.reason = 'screen_busy'")} AS busy,
@@ -50,6 +52,7 @@ export async function funnelCounts(
       served: Number(row.served),
       prompted: Number(row.prompted),
       rated: Number(row.rated),
+      ratedByPhone: Number(row.rated_phone),
       declined: Number(row.declined),
       timedOut: Number(row.timed_out),
       notShownScreenBusy: Number(row.busy),

@@ -8,6 +8,8 @@ export interface FunnelCounts {
   prompted: number;
   /** Tickets with a rating (any channel), misuse excluded. */
   rated: number;
+  /** Of `rated`, those rated later from the citizen's phone (the QR on the ticket). */
+  ratedByPhone: number;
   declined: number;
   timedOut: number;
   notShownScreenBusy: number;
@@ -34,6 +36,7 @@ export const FUNNEL_COLUMNS = {
   promptedPercent: 'Tỷ lệ được mời (%)',
   rated: 'Đã đánh giá',
   ratedPercent: 'Tỷ lệ đánh giá (%)',
+  ratedByPhone: 'Trong đó qua điện thoại',
   declined: 'Bỏ qua',
   timedOut: 'Hết thời gian',
   notShown: 'Không hiển thị',
@@ -44,6 +47,7 @@ export const EMPTY_FUNNEL: FunnelCounts = {
   served: 0,
   prompted: 0,
   rated: 0,
+  ratedByPhone: 0,
   declined: 0,
   timedOut: 0,
   notShownScreenBusy: 0,

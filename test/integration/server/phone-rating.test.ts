@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PhoneTicketStatus } from '../../../shared/contract/phone-rating.ts';
+import type { CoverageReport } from '../../../shared/domain/coverage-report.ts';
 import type { PhuLuc2Report } from '../../../shared/domain/phu-luc-2.ts';
 import { toVietnamIso } from '../../../shared/domain/vietnam-time.ts';
 import { PHONE_LIMITS } from '../../../server/phone/phone-routes.ts';
@@ -110,6 +111,15 @@ describe.each(BACKENDS)('rating later from the phone, on %s', (backend) => {
     const first = await rate(t, { level: 'kha' });
     expect(first.statusCode).toBe(200);
     expect(await annexCount()).toBe(1);
+    // The funnel counts it as rated, and says it came from the phone.
+    const finishDay = toVietnamIso(new Date(started.getTime() - 60_000)).slice(0, 10);
+    const coverage = (
+      await s.app.inject({
+        url: `/api/v1/reports/coverage?from=${finishDay}&to=${finishDay}`,
+        headers: auth(s.admin),
+      })
+    ).json<CoverageReport>();
+    expect(coverage.funnel!.centre).toMatchObject({ served: 1, rated: 1, ratedByPhone: 1 });
     const stored = await s.app.inject({ url: `/api/v1/phone/${t}` });
     expect(stored.json<PhoneTicketStatus>()).toMatchObject({ rated: true, canRate: false });
 

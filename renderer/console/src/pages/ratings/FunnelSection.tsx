@@ -12,6 +12,7 @@ function Cells({ r }: { r: FunnelRow }) {
       <td className="num">{percent(r.promptedPercent)}</td>
       <td className="num">{formatCount(r.rated)}</td>
       <td className="num">{percent(r.ratedPercent)}</td>
+      <td className="num">{formatCount(r.ratedByPhone)}</td>
       <td className="num">{formatCount(r.declined)}</td>
       <td className="num">{formatCount(r.timedOut)}</td>
       <td
@@ -90,6 +91,9 @@ export function FunnelSection({ from, to }: { from: string; to: string }) {
                 </th>
                 <th scope="col" className="num">
                   {FUNNEL_COLUMNS.ratedPercent}
+                </th>
+                <th scope="col" className="num">
+                  {FUNNEL_COLUMNS.ratedByPhone}
                 </th>
                 <th scope="col" className="num">
                   {FUNNEL_COLUMNS.declined}
