@@ -6,6 +6,7 @@ import { seedDefaults, seedDemo } from './config/seed.ts';
 import type { ServerContext } from './context.ts';
 import { openServerDb, type Backend, type Db } from './db/database.ts';
 import { HttpError } from './http-error.ts';
+import { InvalidDayError } from '../shared/domain/vietnam-time.ts';
 import { authRoutes } from './routes/auth-routes.ts';
 import { configRoutes } from './routes/config-routes.ts';
 import { deviceRoutes } from './routes/device-routes.ts';
@@ -113,8 +114,8 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
     if (error instanceof HttpError) {
       return reply.code(error.status).send({ error: { code: error.code, message: error.message } });
     }
-    // vietnam-time throws RangeError with a Vietnamese message for an impossible period.
-    if (error instanceof RangeError && (error as FastifyError).statusCode === undefined) {
+    // An impossible day or period a person typed; any other RangeError is ours and stays a 500.
+    if (error instanceof InvalidDayError) {
       return reply.code(400).send({ error: { code: 'invalid_input', message: error.message } });
     }
     const status = (error as FastifyError).statusCode ?? 500;

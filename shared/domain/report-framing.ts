@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { nfc } from './text.ts';
-import { parseDay } from './vietnam-time.ts';
+import { InvalidDayError, parseDay } from './vietnam-time.ts';
 
 /**
  * What an annex carries around the table (issue 10): the `Phụ lục 2` label above the title,
@@ -55,7 +55,7 @@ const pad2 = (n: number): string => String(n).padStart(2, '0');
  */
 export function placeDateLine(place: string, day: string): string {
   const parsed = parseDay(day);
-  if (!parsed) throw new RangeError(`Ngày không hợp lệ: ${day}`);
+  if (!parsed) throw new InvalidDayError(`Ngày không hợp lệ: ${day}`);
   const date = parsed.date < 10 ? pad2(parsed.date) : String(parsed.date);
   const month = parsed.month <= 2 ? pad2(parsed.month) : String(parsed.month);
   const where = place.trim() === '' ? '…………' : nfc(place.trim());

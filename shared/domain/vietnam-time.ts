@@ -37,10 +37,22 @@ export function parseDay(day: string): { year: number; month: number; date: numb
   return { year, month, date };
 }
 
+/**
+ * A day or period a person typed that cannot be (31/02, an end before the start). Its message is
+ * Vietnamese and safe to show; the server answers 400 with it, and only with it: any other
+ * RangeError is an internal fault whose text never reaches the client.
+ */
+export class InvalidDayError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidDayError';
+  }
+}
+
 /** The first instant of a Vietnam calendar day (00:00 +07:00) as a Date. */
 export function startOfVietnamDay(day: string): Date {
   const parsed = parseDay(day);
-  if (!parsed) throw new RangeError(`Ngày không hợp lệ: ${day}`);
+  if (!parsed) throw new InvalidDayError(`Ngày không hợp lệ: ${day}`);
   return new Date(Date.UTC(parsed.year, parsed.month - 1, parsed.date) - OFFSET_MS);
 }
 
@@ -51,14 +63,14 @@ export function startOfVietnamDay(day: string): Date {
 export function vietnamDayRange(fromDay: string, toDay: string): { start: Date; end: Date } {
   const start = startOfVietnamDay(fromDay);
   const end = new Date(startOfVietnamDay(toDay).getTime() + DAY_MS);
-  if (end <= start) throw new RangeError('Ngày bắt đầu phải trước hoặc bằng ngày kết thúc');
+  if (end <= start) throw new InvalidDayError('Ngày bắt đầu phải trước hoặc bằng ngày kết thúc');
   return { start, end };
 }
 
 /** YYYY-MM-DD → dd/mm/yyyy, the form every Vietnamese form uses. */
 export function formatDayVi(day: string): string {
   const parsed = parseDay(day);
-  if (!parsed) throw new RangeError(`Ngày không hợp lệ: ${day}`);
+  if (!parsed) throw new InvalidDayError(`Ngày không hợp lệ: ${day}`);
   return `${pad(parsed.date)}/${pad(parsed.month)}/${parsed.year}`;
 }
 
