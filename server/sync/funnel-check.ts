@@ -36,7 +36,11 @@ async function inChunks<T>(values: readonly string[], read: (part: string[]) => 
  * the ticket is rated; `not_shown` with a reason and no prompt, the others after a prompt and
  * without one. A rating's dossier code matches its ticket's and is rated once.
  */
-export async function checkFunnelEvents<C extends Candidate>(trx: Db, fresh: C[], rejected: SyncRejection[]): Promise<C[]> {
+export async function checkFunnelEvents<C extends Candidate>(
+  trx: Db,
+  fresh: C[],
+  rejected: SyncRejection[],
+): Promise<C[]> {
   const ticketIds = new Set<string>();
   const dossiers = new Set<string>();
   for (const { event } of fresh) {
