@@ -62,7 +62,7 @@ export function addFunnelSheet(workbook: ExcelJS.Workbook, report: CoverageRepor
   if (!report.funnel) return;
   const sheet = workbook.addWorksheet('Lời mời đánh giá', { views: [{ state: 'frozen', ySplit: 4 }] });
   setUpA4Landscape(sheet, '4:4');
-  sheet.columns = [26, 30, 11, 11, 11, 11, 11, 10, 10, 12, 12, 12, 10].map((width) => ({ width }));
+  sheet.columns = [26, 30, 11, 11, 11, 11, 11, 11, 10, 10, 12, 12, 12, 10].map((width) => ({ width }));
   sheet.getCell('A1').value = FUNNEL_TITLE;
   styleCell(sheet.getCell('A1'), boldFont, leftWrapped, false);
   sheet.getCell('A2').value = report.periodLine;

@@ -223,9 +223,9 @@ describe.each(BACKENDS)('the rating prompt funnel on %s', (backend) => {
     expect(start).toBeGreaterThan(3);
     expect(funnelLines.slice(start + 2)).toEqual(
       expect.arrayContaining([
-        'Nguyễn Văn An,Sở Tư pháp,14,12,85.7,10,71.4,1,1,1,1,0,',
-        'Trần Thị Bình,Sở Giao thông vận tải,12,4,33.3,1,8.3,1,2,0,0,8,x',
-        'Toàn Trung tâm,,26,16,61.5,11,42.3,2,3,1,1,8,',
+        'Nguyễn Văn An,Sở Tư pháp,14,12,85.7,10,71.4,0,1,1,1,1,0,',
+        'Trần Thị Bình,Sở Giao thông vận tải,12,4,33.3,1,8.3,0,1,2,0,0,8,x',
+        'Toàn Trung tâm,,26,16,61.5,11,42.3,0,2,3,1,1,8,',
       ]),
     );
     const workbook = new ExcelJS.Workbook();
