@@ -79,12 +79,13 @@ describe.each(BACKENDS)('live alerts on %s', (backend) => {
       k1.rate('trung_binh', { at: minutesAgo(4) }),
     ]);
     expect(sync1.statusCode, sync1.body).toBe(200);
-    // Counter 2: four ratings, one low, and four served tickets of which one is rated.
+    // Counter 2: three walk-up ratings in the window, one low, and four served tickets of which one is rated.
     const tickets = [0, 1, 2, 3].map((i) => served(k2, String(2001 + i), 30 - i * 5));
     await sync(app, kiosk2.token, [
       k2.signIn(minutesAgo(90)),
       ...tickets.flatMap((t) => t.events),
-      k2.rate('tot', { at: minutesAgo(10), ticketId: tickets[0]!.ticketId }),
+      // A ticket is rated within its rating window, a minute after its finish (30 minutes ago).
+      k2.rate('tot', { at: minutesAgo(29), ticketId: tickets[0]!.ticketId }),
       k2.rate('kha', { at: minutesAgo(9) }),
       k2.rate('tot', { at: minutesAgo(8) }),
       k2.rate('kem', { at: minutesAgo(7) }),
