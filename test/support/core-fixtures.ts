@@ -63,8 +63,9 @@ export function openReadOnly(file: string): Database.Database {
  * may carry its id (a rating on a ticket is credited to the officer who finished it).
  */
 export async function servedTicket(core: KioskCore, counterId = 'q-1', serviceId = 'dv-chung-thuc'): Promise<string> {
-  const { ticketId } = await core.queue.takeNumber(serviceId);
-  await core.queue.callNext(counterId);
-  core.queue.finish(counterId, ticketId);
-  return ticketId;
+  await core.queue.takeNumber(serviceId);
+  // The call takes the longest-waiting ticket, which after a crash may be an older one.
+  const called = await core.queue.callNext(counterId);
+  core.queue.finish(counterId, called.ticketId);
+  return called.ticketId;
 }
