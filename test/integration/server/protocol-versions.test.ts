@@ -47,7 +47,7 @@ describe('kiosks and servers of different releases (stored payloads)', () => {
     expect(stored.json<DeviceSummary[]>()[0]).toMatchObject({ eventCount: 2, pendingEvents: 2, syncRefusal: null });
     const rows = await fetchEventBodies(s);
     for (const row of rows) {
-      expect(row).not.toContain('dossierCode');
+      expect(row).not.toContain('citizenAgeGroup');
       expect(row).not.toContain('faceConfidence');
     }
   });

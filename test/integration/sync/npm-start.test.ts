@@ -68,13 +68,6 @@ describe('npm start (hailong start)', () => {
     const kiosk = first.demo.core!;
     const onDuty = kiosk.state().officer;
     expect(onDuty).not.toBeNull();
-    // Two quick presses would be a misuse pair; this test is about delivery, not the interval.
-    kiosk.updateSettings({ walkUpIntervalSeconds: 0 });
-    await rateAtKiosk(first.demo, 'tot');
-    await rateAtKiosk(first.demo, 'kem');
-    // The background loop sends it on its own.
-    await vi.waitFor(() => expect(kiosk.state().sync.pending).toBe(0), { timeout: 20_000, interval: 200 });
-
     const login = await api<{ token: string }>(
       first.demo.serverUrl.replace(/\/$/, ''),
       'POST',
@@ -85,6 +78,16 @@ describe('npm start (hailong start)', () => {
         password,
       },
     );
+    // Two quick presses would be a misuse pair; this test is about delivery, not the interval,
+    // which is the centre's setting and reaches the kiosk with its configuration.
+    const rules = { walkUpIntervalSeconds: 0, burstPresses: 20, burstMinutes: 1 };
+    await api(first.demo.serverUrl.replace(/\/$/, ''), 'PUT', '/api/v1/console/misuse-rules', login.token, rules);
+    await kiosk.sync.syncNow();
+    expect(kiosk.config.misuseRules()).toEqual(rules);
+    await rateAtKiosk(first.demo, 'tot');
+    await rateAtKiosk(first.demo, 'kem');
+    // The background loop sends it on its own.
+    await vi.waitFor(() => expect(kiosk.state().sync.pending).toBe(0), { timeout: 20_000, interval: 200 });
     const today = vietnamDay(new Date());
     const report = await api<Parameters<typeof rowCounts>[0]>(
       centralOf(first.demo, login.token).url,
