@@ -7,6 +7,24 @@ import type { ServerContext } from '../context.ts';
 import { dossierRatings } from '../reports/dossier-ratings-query.ts';
 import { checkPeriod, sendFile } from './report-routes.ts';
 import { addRoute } from './route.ts';
+import type { DossierRatingRow } from '../../shared/domain/dossier-ratings.ts';
+
+/** The lookup's answer, tied to the row type so a field added to one and not the other fails the type check. */
+const DossierLookupSchema = z.strictObject({
+  rows: z.array(
+    z.strictObject({
+      stt: z.number().int(),
+      dossierCode: z.string(),
+      fullName: z.string(),
+      agencyName: z.string(),
+      occurredAt: z.string(),
+      time: z.string(),
+      level: z.string(),
+      levelLabel: z.string(),
+      channel: z.string(),
+    }) satisfies z.ZodType<DossierRatingRow>,
+  ),
+});
 
 /** One rating per dossier: the lookup by dossier code, and the per-dossier export over a period. */
 export function dossierRoutes(app: FastifyInstance, server: ServerContext): void {
@@ -16,6 +34,7 @@ export function dossierRoutes(app: FastifyInstance, server: ServerContext): void
     summary: 'Tra cứu lượt đánh giá theo mã hồ sơ (mỗi hồ sơ được đánh giá một lần)',
     access: 'supervisor',
     query: z.strictObject({ dossier: DossierCodeSchema }),
+    response: DossierLookupSchema,
     handler: async ({ query }) => ({ rows: await dossierRatings(server.db, { dossier: query.dossier }) }),
   });
 
