@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNEL_NAMES, STATE_CHANGED } from '../../../shared/contract/kiosk-channels.ts';
 import type { KioskState } from '../../../shared/contract/kiosk-state.ts';
 import { createFakeMainElectron, fakeFrame } from './fake-electron.ts';
+import { DEMO_PIN } from '../../../shared/domain/demo-config.ts';
 
 const fake = vi.hoisted(() => ({ current: null as unknown as ReturnType<typeof createFakeMainElectron> }));
 // Each test starts main afresh with its own fake; the mocked module forwards to the current one.
@@ -82,7 +83,7 @@ describe('electron/main/index.ts (with a mocked electron module)', () => {
     expect(state.ok).toBe(true);
     expect(state.value.officer?.id).toBe('cb-001');
 
-    expect(await call('officer:signOut', {})).toEqual({ ok: true, value: null });
+    expect(await call('officer:signOut', { pin: DEMO_PIN })).toEqual({ ok: true, value: null });
     for (const win of electron.windows) {
       const pushed = win.webContents.send.mock.calls.at(-1) as [string, KioskState];
       expect(pushed[0]).toBe(STATE_CHANGED);
