@@ -50,7 +50,7 @@ describe('console: staff import and kiosk revocation', () => {
     await signIn(page, server().url);
     await openNav(page, 'Cán bộ và cơ cấu');
     await page.getByRole('button', { name: 'Sửa Trần Văn Đức' }).click();
-    await page.getByLabel('Đến ngày').fill('2026-12-31');
+    await page.getByLabel('Đến ngày').fill('31/12/2026');
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toBe('Đã lưu thông tin của Trần Văn Đức.');
     await page.getByLabel('Mã PIN mới (4–8 chữ số)').fill('12');
