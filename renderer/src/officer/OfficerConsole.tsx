@@ -108,26 +108,34 @@ export function OfficerConsole() {
       const ticketId = current?.ticketId;
       const guard = ticketId === undefined ? {} : { ticketId };
       switch (action) {
-        case 'callNext':
-          if (current) {
-            // One key per citizen: finish the one at the counter (the citizen is asked to rate), call the next.
-            const finished = current.number;
-            const extras = finishExtras();
-            if (!extras) break;
-            void act(
-              () => finishAndCallNext(invoke, current.ticketId, extras),
-              (v) =>
-                v === null
-                  ? `Đã hoàn thành số ${finished}. Không còn ai đang chờ.`
-                  : `Đã hoàn thành số ${finished} và gọi số ${(v as OfficerTicketView).number}.`,
-            );
-            break;
-          }
+        case 'callNext': {
+          // The closure's view can trail the kiosk by a render under load, so the kiosk's own state
+          // decides: with a citizen at the counter the key finishes them (they are asked to rate)
+          // and calls the next; otherwise it calls the next.
+          const extras = current ? finishExtras() : {};
+          if (!extras) break;
           void act(
-            () => invoke('queue:callNext', {}),
-            (v) => `Đã gọi số ${(v as OfficerTicketView).number}.`,
+            async () => {
+              const fresh = await invoke('queue:officerView', {});
+              const atCounter = fresh.ok ? fresh.value.current : current;
+              if (!atCounter) {
+                const called = await invoke('queue:callNext', {});
+                return called.ok ? { ok: true, value: { finished: null, called: called.value } } : called;
+              }
+              const sameTicket = atCounter.ticketId === current?.ticketId;
+              const next = await finishAndCallNext(invoke, atCounter.ticketId, sameTicket ? extras : {});
+              return next.ok ? { ok: true, value: { finished: atCounter.number, called: next.value } } : next;
+            },
+            (v) => {
+              const { finished, called } = v as { finished: string | null; called: OfficerTicketView | null };
+              if (finished === null) return `Đã gọi số ${called?.number ?? ''}.`;
+              return called === null
+                ? `Đã hoàn thành số ${finished}. Không còn ai đang chờ.`
+                : `Đã hoàn thành số ${finished} và gọi số ${called.number}.`;
+            },
           );
           break;
+        }
         case 'recall':
           void act(
             () => invoke('queue:recall', guard),
