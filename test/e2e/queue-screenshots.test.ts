@@ -36,60 +36,57 @@ async function shoot(page: Page, size: string, name: string, citizen = true): Pr
 describe('queue screens at the three kiosk sizes', () => {
   const browser = useChromium();
 
-  // 1280x800 is left out at the end of the round: the officer console and technician screen overflow
-  // there after the merge (see the closing note); to be fixed next round.
-  it.each(
-    Object.values(VIEWPORTS)
-      .filter((v: Viewport) => v.width !== 1280)
-      .map((v: Viewport) => [`${v.width}x${v.height}`, v] as const),
-  )('take-number screens and the officer console fit at %s', async (size, viewport) => {
-    mkdirSync(join(OUT_DIR, size), { recursive: true });
-    const outDir = mkdtempSync(join(tmpdir(), 'hailong-e2e-shots-'));
-    const printer = await startVirtualPrinter({ outDir, port: 0 });
-    const kiosk = await openKiosk(browser(), { viewport, printer: printerFromUrl(printer.url) });
-    try {
-      kiosk.core.updateSettings({ idleTimeoutSeconds: 600 });
-      kiosk.core.queueStore.setOptions({ ticketDisplaySeconds: 120, ratingWindowSeconds: 120 });
-      const citizen = kiosk.page;
-      const idle = new IdlePage(citizen);
-      await idle.open(kiosk.url);
-      await waitForText(idle.officerCard, 'Nguyễn Thị Hồng Nhung');
-      await shoot(citizen, size, 'queue-idle');
+  it.each(Object.values(VIEWPORTS).map((v: Viewport) => [`${v.width}x${v.height}`, v] as const))(
+    'take-number screens and the officer console fit at %s',
+    async (size, viewport) => {
+      mkdirSync(join(OUT_DIR, size), { recursive: true });
+      const outDir = mkdtempSync(join(tmpdir(), 'hailong-e2e-shots-'));
+      const printer = await startVirtualPrinter({ outDir, port: 0 });
+      const kiosk = await openKiosk(browser(), { viewport, printer: printerFromUrl(printer.url) });
+      try {
+        kiosk.core.updateSettings({ idleTimeoutSeconds: 600 });
+        kiosk.core.queueStore.setOptions({ ticketDisplaySeconds: 120, ratingWindowSeconds: 120 });
+        const citizen = kiosk.page;
+        const idle = new IdlePage(citizen);
+        await idle.open(kiosk.url);
+        await waitForText(idle.officerCard, 'Nguyễn Thị Hồng Nhung');
+        await shoot(citizen, size, 'queue-idle');
 
-      await citizen.getByRole('button', { name: 'Lấy số ưu tiên' }).click();
-      await shoot(citizen, size, 'queue-priority');
-      await citizen.getByRole('button', { name: 'Người cao tuổi', exact: true }).click();
-      await shoot(citizen, size, 'queue-service');
-      await citizen.getByRole('button', { name: 'Hộ tịch', exact: true }).click();
-      await waitForText(citizen.getByTestId('ticket-number'), '2001');
-      await shoot(citizen, size, 'queue-ticket');
-      await citizen.getByRole('button', { name: 'Xong', exact: true }).click();
+        await citizen.getByRole('button', { name: 'Lấy số ưu tiên' }).click();
+        await shoot(citizen, size, 'queue-priority');
+        await citizen.getByRole('button', { name: 'Người cao tuổi', exact: true }).click();
+        await shoot(citizen, size, 'queue-service');
+        await citizen.getByRole('button', { name: 'Hộ tịch', exact: true }).click();
+        await waitForText(citizen.getByTestId('ticket-number'), '2001');
+        await shoot(citizen, size, 'queue-ticket');
+        await citizen.getByRole('button', { name: 'Xong', exact: true }).click();
 
-      for (let i = 0; i < 3; i += 1) await kiosk.core.queue.takeNumber('dv-chung-thuc');
-      printer.setPaperOut(true);
-      await citizen.getByRole('button', { name: 'Lấy số thứ tự', exact: true }).click();
-      await citizen.getByRole('button', { name: 'Chứng thực bản sao', exact: true }).click();
-      await waitForText(citizen.getByTestId('ticket-number'), '1004');
-      await shoot(citizen, size, 'queue-ticket-not-printed');
-      await citizen.getByRole('button', { name: 'Xong', exact: true }).click();
+        for (let i = 0; i < 3; i += 1) await kiosk.core.queue.takeNumber('dv-chung-thuc');
+        printer.setPaperOut(true);
+        await citizen.getByRole('button', { name: 'Lấy số thứ tự', exact: true }).click();
+        await citizen.getByRole('button', { name: 'Chứng thực bản sao', exact: true }).click();
+        await waitForText(citizen.getByTestId('ticket-number'), '1004');
+        await shoot(citizen, size, 'queue-ticket-not-printed');
+        await citizen.getByRole('button', { name: 'Xong', exact: true }).click();
 
-      const officer = await kiosk.context.newPage();
-      await officer.goto(`${kiosk.url}officer`);
-      await waitForText(officer.getByRole('region', { name: /Đang chờ/ }), '1004');
-      await officer.getByRole('button', { name: 'Gọi số tiếp theo', exact: true }).click();
-      await waitForText(officer.getByRole('region', { name: 'Số đang ở quầy' }), '2001');
-      await shoot(officer, size, 'officer-console', false);
-      await shoot(citizen, size, 'queue-called');
-      await officer.getByRole('button', { name: 'Chuyển', exact: true }).click();
-      await shoot(officer, size, 'officer-transfer', false);
-      await officer.keyboard.press('Escape');
-      await officer.getByRole('button', { name: 'Hoàn thành', exact: true }).click();
-      await citizen.locator('[data-screen="rating"]').waitFor();
-      await shoot(citizen, size, 'queue-rating-for-ticket');
-    } finally {
-      await kiosk.close();
-      await printer.close();
-      rmSync(outDir, { recursive: true, force: true });
-    }
-  });
+        const officer = await kiosk.context.newPage();
+        await officer.goto(`${kiosk.url}officer`);
+        await waitForText(officer.getByRole('region', { name: /Đang chờ/ }), '1004');
+        await officer.getByRole('button', { name: 'Gọi số tiếp theo', exact: true }).click();
+        await waitForText(officer.getByRole('region', { name: 'Số đang ở quầy' }), '2001');
+        await shoot(officer, size, 'officer-console', false);
+        await shoot(citizen, size, 'queue-called');
+        await officer.getByRole('button', { name: 'Chuyển', exact: true }).click();
+        await shoot(officer, size, 'officer-transfer', false);
+        await officer.keyboard.press('Escape');
+        await officer.getByRole('button', { name: 'Hoàn thành', exact: true }).click();
+        await citizen.locator('[data-screen="rating"]').waitFor();
+        await shoot(citizen, size, 'queue-rating-for-ticket');
+      } finally {
+        await kiosk.close();
+        await printer.close();
+        rmSync(outDir, { recursive: true, force: true });
+      }
+    },
+  );
 });

@@ -265,9 +265,18 @@ export function OfficerConsole() {
 
       <div className="officer__body">
         <section className="officer__current" aria-labelledby="officer-current-title">
-          <h2 id="officer-current-title" className="officer__section-title">
-            Số đang ở quầy
-          </h2>
+          {/* The outcome of the last action sits beside the title: always in view, never below the fold. */}
+          <div className="officer__current-head">
+            <h2 id="officer-current-title" className="officer__section-title">
+              Số đang ở quầy
+            </h2>
+            <p
+              className={`message officer__message ${message?.kind === 'error' ? 'message--error' : 'message--notice'}`}
+              role="status"
+            >
+              {message?.text}
+            </p>
+          </div>
           <CurrentTicket ticket={current} />
           {atCounter && (
             <FinishDetails
@@ -294,9 +303,6 @@ export function OfficerConsole() {
               </button>
             ))}
           </div>
-          <p className={`message ${message?.kind === 'error' ? 'message--error' : 'message--notice'}`} role="status">
-            {message?.text}
-          </p>
         </section>
 
         <section className="officer__waiting" aria-labelledby="officer-waiting-title">
