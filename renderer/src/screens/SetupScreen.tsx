@@ -1,6 +1,7 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { useKiosk } from '../store/kiosk-context.ts';
 import '../styles/technician-sync.css';
+import { EnrolForm } from './EnrolForm.tsx';
 
 /**
  * What a kiosk shows until the centre has set it up (issue 8 §1): never enrolled, it asks for
@@ -10,23 +11,14 @@ import '../styles/technician-sync.css';
 export function SetupScreen() {
   const kiosk = useKiosk((s) => s.kiosk);
   const invoke = useKiosk((s) => s.invoke);
-  const [serverUrl, setServerUrl] = useState('');
-  const [code, setCode] = useState('');
-  const [working, setWorking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   if (!kiosk) return null;
 
-  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (working) return;
-    setWorking(true);
+  const enroll = async (serverUrl: string, code: string): Promise<boolean> => {
     setError(null);
-    try {
-      const result = await invoke('sync:enroll', { serverUrl, code });
-      if (!result.ok) setError(result.error.message);
-    } finally {
-      setWorking(false);
-    }
+    const result = await invoke('sync:enroll', { serverUrl, code });
+    if (!result.ok) setError(result.error.message);
+    return result.ok;
   };
 
   if (kiosk.setup === 'awaiting_assignment') {
@@ -50,37 +42,7 @@ export function SetupScreen() {
         Kiosk chưa thuộc máy chủ nào. Nhập địa chỉ máy chủ trung tâm và mã đăng ký do quản trị viên tạo trong bảng điều
         khiển (trang «Kiosk»).
       </p>
-      <form className="sync-enrol" noValidate onSubmit={(event) => void submit(event)}>
-        <label className="sync-field">
-          <span>Địa chỉ máy chủ</span>
-          <input
-            type="text"
-            inputMode="url"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="http://192.168.1.10:8080"
-            value={serverUrl}
-            onChange={(event) => setServerUrl(event.target.value)}
-          />
-        </label>
-        <label className="sync-field">
-          <span>Mã đăng ký</span>
-          <input
-            type="text"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            placeholder="ABCD-EFGH-JKLM"
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-          />
-        </label>
-        <div className="sync-buttons">
-          <button type="submit" className="button button--primary" disabled={working}>
-            Đăng ký kiosk
-          </button>
-        </div>
-      </form>
+      <EnrolForm submitLabel="Đăng ký kiosk" enroll={enroll} />
       <p className="message message--error" aria-live="assertive">
         {error}
       </p>

@@ -1,8 +1,9 @@
-import { useState, type SyntheticEvent } from 'react';
+import { useState } from 'react';
 import { formatCount } from '../../../shared/domain/text.ts';
 import { formatDateTimeVi } from '../../../shared/domain/vietnam-time.ts';
 import { useKiosk } from '../store/kiosk-context.ts';
 import '../styles/technician-sync.css';
+import { EnrolForm } from './EnrolForm.tsx';
 
 /**
  * The technician's view of the link to the central server: where it syncs, when it last
@@ -13,33 +14,23 @@ export function TechnicianSyncSection() {
   const invoke = useKiosk((s) => s.invoke);
   // Every technician call carries the PIN verified when this screen opened.
   const pin = useKiosk((s) => (s.screen.name === 'technician' ? s.screen.pin : null));
-  const [serverUrl, setServerUrl] = useState(sync?.serverUrl ?? '');
-  const [code, setCode] = useState('');
-  const [working, setWorking] = useState(false);
   // The enrolment form opens on request, so the screen fits a 1280×800 display without it.
   const [formOpen, setFormOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   if (!sync || pin === null) return null;
 
-  const submit = async (event: SyntheticEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (working) return;
-    setWorking(true);
+  const enroll = async (serverUrl: string, code: string): Promise<boolean> => {
     setError(null);
     setNotice(null);
-    try {
-      const result = await invoke('sync:enroll', { pin, serverUrl, code });
-      if (!result.ok) {
-        setError(result.error.message);
-        return;
-      }
-      setCode('');
-      setFormOpen(false);
-      setNotice(`Đã đăng ký kiosk với máy chủ ${result.value.serverUrl ?? serverUrl.trim()}.`);
-    } finally {
-      setWorking(false);
+    const result = await invoke('sync:enroll', { pin, serverUrl, code });
+    if (!result.ok) {
+      setError(result.error.message);
+      return false;
     }
+    setFormOpen(false);
+    setNotice(`Đã đăng ký kiosk với máy chủ ${result.value.serverUrl ?? serverUrl.trim()}.`);
+    return true;
   };
 
   const syncNow = async () => {
@@ -98,40 +89,12 @@ export function TechnicianSyncSection() {
       )}
       {sync.lastError && <p className="message message--error sync-error">{sync.lastError}</p>}
       {formOpen && (
-        <form className="sync-enrol" noValidate onSubmit={(event) => void submit(event)}>
-          <label className="sync-field">
-            <span>Địa chỉ máy chủ</span>
-            <input
-              type="text"
-              inputMode="url"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="http://192.168.1.10:8080"
-              value={serverUrl}
-              onChange={(event) => setServerUrl(event.target.value)}
-            />
-          </label>
-          <label className="sync-field">
-            <span>Mã đăng ký</span>
-            <input
-              type="text"
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellCheck={false}
-              placeholder="ABCD-EFGH-JKLM"
-              value={code}
-              onChange={(event) => setCode(event.target.value)}
-            />
-          </label>
-          <div className="sync-buttons">
-            <button type="submit" className="button button--primary" disabled={working}>
-              Đăng ký
-            </button>
-            <button type="button" className="button button--quiet" onClick={() => setFormOpen(false)}>
-              Huỷ
-            </button>
-          </div>
-        </form>
+        <EnrolForm
+          initialServerUrl={sync.serverUrl ?? ''}
+          submitLabel="Đăng ký"
+          enroll={enroll}
+          onCancel={() => setFormOpen(false)}
+        />
       )}
       {/* Live regions without the status/alert roles: the screen keeps one of each for itself. */}
       <p className="message message--notice sync-enrol-notice" aria-live="polite">
