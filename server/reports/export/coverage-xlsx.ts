@@ -3,62 +3,43 @@ import { addFunnelSheet } from './funnel-export.ts';
 import { COVERAGE_TITLE, type CoverageReport } from '../../../shared/domain/coverage-report.ts';
 import { COVERAGE_HEADER } from './coverage-csv.ts';
 import {
-  boldFont,
-  bodyFont,
+  COUNT_FORMAT,
+  PERCENT_FORMAT,
   ROW_HEIGHT,
+  WORKING_HEADER_ROW,
+  addWorkingSheet,
+  bodyFont,
   centred,
   columnLetter,
   leftWrapped,
   rightAligned,
-  setUpA4Landscape,
   smallFont,
   styleCell,
   wrappedRowHeight,
 } from './xlsx-style.ts';
 import { formatDateTimeVi } from '../../../shared/domain/vietnam-time.ts';
 
-export const COVERAGE_HEADER_ROW = 4;
-
 /**
  * Unlike the filed Phụ lục 2, this is a working sheet a supervisor sorts and filters, so the
- * values are real numbers. Counts use a format with a literal dot for thousands (shown the
- * same on every PC's locale), the percentage one decimal, and times are Excel durations
- * (seconds ÷ 86 400) shown as [mm]:ss so minutes run past 59.
+ * values are real numbers: counts in COUNT_FORMAT, the percentage one decimal, and times as
+ * Excel durations (seconds ÷ 86 400) shown as [mm]:ss so minutes run past 59.
  */
-export const COUNT_FORMAT = '[>=1000000]#\\.###\\.##0;[>=1000]#\\.##0;0';
-export const PERCENT_FORMAT = '0.0';
-export const DURATION_FORMAT = '[mm]:ss';
+const DURATION_FORMAT = '[mm]:ss';
 
 const WIDTHS = [6, 26, 32, 13, 13, 13, 14, 13, 16, 16];
 
 export async function coverageXlsx(report: CoverageReport): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'hailong';
-  const sheet = workbook.addWorksheet('Tỷ lệ đánh giá', {
-    views: [{ state: 'frozen', ySplit: COVERAGE_HEADER_ROW }],
+  const sheet = addWorkingSheet(workbook, 'Tỷ lệ đánh giá', {
+    title: COVERAGE_TITLE,
+    periodLine: report.periodLine,
+    header: COVERAGE_HEADER,
+    widths: WIDTHS,
   });
-  setUpA4Landscape(sheet, `${COVERAGE_HEADER_ROW}:${COVERAGE_HEADER_ROW}`);
-  sheet.columns = WIDTHS.map((width) => ({ width }));
   const last = columnLetter(WIDTHS.length);
 
-  const wide = (rowNumber: number, text: string, font: typeof bodyFont): void => {
-    sheet.mergeCells(`A${rowNumber}:${last}${rowNumber}`);
-    const cell = sheet.getCell(`A${rowNumber}`);
-    cell.value = text;
-    styleCell(cell, font, centred, false);
-  };
-  wide(1, COVERAGE_TITLE, boldFont);
-  wide(2, report.periodLine, bodyFont);
-
-  const header = sheet.getRow(COVERAGE_HEADER_ROW);
-  COVERAGE_HEADER.forEach((text, index) => {
-    const cell = header.getCell(index + 1);
-    cell.value = text;
-    styleCell(cell, boldFont, centred, true);
-  });
-  header.height = wrappedRowHeight(COVERAGE_HEADER.map((text, index) => ({ text, width: WIDTHS[index] ?? 10 }))) ?? 20;
-
-  let rowNumber = COVERAGE_HEADER_ROW + 1;
+  let rowNumber = WORKING_HEADER_ROW + 1;
   for (const data of report.rows) {
     const row = sheet.getRow(rowNumber);
     const values: (string | number | null)[] = [

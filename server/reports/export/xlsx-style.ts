@@ -1,4 +1,4 @@
-import type { Alignment, Borders, Cell, Font, PaperSize, Worksheet } from 'exceljs';
+import type { Alignment, Borders, Cell, Font, PaperSize, Workbook, Worksheet } from 'exceljs';
 
 /** The look every XLSX export shares: Times New Roman 13, thin borders, A4 landscape. */
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -76,6 +76,46 @@ export function columnLetter(index: number): string {
  * Excel and LibreOffice both honour the conditions; SUM over the cells works.
  */
 export const COUNT_FORMAT = '[>=1000000]#\\.###\\.##0;[>=1000]#\\.##0;0';
+/** A share or an index on a working sheet: one decimal. */
+export const PERCENT_FORMAT = '0.0';
+
+/** The row of the column headings on a working sheet, under the title and the period. */
+export const WORKING_HEADER_ROW = 4;
+
+/**
+ * A working sheet (coverage, national scale), unlike the filed annex, is sorted and filtered by
+ * a supervisor: title and period merged above a bold header row that stays frozen and repeats
+ * on every printed page.
+ */
+export function addWorkingSheet(
+  workbook: Workbook,
+  name: string,
+  {
+    title,
+    periodLine,
+    header,
+    widths,
+  }: { title: string; periodLine: string; header: readonly string[]; widths: number[] },
+): Worksheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: WORKING_HEADER_ROW }] });
+  setUpA4Landscape(sheet, `${WORKING_HEADER_ROW}:${WORKING_HEADER_ROW}`);
+  sheet.columns = widths.map((width) => ({ width }));
+  const last = columnLetter(widths.length);
+  [title, periodLine].forEach((text, index) => {
+    sheet.mergeCells(`A${index + 1}:${last}${index + 1}`);
+    const cell = sheet.getCell(`A${index + 1}`);
+    cell.value = text;
+    styleCell(cell, index === 0 ? boldFont : bodyFont, centred, false);
+  });
+  const row = sheet.getRow(WORKING_HEADER_ROW);
+  header.forEach((text, index) => {
+    const cell = row.getCell(index + 1);
+    cell.value = text;
+    styleCell(cell, boldFont, centred, true);
+  });
+  row.height = wrappedRowHeight(header.map((text, index) => ({ text, width: widths[index] ?? 10 }))) ?? 20;
+  return sheet;
+}
 
 /** Below this print scale a report is paged at 100 % instead of shrunk onto one page. */
 const MIN_ONE_PAGE_SCALE = 0.72;
