@@ -9,6 +9,7 @@ import {
 import { PHU_LUC_2_COLUMNS, PHU_LUC_2_TITLE, type PhuLuc2Report } from '../../../../shared/domain/phu-luc-2.ts';
 import { DEFAULT_REPORT_FRAMING, placeDateLine } from '../../../../shared/domain/report-framing.ts';
 import { formatDateTimeVi, vietnamDay } from '../../../../shared/domain/vietnam-time.ts';
+import { Downloads } from '../components/Downloads.tsx';
 import { PeriodPicker, type Period } from '../components/PeriodPicker.tsx';
 import { formatCount } from '../format.ts';
 import { presetPeriod } from '../periods.ts';
@@ -197,18 +198,12 @@ export default function ReportsPage() {
         <section className="card" aria-labelledby="h-pl2">
           <div className="section-head">
             <h2 id="h-pl2">Phụ lục 2</h2>
-            <div className="downloads">
-              {FORMATS.map((f) => (
-                <a
-                  key={f.format}
-                  className="button"
-                  href={`/api/v1/reports/phu-luc-2?${query}&format=${f.format}`}
-                  download
-                >
-                  {f.label}
-                </a>
-              ))}
-            </div>
+            <Downloads
+              links={FORMATS.map((f) => ({
+                href: `/api/v1/reports/phu-luc-2?${query}&format=${f.format}`,
+                label: f.label,
+              }))}
+            />
           </div>
           {phuLuc2.error ? (
             <p className="error" role="alert">
@@ -225,24 +220,13 @@ export default function ReportsPage() {
         <section className="card" aria-labelledby="h-cov">
           <div className="section-head">
             <h2 id="h-cov">Tỷ lệ đánh giá và thời gian phục vụ</h2>
-            <div className="downloads">
-              <a
-                className="button"
-                href={`/api/v1/reports/coverage?${query}&format=xlsx`}
-                download
-                aria-label="Tải XLSX tỷ lệ đánh giá"
-              >
-                Tải XLSX
-              </a>
-              <a
-                className="button"
-                href={`/api/v1/reports/coverage?${query}&format=csv`}
-                download
-                aria-label="Tải CSV tỷ lệ đánh giá"
-              >
-                Tải CSV
-              </a>
-            </div>
+            <Downloads
+              links={['xlsx', 'csv'].map((format) => ({
+                href: `/api/v1/reports/coverage?${query}&format=${format}`,
+                label: `Tải ${format.toUpperCase()}`,
+                ariaLabel: `Tải ${format.toUpperCase()} tỷ lệ đánh giá`,
+              }))}
+            />
           </div>
           {coverage.error ? (
             <p className="error" role="alert">

@@ -2,6 +2,20 @@ import type { CoverageReport } from '../../../../../shared/domain/coverage-repor
 import { FUNNEL_COLUMNS, OUTLIER_MIN_SERVED, type FunnelRow } from '../../../../../shared/domain/rating-funnel.ts';
 import { formatCount, percent } from '../../format.ts';
 import { useFetch } from '../../use-fetch.ts';
+import { Downloads } from '../../components/Downloads.tsx';
+
+/** The funnel's number columns, in the order Cells fills them. */
+const NUMERIC_COLUMNS = [
+  'served',
+  'prompted',
+  'promptedPercent',
+  'rated',
+  'ratedPercent',
+  'ratedByPhone',
+  'declined',
+  'timedOut',
+  'notShown',
+] as const;
 
 function Cells({ r }: { r: FunnelRow }) {
   const notShown = r.notShownScreenBusy + r.notShownNoScreen + r.notShownCitizenAbsent;
@@ -38,32 +52,25 @@ export function FunnelSection({ from, to }: { from: string; to: string }) {
     <section className="card" aria-labelledby="h-funnel">
       <div className="section-head">
         <h2 id="h-funnel">Lời mời đánh giá: phục vụ → được mời → đánh giá</h2>
-        <div className="downloads">
-          <a
-            className="button"
-            href={`/api/v1/reports/coverage?${query}&format=xlsx`}
-            download
-            aria-label="Tải XLSX tỷ lệ đánh giá"
-          >
-            Tải XLSX
-          </a>
-          <a
-            className="button"
-            href={`/api/v1/reports/dossiers?${query}&format=xlsx`}
-            download
-            aria-label="Tải XLSX đánh giá theo mã hồ sơ"
-          >
-            Theo mã hồ sơ (XLSX)
-          </a>
-          <a
-            className="button"
-            href={`/api/v1/reports/dossiers?${query}&format=csv`}
-            download
-            aria-label="Tải CSV đánh giá theo mã hồ sơ"
-          >
-            Theo mã hồ sơ (CSV)
-          </a>
-        </div>
+        <Downloads
+          links={[
+            {
+              href: `/api/v1/reports/coverage?${query}&format=xlsx`,
+              label: 'Tải XLSX',
+              ariaLabel: 'Tải XLSX tỷ lệ đánh giá',
+            },
+            {
+              href: `/api/v1/reports/dossiers?${query}&format=xlsx`,
+              label: 'Theo mã hồ sơ (XLSX)',
+              ariaLabel: 'Tải XLSX đánh giá theo mã hồ sơ',
+            },
+            {
+              href: `/api/v1/reports/dossiers?${query}&format=csv`,
+              label: 'Theo mã hồ sơ (CSV)',
+              ariaLabel: 'Tải CSV đánh giá theo mã hồ sơ',
+            },
+          ]}
+        />
       </div>
       {error ? <p className="error">{error}</p> : null}
       {funnel ? (
@@ -77,33 +84,11 @@ export function FunnelSection({ from, to }: { from: string; to: string }) {
               <tr>
                 <th scope="col">Họ và tên</th>
                 <th scope="col">Cơ quan, đơn vị</th>
-                <th scope="col" className="num">
-                  {FUNNEL_COLUMNS.served}
-                </th>
-                <th scope="col" className="num">
-                  {FUNNEL_COLUMNS.prompted}
-                </th>
-                <th scope="col" className="num">
-                  {FUNNEL_COLUMNS.promptedPercent}
-                </th>
-                <th scope="col" className="num">
-                  {FUNNEL_COLUMNS.rated}
-                </th>
-                <th scope="col" className="num">
-                  {FUNNEL_COLUMNS.ratedPercent}
-                </th>
-                <th scope="col" className="num">
-                  {FUNNEL_COLUMNS.ratedByPhone}
-                </th>
-                <th scope="col" className="num">
-                  {FUNNEL_COLUMNS.declined}
-                </th>
-                <th scope="col" className="num">
-                  {FUNNEL_COLUMNS.timedOut}
-                </th>
-                <th scope="col" className="num">
-                  {FUNNEL_COLUMNS.notShown}
-                </th>
+                {NUMERIC_COLUMNS.map((key) => (
+                  <th key={key} scope="col" className="num">
+                    {FUNNEL_COLUMNS[key]}
+                  </th>
+                ))}
               </tr>
             </thead>
             <tbody>

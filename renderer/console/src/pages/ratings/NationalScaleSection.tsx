@@ -2,6 +2,7 @@ import { NATIONAL_LEVEL_LABELS, NATIONAL_LEVELS } from '../../../../../shared/co
 import type { NationalReport, NationalSummary } from '../../../../../shared/domain/national-scale.ts';
 import { formatCount, percent } from '../../format.ts';
 import { useFetch } from '../../use-fetch.ts';
+import { Downloads } from '../../components/Downloads.tsx';
 
 const index = (value: number | null) =>
   value === null ? '—' : value.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -31,24 +32,13 @@ export function NationalScaleSection({ from, to }: { from: string; to: string })
     <section className="card" aria-labelledby="h-national">
       <div className="section-head">
         <h2 id="h-national">Thang ba mức và chỉ số hài lòng</h2>
-        <div className="downloads">
-          <a
-            className="button"
-            href={`/api/v1/reports/national-scale?${query}&format=xlsx`}
-            download
-            aria-label="Tải XLSX thang ba mức"
-          >
-            Tải XLSX
-          </a>
-          <a
-            className="button"
-            href={`/api/v1/reports/national-scale?${query}&format=csv`}
-            download
-            aria-label="Tải CSV thang ba mức"
-          >
-            Tải CSV
-          </a>
-        </div>
+        <Downloads
+          links={['xlsx', 'csv'].map((format) => ({
+            href: `/api/v1/reports/national-scale?${query}&format=${format}`,
+            label: `Tải ${format.toUpperCase()}`,
+            ariaLabel: `Tải ${format.toUpperCase()} thang ba mức`,
+          }))}
+        />
       </div>
       {error ? <p className="error">{error}</p> : null}
       {data ? (
