@@ -104,7 +104,7 @@ export interface RatingsStats {
   series: RatingsBucket[];
   byAgency: { agencyId: string; agencyName: string; counts: number[]; total: number }[];
   byOfficer: RatingsOfficerRow[];
-  /** The lowest-coverage officer when a real outlier (shared/domain/coverage-outlier.ts), else null. */
+  /** The lowest-coverage officer when a real outlier (the funnel's rule, shared/domain/coverage-outlier.ts), else null. */
   lowestCoverageOfficerId: string | null;
   /** Reasons given with low ratings, most frequent first. */
   reasons: { code: string; label: string; count: number }[];

@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { lowestCoverageOutlier, type CoverageRow } from '../../../shared/domain/coverage-outlier.ts';
 
-const row = (officerId: string, coveragePercent: number | null, ticketsServed = 40): CoverageRow => ({
+/** An officer with `percent` of `ticketsServed` tickets rated. */
+const row = (officerId: string, percent: number, ticketsServed = 40): CoverageRow => ({
   officerId,
-  coveragePercent,
   ticketsServed,
+  ticketRatings: Math.round((percent / 100) * ticketsServed),
 });
 
 describe('the console tags `thấp nhất` only for a real outlier', () => {
@@ -16,7 +17,7 @@ describe('the console tags `thấp nhất` only for a real outlier', () => {
     expect(lowestCoverageOutlier([row('a', 100), row('b', 95), row('c', 90), row('d', 92)])).toBeNull();
   });
 
-  it('tags an officer far below the centre median and below the floor, the lowest of several', () => {
+  it('tags an officer far below the centre, the lowest of several', () => {
     expect(lowestCoverageOutlier([row('a', 95), row('b', 30), row('c', 90), row('d', 20), row('e', 88)])).toBe('d');
   });
 
@@ -24,12 +25,13 @@ describe('the console tags `thấp nhất` only for a real outlier', () => {
     expect(lowestCoverageOutlier([row('a', 35), row('b', 30), row('c', 40)])).toBeNull();
   });
 
-  it('does not tag someone 20 points under a median of 100 but still at 70 %', () => {
-    expect(lowestCoverageOutlier([row('a', 100), row('b', 100), row('c', 70)])).toBeNull();
+  it('tells a dip chance explains from a real one: 90 % of 20 is not tagged, 70 % of 40 is', () => {
+    expect(lowestCoverageOutlier([row('a', 100, 20), row('b', 100, 20), row('c', 90, 20)])).toBeNull();
+    expect(lowestCoverageOutlier([row('a', 100), row('b', 100), row('c', 70)])).toBe('c');
   });
 
-  it('ignores officers with too few served tickets or no coverage, and a centre of one', () => {
-    expect(lowestCoverageOutlier([row('a', 100), row('b', 0, 2), row('c', null, 0)])).toBeNull();
+  it('ignores officers with too few served tickets, and a centre of one', () => {
+    expect(lowestCoverageOutlier([row('a', 100), row('b', 0, 2), row('c', 0, 0)])).toBeNull();
     expect(lowestCoverageOutlier([row('a', 10)])).toBeNull();
   });
 });
