@@ -25,7 +25,7 @@ import { QueueStore } from './queue/queue-store.ts';
 import { SyncClient, type SyncTuning } from './sync/sync-client.ts';
 import { QueueStream } from './sync/queue-stream.ts';
 import { leaseNeeds } from './queue/lease-needs.ts';
-import { parseKioskRole, type KioskRole } from '../../shared/domain/queue-routing.ts';
+import type { KioskRole } from '../../shared/domain/queue-routing.ts';
 import { printerFromUrl } from './queue/printer-from-url.ts';
 import { dutyLimits, storeAssignment, storeCentre, storedPrinter, storedRole } from './kiosk-assignment.ts';
 
@@ -251,10 +251,13 @@ export class KioskCore {
 
   /** `kiosk.role`, delivered from the console (default: a counter kiosk). */
   role(): KioskRole {
-    return parseKioskRole(this.config.getSetting('kiosk.role'));
+    return storedRole(this.config) ?? 'counter';
   }
 
-  /** Sets the role and counter locally (tests, and the technician until the console sets them). */
+  /**
+   * Sets the role and counter locally, for tests of one kiosk without a server; in a centre the
+   * console assigns them (storeAssignment) and the technician only picks the counter.
+   */
   assign(role: KioskRole, counterId: string | null): void {
     this.config.setSetting('kiosk.role', role);
     if (counterId !== null) this.config.setSetting('kiosk.counterId', counterId);

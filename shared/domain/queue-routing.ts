@@ -19,10 +19,6 @@ export interface ServedBy {
 export type KioskRole = 'counter' | 'entrance';
 export const KIOSK_ROLES: readonly KioskRole[] = ['counter', 'entrance'];
 
-export function parseKioskRole(stored: string | null): KioskRole {
-  return stored === 'entrance' ? 'entrance' : 'counter';
-}
-
 /** Whether a waiting ticket is in `counterId`'s queue. */
 export function inQueueOf(ticket: RoutedTicket, counterId: string, service: ServedBy | null): boolean {
   if (ticket.pinnedCounterId !== null) return ticket.pinnedCounterId === counterId;

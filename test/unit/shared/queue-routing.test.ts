@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QueueServiceSchema } from '../../../shared/domain/queue-config.ts';
-import {
-  inQueueOf,
-  mayCallOffline,
-  needsClaim,
-  parseKioskRole,
-  waitsForConnection,
-} from '../../../shared/domain/queue-routing.ts';
+import { inQueueOf, mayCallOffline, needsClaim, waitsForConnection } from '../../../shared/domain/queue-routing.ts';
 
 const shared = { id: 'dv-tu-phap', counterIds: ['q-1', 'q-2'] };
 const alone = { id: 'dv-dat-dai', counterIds: ['q-3'] };
@@ -47,12 +41,6 @@ describe('who may call what', () => {
     expect(waitsForConnection({ serviceId: shared.id, pinnedCounterId: null }, 'q-1', shared)).toBe(false);
     expect(waitsForConnection({ serviceId: alone.id, pinnedCounterId: null }, 'q-1', alone)).toBe(true);
     expect(waitsForConnection({ serviceId: alone.id, pinnedCounterId: 'q-3' }, 'q-1', alone)).toBe(true);
-  });
-
-  it('reads the role with a counter as default', () => {
-    expect(parseKioskRole(null)).toBe('counter');
-    expect(parseKioskRole('entrance')).toBe('entrance');
-    expect(parseKioskRole('something-newer')).toBe('counter');
   });
 });
 
