@@ -10,7 +10,6 @@ import {
 } from '../../shared/contract/centre-settings.ts';
 import { acknowledgeAlert, listAlerts } from '../alerts/live-alert-store.ts';
 import { evaluateBatch } from '../alerts/live-alert-watcher.ts';
-import { authenticateUser } from '../auth/guard.ts';
 import { getSetting, setSetting } from '../config/settings.ts';
 import type { ServerContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
@@ -18,7 +17,7 @@ import { HttpError } from '../http-error.ts';
 import { addRoute } from '../routes/route.ts';
 import { createLiveHub } from './live-hub.ts';
 import { onIngested } from './live-events.ts';
-import { openSse } from './sse.ts';
+import { streamToSupervisor } from './supervisor-stream.ts';
 
 const SETTING_KEY = 'console.live-alerts';
 const HISTORY = 200;
@@ -80,22 +79,12 @@ export function liveAlertsRoutes(app: FastifyInstance, server: ServerContext): v
     summary: 'Cảnh báo trực tiếp (server-sent events `alerts`), đẩy ngay khi đồng bộ mang bằng chứng',
     access: 'supervisor',
     produces: ['text/event-stream'],
-    handler: async ({ request, reply }) => {
-      const stream = openSse(app, request, reply);
-      hub.add(stream);
-      const check = setInterval(() => {
-        authenticateUser(server, request, reply, 'supervisor').catch(() => {
-          stream.send('expired', { message: 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.' });
-          stream.close();
-        });
-      }, SESSION_CHECK_MS);
-      stream.onClose(() => clearInterval(check));
-      const first = await hub.current().catch((error: unknown) => {
-        server.log(`Không tải được cảnh báo: ${String(error)}`);
-        return null;
-      });
-      if (first) stream.send('alerts', first);
-    },
+    handler: (context) =>
+      streamToSupervisor(app, server, context, hub, {
+        event: 'alerts',
+        sessionCheckMs: SESSION_CHECK_MS,
+        failure: 'Không tải được cảnh báo',
+      }),
   });
   addRoute(app, server, {
     method: 'POST',

@@ -2,12 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { TodaySnapshotSchema } from '../../shared/contract/console-responses.ts';
 import { sql } from 'kysely';
 import type { TodaySnapshot } from '../../shared/contract/console-api.ts';
-import { authenticateUser } from '../auth/guard.ts';
 import type { ServerContext } from '../context.ts';
 import { addRoute } from '../routes/route.ts';
 import { createLiveHub } from './live-hub.ts';
 import { onIngested } from './live-events.ts';
-import { openSse } from './sse.ts';
+import { streamToSupervisor } from './supervisor-stream.ts';
 import { todaySnapshot } from './today-query.ts';
 
 /** A sync from another process (`hailong sync import`) or a kiosk's heartbeat is noticed this fast. */
@@ -82,22 +81,11 @@ export function todayRoutes(app: FastifyInstance, server: ServerContext): void {
     summary: 'Hôm nay, cập nhật trực tiếp (server-sent events `today`) sau mỗi lần kiosk đồng bộ',
     access: 'supervisor',
     produces: ['text/event-stream'],
-    handler: async ({ request, reply }) => {
-      const stream = openSse(app, request, reply);
-      hub.add(stream);
-      // An expired or revoked session stops receiving data.
-      const check = setInterval(() => {
-        authenticateUser(server, request, reply, 'supervisor').catch(() => {
-          stream.send('expired', { message: 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.' });
-          stream.close();
-        });
-      }, REFRESH_MS);
-      stream.onClose(() => clearInterval(check));
-      const first = await hub.current().catch((error: unknown) => {
-        server.log(`Không tính được trang Hôm nay: ${String(error)}`);
-        return null;
-      });
-      if (first) stream.send('today', first);
-    },
+    handler: (context) =>
+      streamToSupervisor(app, server, context, hub, {
+        event: 'today',
+        sessionCheckMs: REFRESH_MS,
+        failure: 'Không tính được trang Hôm nay',
+      }),
   });
 }
