@@ -34,7 +34,10 @@ export async function existingCentre(db: Db, id: number): Promise<CentreOut> {
 }
 
 export async function centreCount(db: Db): Promise<number> {
-  const row = await db.selectFrom('centres').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('centres')
+    .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

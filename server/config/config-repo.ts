@@ -56,7 +56,10 @@ export async function listOfficers(db: Db, centreId: number | null = null): Prom
 }
 
 /** `centreId`: that centre's counters only (null: every centre's, by centre then number). */
-export async function listCounters(db: Db, centreId: number | null = null): Promise<(Counter & { centreId: number })[]> {
+export async function listCounters(
+  db: Db,
+  centreId: number | null = null,
+): Promise<(Counter & { centreId: number })[]> {
   let query = db
     .selectFrom('counters')
     .select(['id', 'number', 'name', 'centre_id as centreId'])

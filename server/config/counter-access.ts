@@ -19,7 +19,11 @@ export async function listCounterAccess(db: Db, centreId: number | null = null):
 
 /** Replaces who may sign in at one counter; every officer must exist at the counter's centre (400 otherwise). */
 export async function replaceCounterAccess(trx: Db, counterId: string, input: CounterAccessInput): Promise<void> {
-  const counter = await trx.selectFrom('counters').select('centre_id').where('id', '=', counterId).executeTakeFirstOrThrow();
+  const counter = await trx
+    .selectFrom('counters')
+    .select('centre_id')
+    .where('id', '=', counterId)
+    .executeTakeFirstOrThrow();
   const agencyIds = [...new Set(input.agencyIds)];
   const officerIds = [...new Set(input.officerIds)];
   if (agencyIds.length > 0) {

@@ -96,7 +96,13 @@ export interface ServerSchema {
   /** Migration 0020: the province's centres; #1 is the one an upgraded database held. */
   centres: { id: Generated<number>; code: string; name: string; created_at: string };
   /** Which centre an officer worked at over which Vietnam days (both ends included; null = open). */
-  officer_centres: { id: string; officer_id: string; centre_id: number; from_day: string | null; to_day: string | null };
+  officer_centres: {
+    id: string;
+    officer_id: string;
+    centre_id: number;
+    from_day: string | null;
+    to_day: string | null;
+  };
   /** A centre's own value of a setting; absent: the province's (the `settings` row). */
   centre_settings: { centre_id: number; key: string; value: string };
   /** Never deleted: a level taken off the scale is inactive (0) and still accepted from kiosks. */

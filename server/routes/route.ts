@@ -65,13 +65,14 @@ export function addRoute<B, Q>(app: FastifyInstance, server: ServerContext, def:
     },
     handler: async (request, reply) => {
       const { user, device } = callers.get(request) ?? { user: null, device: null };
-      const body = def.body ? parseWith(def.body, request.body) : (undefined as B);
-      const query = def.query ? parseWith(def.query, request.query) : (undefined as Q);
       const params = (request.params ?? {}) as Record<string, string>;
+      // Before validation: another centre's id or name is refused the same way whatever the body.
       if (user) {
         const raw = { params, query: (request.query ?? {}) as Record<string, unknown>, body: request.body };
         await checkCentreAccess(server.db, user, def.centre, raw);
       }
+      const body = def.body ? parseWith(def.body, request.body) : (undefined as B);
+      const query = def.query ? parseWith(def.query, request.query) : (undefined as Q);
       const result = await def.handler({ request, reply, body, query, params, user, device, server });
       if (reply.sent) return reply;
       if (result === undefined) return reply.code(204).send();

@@ -36,7 +36,11 @@ export async function moveOfficerCentre(
     await trx.updateTable('officer_centres').set({ centre_id: toCentre }).where('id', '=', open.id).execute();
   } else {
     if (open) {
-      await trx.updateTable('officer_centres').set({ to_day: previousDay(today) }).where('id', '=', open.id).execute();
+      await trx
+        .updateTable('officer_centres')
+        .set({ to_day: previousDay(today) })
+        .where('id', '=', open.id)
+        .execute();
     } else {
       // An officer written without history (an older path): the old centre until yesterday.
       await trx
@@ -84,7 +88,9 @@ export async function centreStays(
     .select('id as officerId')
     .where('centre_id', '=', centreId)
     .where((eb) =>
-      eb.not(eb.exists(eb.selectFrom('officer_centres as c').select('c.id').whereRef('c.officer_id', '=', 'officers.id'))),
+      eb.not(
+        eb.exists(eb.selectFrom('officer_centres as c').select('c.id').whereRef('c.officer_id', '=', 'officers.id')),
+      ),
     )
     .execute();
   return [...stays, ...unrecorded.map((o) => ({ officerId: o.officerId, fromDay: null, toDay: null }))];

@@ -69,7 +69,9 @@ export const m0020Centres: ServerMigration = {
       .columns(['officer_id', 'from_day'])
       .execute();
     await sql
-      .raw(`INSERT INTO officer_centres (id, officer_id, centre_id, from_day, to_day) SELECT id || '/c1', id, 1, NULL, NULL FROM officers`)
+      .raw(
+        `INSERT INTO officer_centres (id, officer_id, centre_id, from_day, to_day) SELECT id || '/c1', id, 1, NULL, NULL FROM officers`,
+      )
       .execute(db);
 
     await db.schema
