@@ -3,7 +3,15 @@ import { hashPassword } from './secret-hash.ts';
 import type { Role } from '../../shared/contract/server-api.ts';
 import type { Db } from '../db/database.ts';
 
-export async function createUser(db: Db, username: string, password: string, role: Role, now: Date) {
+/** `centreId`: an admin's or supervisor's centre; a province admin belongs to none. */
+export async function createUser(
+  db: Db,
+  username: string,
+  password: string,
+  role: Role,
+  now: Date,
+  centreId: number | null = null,
+) {
   const id = randomUUID();
   await db
     .insertInto('users')
@@ -12,6 +20,7 @@ export async function createUser(db: Db, username: string, password: string, rol
       username,
       password_hash: await hashPassword(password),
       role,
+      centre_id: role === 'province_admin' ? null : centreId,
       disabled: 0,
       created_at: now.toISOString(),
     })
@@ -20,7 +29,7 @@ export async function createUser(db: Db, username: string, password: string, rol
 }
 
 /**
- * First start with no account: create `admin` with HAILONG_ADMIN_PASSWORD, or a generated
+ * First start with no account: create `admin` (a province admin: it manages every centre) with HAILONG_ADMIN_PASSWORD, or a generated
  * password returned so the caller prints it once.
  */
 export async function ensureAdmin(
@@ -34,7 +43,7 @@ export async function ensureAdmin(
   const generated = envPassword === undefined || envPassword === '';
   const password = generated ? randomBytes(12).toString('base64url') : envPassword;
   try {
-    await createUser(db, 'admin', password, 'admin', now);
+    await createUser(db, 'admin', password, 'province_admin', now);
   } catch (error) {
     // Another process (CLI and server starting together) created it first.
     if (await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst()) {

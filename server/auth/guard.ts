@@ -11,6 +11,8 @@ export interface AuthUser {
   userId: string;
   username: string;
   role: Role;
+  /** The user's centre; null for a province admin (see centre-scope.ts). */
+  centreId: number | null;
   tokenHash: string;
   via: 'bearer' | 'cookie';
 }
@@ -29,7 +31,10 @@ function bearer(request: FastifyRequest): string | null {
   return match ? match[1]! : null;
 }
 
-/** A session from the bearer token or the cookie; admins may do everything a supervisor may. */
+/** What each role may do: a province admin everything, an admin what a supervisor may and more. */
+const RANK: Record<Role, number> = { supervisor: 0, admin: 1, province_admin: 2 };
+
+/** A session from the bearer token or the cookie; a higher role may do everything a lower one may. */
 export async function authenticateUser(
   server: ServerContext,
   request: FastifyRequest,
@@ -44,7 +49,7 @@ export async function authenticateUser(
   const row = await server.db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.username', 'u.role', 'u.disabled', 's.expires_ms', 's.csrf_token'])
+    .select(['u.id', 'u.username', 'u.role', 'u.centre_id', 'u.disabled', 's.expires_ms', 's.csrf_token'])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row || row.disabled === 1 || row.expires_ms <= server.now().getTime()) {
@@ -57,10 +62,16 @@ export async function authenticateUser(
       throw new HttpError(403, 'csrf', 'Thiếu hoặc sai mã chống giả mạo yêu cầu (X-Hailong-CSRF).');
     }
   }
-  if (role === 'admin' && row.role !== 'admin') {
-    throw new HttpError(403, 'forbidden', 'Chỉ quản trị viên được dùng chức năng này.');
+  if (RANK[row.role] < RANK[role]) {
+    throw new HttpError(
+      403,
+      'forbidden',
+      role === 'province_admin'
+        ? 'Chỉ quản trị viên cấp tỉnh được dùng chức năng này.'
+        : 'Chỉ quản trị viên được dùng chức năng này.',
+    );
   }
-  return { userId: row.id, username: row.username, role: row.role, tokenHash, via };
+  return { userId: row.id, username: row.username, role: row.role, centreId: row.centre_id, tokenHash, via };
 }
 
 export async function authenticateDevice(server: ServerContext, request: FastifyRequest): Promise<AuthDevice> {

@@ -10,6 +10,7 @@ import { configVersion, getSetting } from './settings.ts';
 import { dutySettings, technicianPinHash } from './centre-secrets.ts';
 import type { DeviceAssignment } from '../../shared/contract/provisioning.ts';
 import { officersForDevice } from './counter-access.ts';
+import { centreById, firstCentreId } from './centres.ts';
 
 /** Reads configuration from the database on every call: the CLI may change it under a running server. */
 export async function listAgencies(db: Db): Promise<Agency[]> {
@@ -17,8 +18,9 @@ export async function listAgencies(db: Db): Promise<Agency[]> {
   return rows.map((r) => ({ id: r.id, name: r.name, order: r.sort_order, active: r.active === 1 }));
 }
 
-export async function listOfficers(db: Db): Promise<OfficerOut[]> {
-  const rows = await db
+/** `centreId`: that centre's officers only (null: every centre's). */
+export async function listOfficers(db: Db, centreId: number | null = null): Promise<OfficerOut[]> {
+  let query = db
     .selectFrom('officers as o')
     .innerJoin('agencies as a', 'a.id', 'o.agency_id')
     .select([
@@ -32,11 +34,13 @@ export async function listOfficers(db: Db): Promise<OfficerOut[]> {
       'o.active_to',
       'o.pin_hash',
       'a.sort_order as agency_order',
+      'o.centre_id',
     ])
     .orderBy('a.sort_order')
     .orderBy('o.sort_order')
-    .orderBy('o.full_name')
-    .execute();
+    .orderBy('o.full_name');
+  if (centreId !== null) query = query.where('o.centre_id', '=', centreId);
+  const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,
     fullName: r.full_name,
@@ -47,11 +51,22 @@ export async function listOfficers(db: Db): Promise<OfficerOut[]> {
     activeFrom: r.active_from,
     activeTo: r.active_to,
     hasPin: r.pin_hash !== null,
+    centreId: r.centre_id,
   }));
 }
 
-export async function listCounters(db: Db): Promise<Counter[]> {
-  return db.selectFrom('counters').select(['id', 'number', 'name']).orderBy('number').execute();
+/** `centreId`: that centre's counters only (null: every centre's, by centre then number). */
+export async function listCounters(
+  db: Db,
+  centreId: number | null = null,
+): Promise<(Counter & { centreId: number })[]> {
+  let query = db
+    .selectFrom('counters')
+    .select(['id', 'number', 'name', 'centre_id as centreId'])
+    .orderBy('centre_id')
+    .orderBy('number');
+  if (centreId !== null) query = query.where('centre_id', '=', centreId);
+  return query.execute();
 }
 
 /** The scale kiosks show: active levels only. */
@@ -83,8 +98,10 @@ export async function readQueueConfig(db: Db): Promise<QueueConfig> {
   return QueueConfigSchema.parse(stored ? JSON.parse(stored) : { services: [], priorities: [] });
 }
 
-export async function centreName(db: Db): Promise<string> {
-  return (await getSetting(db, 'centre.name')) ?? DEFAULT_CENTRE_NAME;
+/** A centre's name (default: the first centre's); the name lives in `centres` since migration 0020. */
+export async function centreName(db: Db, centreId?: number): Promise<string> {
+  const id = centreId ?? (await firstCentreId(db));
+  return (await centreById(db, id))?.name ?? DEFAULT_CENTRE_NAME;
 }
 
 /**
@@ -96,19 +113,23 @@ export async function centreName(db: Db): Promise<string> {
 export async function buildSyncConfig(
   db: Db,
   assignment: Pick<DeviceAssignment, 'role' | 'counterId'> | null = null,
+  centreId?: number,
 ): Promise<SyncConfig> {
   return db.transaction().execute(async (trx) => {
+    const centre = centreId ?? (await firstCentreId(trx));
     const allowed = await officersForDevice(trx, assignment);
+    // Only the kiosk's centre's officers and counters (issue 13 §1).
     const officers = (
       await trx
         .selectFrom('officers')
         .select(['id', 'full_name', 'agency_id', 'sort_order', 'active', 'pin_hash'])
+        .where('centre_id', '=', centre)
         .orderBy('sort_order')
         .execute()
     ).filter((o) => allowed === 'all' || allowed.has(o.id));
     return {
       version: await configVersion(trx),
-      centreName: await centreName(trx),
+      centreName: await centreName(trx, centre),
       agencies: await listAgencies(trx),
       officers: officers.map((o) => ({
         id: o.id,
@@ -117,7 +138,7 @@ export async function buildSyncConfig(
         order: o.sort_order,
         active: o.active === 1,
       })),
-      counters: await listCounters(trx),
+      counters: (await listCounters(trx, centre)).map(({ id, number, name }) => ({ id, number, name })),
       ratingLevels: await listLevels(trx),
       ratingReasons: await listReasons(trx),
       officerPins: Object.fromEntries(officers.filter((o) => o.pin_hash !== null).map((o) => [o.id, o.pin_hash!])),

@@ -3,9 +3,11 @@ import type { DeviceAssignment } from '../../shared/contract/provisioning.ts';
 import type { Db } from '../db/database.ts';
 import { badRequest } from '../http-error.ts';
 
-/** Every counter with the agencies it serves and the officers named for it, in counter order. */
-export async function listCounterAccess(db: Db): Promise<CounterAccess[]> {
-  const counters = await db.selectFrom('counters').select('id').orderBy('number').execute();
+/** Every counter (of one centre, or of all: null) with the agencies it serves and the officers named for it. */
+export async function listCounterAccess(db: Db, centreId: number | null = null): Promise<CounterAccess[]> {
+  let query = db.selectFrom('counters').select('id').orderBy('centre_id').orderBy('number');
+  if (centreId !== null) query = query.where('centre_id', '=', centreId);
+  const counters = await query.execute();
   const agencies = await db.selectFrom('counter_agencies').selectAll().orderBy('agency_id').execute();
   const officers = await db.selectFrom('counter_officers').selectAll().orderBy('officer_id').execute();
   return counters.map((c) => ({
@@ -15,8 +17,13 @@ export async function listCounterAccess(db: Db): Promise<CounterAccess[]> {
   }));
 }
 
-/** Replaces who may sign in at one counter; every id must exist (400 in Vietnamese otherwise). */
+/** Replaces who may sign in at one counter; every officer must exist at the counter's centre (400 otherwise). */
 export async function replaceCounterAccess(trx: Db, counterId: string, input: CounterAccessInput): Promise<void> {
+  const counter = await trx
+    .selectFrom('counters')
+    .select('centre_id')
+    .where('id', '=', counterId)
+    .executeTakeFirstOrThrow();
   const agencyIds = [...new Set(input.agencyIds)];
   const officerIds = [...new Set(input.officerIds)];
   if (agencyIds.length > 0) {
@@ -25,7 +32,12 @@ export async function replaceCounterAccess(trx: Db, counterId: string, input: Co
     if (missing.length > 0) throw badRequest(`Không có cơ quan mã "${missing[0]}".`);
   }
   if (officerIds.length > 0) {
-    const found = await trx.selectFrom('officers').select('id').where('id', 'in', officerIds).execute();
+    const found = await trx
+      .selectFrom('officers')
+      .select('id')
+      .where('id', 'in', officerIds)
+      .where('centre_id', '=', counter.centre_id)
+      .execute();
     const missing = officerIds.filter((id) => !found.some((f) => f.id === id));
     if (missing.length > 0) throw badRequest(`Không có cán bộ mã "${missing[0]}".`);
   }
@@ -80,8 +92,11 @@ export async function officersForDevice(
   const byAgency = await db
     .selectFrom('officers as o')
     .innerJoin('counter_agencies as ca', 'ca.agency_id', 'o.agency_id')
+    .innerJoin('counters as c', 'c.id', 'ca.counter_id')
     .select('o.id')
     .where('ca.counter_id', '=', counterId)
+    // An agency serves many centres: only the counter's centre's officers sign in there.
+    .whereRef('o.centre_id', '=', 'c.centre_id')
     .execute();
   const named = await db
     .selectFrom('counter_officers')

@@ -11,6 +11,7 @@ import { matchKey } from '../../shared/domain/text.ts';
 import type { Db } from '../db/database.ts';
 import { bumpConfigVersion, getSetting, setSetting } from './settings.ts';
 import { setMinPinLength, setTechnicianPinHash } from './centre-secrets.ts';
+import { firstCentreId, renameCentre } from './centres.ts';
 
 export const DEFAULT_CENTRE_NAME = 'Trung tâm Phục vụ hành chính công tỉnh';
 
@@ -49,7 +50,7 @@ export async function seedDefaults(db: Db): Promise<boolean> {
       options: DEFAULT_QUEUE_OPTIONS,
     };
     await setSetting(trx, 'queue.config', JSON.stringify(queue));
-    await setSetting(trx, 'centre.name', DEFAULT_CENTRE_NAME);
+    await renameCentre(trx, await firstCentreId(trx), DEFAULT_CENTRE_NAME);
     await setSetting(trx, 'config.version', '1');
     return true;
   });
@@ -96,7 +97,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
         .execute();
     }
     await setSetting(trx, 'queue.config', JSON.stringify(DEMO_QUEUE_CONFIG));
-    await setSetting(trx, 'centre.name', DEMO_CONFIG.centreName);
+    await renameCentre(trx, await firstCentreId(trx), DEMO_CONFIG.centreName);
     await setSetting(trx, 'demo.seeded', '1');
     await bumpConfigVersion(trx);
     return true;

@@ -14,6 +14,7 @@ export function sessionRoutes(app: FastifyInstance, server: ServerContext): void
     url: '/api/v1/console/session',
     summary: 'Phiên đăng nhập hiện tại của bảng điều khiển (tên, vai trò, mã chống giả mạo)',
     access: 'supervisor',
+    centre: 'own',
     response: ConsoleSessionSchema,
     handler: async ({ user, reply }): Promise<ConsoleSession> => {
       const row = await server.db
@@ -27,6 +28,7 @@ export function sessionRoutes(app: FastifyInstance, server: ServerContext): void
       return {
         username: user!.username,
         role: user!.role,
+        centreId: user!.centreId,
         csrfToken: row.csrf_token,
         expiresAt: new Date(row.expires_ms).toISOString(),
       };

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { Role } from '../../shared/contract/server-api.ts';
 
 /**
  * The central database, the same on SQLite and PostgreSQL. Booleans are 0/1 integers and
@@ -20,9 +21,11 @@ export interface ServerSchema {
     id: string;
     username: string;
     password_hash: string;
-    role: 'admin' | 'supervisor';
+    role: Role;
     disabled: number;
     created_at: string;
+    /** Migration 0020: the centre an admin or supervisor works for; null for a province admin. */
+    centre_id: number | null;
   };
   sessions: {
     token_hash: string;
@@ -38,6 +41,8 @@ export interface ServerSchema {
     expires_ms: number;
     used_at: string | null;
     device_id: string | null;
+    /** Migration 0020: the centre the enrolled kiosk joins (default: #1). */
+    centre_id: Generated<number>;
   };
   devices: {
     id: string;
@@ -69,6 +74,8 @@ export interface ServerSchema {
     /** Events filed at a corrected time because the device clock was off (0010). */
     clock_corrected_events: Generated<number>;
     last_clock_correction_at: string | null;
+    /** Migration 0020: the centre whose configuration and officers the kiosk receives (default: #1). */
+    centre_id: Generated<number>;
   };
   agencies: { id: string; name: string; name_key: string; sort_order: number; active: number };
   officers: {
@@ -81,8 +88,23 @@ export interface ServerSchema {
     active_from: string | null;
     active_to: string | null;
     pin_hash: string | null;
+    /** Migration 0020: the centre the officer works at now (history in officer_centres; default #1). */
+    centre_id: Generated<number>;
   };
-  counters: { id: string; number: number; name: string };
+  /** Counter numbers are unique within a centre (migration 0020). */
+  counters: { id: string; number: number; name: string; centre_id: Generated<number> };
+  /** Migration 0020: the province's centres; #1 is the one an upgraded database held. */
+  centres: { id: Generated<number>; code: string; name: string; created_at: string };
+  /** Which centre an officer worked at over which Vietnam days (both ends included; null = open). */
+  officer_centres: {
+    id: string;
+    officer_id: string;
+    centre_id: number;
+    from_day: string | null;
+    to_day: string | null;
+  };
+  /** A centre's own value of a setting; absent: the province's (the `settings` row). */
+  centre_settings: { centre_id: number; key: string; value: string };
   /** Never deleted: a level taken off the scale is inactive (0) and still accepted from kiosks. */
   rating_levels: { code: string; label: string; sort_order: number; low: number; active: Generated<number> };
   rating_reasons: { code: string; label: string; sort_order: number };

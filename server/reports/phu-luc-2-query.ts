@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { buildPhuLuc2 } from '../../shared/domain/phu-luc-2-builder.ts';
+import { buildPhuLuc2, misuseLine } from '../../shared/domain/phu-luc-2-builder.ts';
+import { centreStays } from '../staff/officer-centres.ts';
 import type { PhuLuc2Report } from '../../shared/domain/phu-luc-2.ts';
 import { vietnamDayRange } from '../../shared/domain/vietnam-time.ts';
 import { centreName, listAgencies, listAllLevels, readQueueConfig } from '../config/config-repo.ts';
@@ -13,7 +14,12 @@ import { readFraming, readNotes } from './report-settings.ts';
  * officer with no history row (written by some older path) falls back to the officer's row.
  * Pairs that have ratings in the period are added by the callers from their counts.
  */
-export async function rosterFor(db: Db, from: string, to: string): Promise<{ id: string; agency_id: string }[]> {
+export async function rosterFor(
+  db: Db,
+  from: string,
+  to: string,
+  centre?: ReportCentre,
+): Promise<{ id: string; agency_id: string }[]> {
   const assigned = await db
     .selectFrom('officer_assignments')
     .select(['officer_id as id', 'agency_id'])
@@ -41,7 +47,36 @@ export async function rosterFor(db: Db, from: string, to: string): Promise<{ id:
       ]),
     )
     .execute();
-  return [...assigned, ...unassigned];
+  const roster = [...assigned, ...unassigned];
+  if (!centre) return roster;
+  // One centre: the officers who worked there at some time in the period.
+  const there = new Set((await centreStays(db, centre.id, from, to)).map((s) => s.officerId));
+  return roster.filter((r) => there.has(r.id));
+}
+
+/** The centre a report is for; `first`: ratings of officers no longer on record count there. */
+export interface ReportCentre {
+  id: number;
+  code: string;
+  name: string;
+  first: boolean;
+}
+
+/**
+ * A rating_daily row belongs to the centre where its officer worked on its day (officer_centres;
+ * an officer without history: their current centre). An officer id with no officer row at all
+ * (deleted or never configured) counts at the first centre, where a single-centre server had it.
+ */
+function atCentre(centre: ReportCentre) {
+  return sql<boolean>`(
+    EXISTS (SELECT 1 FROM officer_centres oc WHERE oc.officer_id = rating_daily.officer_id
+      AND oc.centre_id = ${centre.id}
+      AND (oc.from_day IS NULL OR oc.from_day <= rating_daily.day)
+      AND (oc.to_day IS NULL OR oc.to_day >= rating_daily.day))
+    OR (NOT EXISTS (SELECT 1 FROM officer_centres oc WHERE oc.officer_id = rating_daily.officer_id)
+      AND EXISTS (SELECT 1 FROM officers o WHERE o.id = rating_daily.officer_id AND o.centre_id = ${centre.id}))
+    OR (${centre.first ? 1 : 0} = 1 AND NOT EXISTS (SELECT 1 FROM officers o WHERE o.id = rating_daily.officer_id))
+  )`;
 }
 
 /**
@@ -49,14 +84,14 @@ export async function rosterFor(db: Db, from: string, to: string): Promise<{ id:
  * days, and each rating's day is the Vietnam day of its normalised instant, so summing days
  * equals counting ratings in vietnamDayRange(from, to).
  */
-export async function phuLuc2Counts(db: Db, from: string, to: string) {
-  const rows = await db
+export async function phuLuc2Counts(db: Db, from: string, to: string, centre?: ReportCentre) {
+  let query = db
     .selectFrom('rating_daily')
     .select(['officer_id', 'agency_id', 'level', 'misuse', sql<number>`sum(n)`.as('count')])
     .where('day', '>=', from)
-    .where('day', '<=', to)
-    .groupBy(['officer_id', 'agency_id', 'level', 'misuse'])
-    .execute();
+    .where('day', '<=', to);
+  if (centre) query = query.where(atCentre(centre));
+  const rows = await query.groupBy(['officer_id', 'agency_id', 'level', 'misuse']).execute();
   // A centre may leave phone ratings out of Phụ lục 2 (issue 11 §3).
   if (!(await readQueueConfig(db)).options.phoneRatingsInAnnex) {
     return splitMisuse(await withoutPhoneRatings(db, rows, from, to));
@@ -75,13 +110,25 @@ export function splitMisuse(
   return { counts, misuseExcluded };
 }
 
-export async function phuLuc2Report(db: Db, from: string, to: string, now: Date): Promise<PhuLuc2Report> {
+/**
+ * One centre's Phụ lục 2 (default: the whole database, as a single-centre server made it).
+ * `scopeLine`: the centre's name as a title line (a server with several centres).
+ */
+export async function phuLuc2Report(
+  db: Db,
+  from: string,
+  to: string,
+  now: Date,
+  options: { centre?: ReportCentre; scopeLine?: boolean; columnCodes?: string[] } = {},
+): Promise<PhuLuc2Report> {
   vietnamDayRange(from, to); // throws RangeError on a reversed or invalid period
-  const { counts, misuseExcluded } = await phuLuc2Counts(db, from, to);
+  const { centre } = options;
+  const { counts, misuseExcluded } = await phuLuc2Counts(db, from, to, centre);
   const officers = await db.selectFrom('officers').select(['id', 'full_name', 'agency_id', 'sort_order']).execute();
-  const roster = await rosterFor(db, from, to);
-  return buildPhuLuc2({
-    centreName: await centreName(db),
+  const roster = await rosterFor(db, from, to, centre);
+  const report = buildPhuLuc2({
+    centreName: centre?.name ?? (await centreName(db)),
+    ...(options.columnCodes ? { columnCodes: options.columnCodes } : {}),
     from,
     to,
     // Inactive levels too: the builder makes a column of one that has ratings in the period.
@@ -95,4 +142,54 @@ export async function phuLuc2Report(db: Db, from: string, to: string, now: Date)
     notes: await readNotes(db, from, to),
     framing: await readFraming(db),
   });
+  return options.scopeLine && centre ? { ...report, scopeLine: centre.name } : report;
+}
+
+/** The level codes with ratings in the period anywhere: the province report's shared columns. */
+async function countedCodes(db: Db, from: string, to: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('rating_daily')
+    .select('level')
+    .where('day', '>=', from)
+    .where('day', '<=', to)
+    .where('misuse', '=', 0)
+    .where('n', '>', 0)
+    .distinct()
+    .execute();
+  return rows.map((r) => r.level);
+}
+
+/**
+ * The province's Phụ lục 2 (issue 13): every centre in turn with its own STT from 1 and its
+ * subtotal, then the province total. Every section has the same columns.
+ */
+export async function phuLuc2ProvinceReport(
+  db: Db,
+  centres: readonly ReportCentre[],
+  from: string,
+  to: string,
+  now: Date,
+): Promise<PhuLuc2Report> {
+  const columnCodes = await countedCodes(db, from, to);
+  const parts: PhuLuc2Report[] = [];
+  for (const centre of centres) parts.push(await phuLuc2Report(db, from, to, now, { centre, columnCodes }));
+  const first = parts[0] ?? (await phuLuc2Report(db, from, to, now, { columnCodes }));
+  const totals = first.levels.map((_level, index) => parts.reduce((sum, p) => sum + (p.totals[index] ?? 0), 0));
+  const misuseExcluded = parts.reduce((sum, p) => sum + p.misuseExcluded, 0);
+  return {
+    ...first,
+    centreName: '',
+    scopeLine: 'Các trung tâm trong tỉnh',
+    rows: parts.flatMap((p) => p.rows),
+    totals,
+    misuseExcluded,
+    misuseLine: misuseLine(misuseExcluded),
+    sections: parts.map((p, index) => ({
+      centreId: centres[index]!.id,
+      centreCode: centres[index]!.code,
+      centreName: centres[index]!.name,
+      rows: p.rows,
+      totals: p.totals,
+    })),
+  };
 }

@@ -17,6 +17,10 @@ import { hashToken, newToken } from '../auth/tokens.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError, conflict, notFound } from '../http-error.ts';
 import { addRoute } from './route.ts';
+import { actingCentre, isProvinceAdmin, scopeOf } from '../auth/centre-scope.ts';
+import type { AuthUser } from '../auth/guard.ts';
+import { CentreFilterQuerySchema } from '../../shared/contract/centres-api.ts';
+import type { Role } from '../../shared/contract/server-api.ts';
 
 const SESSION_MS = 12 * 60 * 60_000;
 const BUSY_RETRY_SECONDS = 5;
@@ -98,6 +102,7 @@ export function authRoutes(app: FastifyInstance, server: ServerContext): void {
         ...(body.session === 'cookie' ? {} : { token }),
         csrfToken,
         role: user.role,
+        centreId: user.centre_id,
         username: user.username,
         expiresAt: new Date(expiresMs).toISOString(),
       };
@@ -109,6 +114,7 @@ export function authRoutes(app: FastifyInstance, server: ServerContext): void {
     url: '/api/v1/auth/logout',
     summary: 'Đăng xuất: huỷ phiên hiện tại',
     access: 'supervisor',
+    centre: 'own',
     response: OkSchema,
     handler: async ({ user, reply }) => {
       await server.db.deleteFrom('sessions').where('token_hash', '=', user!.tokenHash).execute();
@@ -123,30 +129,46 @@ export function authRoutes(app: FastifyInstance, server: ServerContext): void {
     summary: 'Tài khoản đang đăng nhập',
     access: 'supervisor',
     response: UserMeSchema,
-    handler: ({ user }) => Promise.resolve({ username: user!.username, role: user!.role }),
+    centre: 'own',
+    handler: ({ user }) => Promise.resolve({ username: user!.username, role: user!.role, centreId: user!.centreId }),
   });
 
   const toUser = (u: {
     id: string;
     username: string;
-    role: 'admin' | 'supervisor';
+    role: Role;
     disabled: number;
     created_at: string;
+    centre_id: number | null;
   }) => ({
     id: u.id,
     username: u.username,
     role: u.role,
     disabled: u.disabled === 1,
     createdAt: u.created_at,
+    centreId: u.centre_id,
   });
+  // Only a province admin hands out province-wide rights.
+  const assertMayGrant = (user: AuthUser, role: Role | undefined) => {
+    if (role === 'province_admin' && !isProvinceAdmin(user)) {
+      throw new HttpError(403, 'forbidden', 'Chỉ quản trị viên cấp tỉnh được cấp quyền quản trị cấp tỉnh.');
+    }
+  };
 
   addRoute(app, server, {
     method: 'GET',
     url: '/api/v1/users',
     summary: 'Danh sách tài khoản (quản trị viên)',
     access: 'admin',
+    query: CentreFilterQuerySchema,
     response: z.array(UserSchema),
-    handler: async () => (await server.db.selectFrom('users').selectAll().orderBy('username').execute()).map(toUser),
+    centre: 'own',
+    handler: async ({ user, query }) => {
+      const centre = scopeOf(user) ?? query.centreId ?? null;
+      let rows = server.db.selectFrom('users').selectAll().orderBy('username');
+      if (centre !== null) rows = rows.where('centre_id', '=', centre);
+      return (await rows.execute()).map(toUser);
+    },
   });
 
   addRoute(app, server, {
@@ -156,14 +178,17 @@ export function authRoutes(app: FastifyInstance, server: ServerContext): void {
     access: 'admin',
     body: UserCreateSchema,
     response: UserSchema,
-    handler: async ({ body, reply }) => {
+    centre: 'own',
+    handler: async ({ body, reply, user }) => {
+      assertMayGrant(user!, body.role);
+      const centreId = body.role === 'province_admin' ? null : await actingCentre(server.db, user, body.centreId);
       const exists = await server.db
         .selectFrom('users')
         .select('id')
         .where('username', '=', body.username)
         .executeTakeFirst();
       if (exists) throw conflict(`Tên đăng nhập "${body.username}" đã có.`);
-      const id = await createUser(server.db, body.username, body.password, body.role, server.now());
+      const id = await createUser(server.db, body.username, body.password, body.role, server.now(), centreId);
       reply.code(201);
       return toUser(await server.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
     },
@@ -176,17 +201,29 @@ export function authRoutes(app: FastifyInstance, server: ServerContext): void {
     access: 'admin',
     body: UserUpdateSchema,
     response: UserSchema,
+    centre: { table: 'users' },
     handler: async ({ body, params, user }) => {
       const target = await server.db.selectFrom('users').selectAll().where('id', '=', params.id!).executeTakeFirst();
       if (!target) throw notFound('Không tìm thấy tài khoản.');
-      if (target.id === user!.userId && (body.disabled === true || body.role === 'supervisor')) {
+      assertMayGrant(user!, body.role);
+      const demoted = body.role !== undefined && body.role !== target.role && target.role !== 'supervisor';
+      if (target.id === user!.userId && (body.disabled === true || demoted)) {
         throw conflict('Không thể tự khoá hoặc tự hạ quyền tài khoản đang dùng.');
       }
+      const role = body.role ?? target.role;
+      // A province admin has no centre; anyone else has one (kept, moved, or the first when demoted).
+      const centreId =
+        role === 'province_admin'
+          ? null
+          : body.centreId !== undefined || target.centre_id === null
+            ? await actingCentre(server.db, user, body.centreId)
+            : target.centre_id;
       await server.db
         .updateTable('users')
         .set({
           ...(body.password ? { password_hash: await hashPassword(body.password) } : {}),
           ...(body.role ? { role: body.role } : {}),
+          centre_id: centreId,
           ...(body.disabled !== undefined ? { disabled: body.disabled ? 1 : 0 } : {}),
         })
         .where('id', '=', target.id)

@@ -21,11 +21,16 @@ import { HttpError, notFound } from '../http-error.ts';
 import { deviceAssignmentSummary } from '../sync/device-assignment.ts';
 import { insertDevice } from '../sync/devices.ts';
 import { addRoute } from './route.ts';
+import { actingCentre, scopeOf } from '../auth/centre-scope.ts';
+import { CentreFilterQuerySchema } from '../../shared/contract/centres-api.ts';
 
 const DEFAULT_CODE_HOURS = 24;
 
-export async function listDevices(db: Db) {
-  const rows = await db.selectFrom('devices').selectAll().orderBy('created_at').execute();
+/** `centreId`: that centre's kiosks only (null: every centre's). */
+export async function listDevices(db: Db, centreId: number | null = null) {
+  let query = db.selectFrom('devices').selectAll().orderBy('created_at');
+  if (centreId !== null) query = query.where('centre_id', '=', centreId);
+  const rows = await query.execute();
   return rows.map((d) => {
     const span = d.first_seq === null ? 0 : d.last_seq - d.first_seq + 1;
     return {
@@ -60,7 +65,9 @@ export function deviceRoutes(app: FastifyInstance, server: ServerContext): void 
     access: 'admin',
     body: EnrollmentCodeRequestSchema.optional().transform((b) => b ?? {}),
     response: EnrollmentCodeResponseSchema,
+    centre: 'own',
     handler: async ({ body, user, reply }) => {
+      const centreId = await actingCentre(server.db, user, body.centreId);
       const code = newEnrollmentCode();
       const now = server.now();
       const expiresMs = now.getTime() + (body.validHours ?? DEFAULT_CODE_HOURS) * 3_600_000;
@@ -73,6 +80,7 @@ export function deviceRoutes(app: FastifyInstance, server: ServerContext): void 
           expires_ms: Math.round(expiresMs),
           used_at: null,
           device_id: null,
+          centre_id: centreId,
         })
         .execute();
       reply.code(201);
@@ -114,7 +122,19 @@ export function deviceRoutes(app: FastifyInstance, server: ServerContext): void 
               : 'Mã đăng ký đã hết hạn. Hãy xin quản trị viên một mã mới.';
           throw new HttpError(400, 'bad_enrollment_code', message);
         }
-        await insertDevice(trx, { id: deviceId, name: body.name, tokenHash: hashToken(token), createdAt: now });
+        // The kiosk joins the centre the code was made for.
+        const { centre_id: centreId } = await trx
+          .selectFrom('enrollment_codes')
+          .select('centre_id')
+          .where('code_hash', '=', codeHash)
+          .executeTakeFirstOrThrow();
+        await insertDevice(trx, {
+          id: deviceId,
+          name: body.name,
+          tokenHash: hashToken(token),
+          createdAt: now,
+          centreId,
+        });
       });
       reply.code(201);
       return { deviceId, token };
@@ -127,8 +147,10 @@ export function deviceRoutes(app: FastifyInstance, server: ServerContext): void 
     summary:
       'Các kiosk: vai trò, quầy, máy in được gán, lần đồng bộ cuối, số thứ tự, khoảng trống, lệch đồng hồ, phiên bản',
     access: 'supervisor',
+    query: CentreFilterQuerySchema,
     response: z.array(DeviceSummarySchema),
-    handler: () => listDevices(server.db),
+    centre: 'own',
+    handler: ({ user, query }) => listDevices(server.db, scopeOf(user) ?? query.centreId ?? null),
   });
 
   addRoute(app, server, {
@@ -137,6 +159,7 @@ export function deviceRoutes(app: FastifyInstance, server: ServerContext): void 
     summary: 'Các khoảng số thứ tự sự kiện chưa nhận được từ một kiosk (tối đa 100 khoảng)',
     access: 'supervisor',
     response: z.array(z.object({ from: z.number(), to: z.number() })),
+    centre: { table: 'devices' },
     handler: async ({ params }) => {
       const exists = await server.db.selectFrom('devices').select('id').where('id', '=', params.id!).executeTakeFirst();
       if (!exists) throw notFound('Không tìm thấy thiết bị.');
@@ -158,6 +181,7 @@ export function deviceRoutes(app: FastifyInstance, server: ServerContext): void 
     summary: 'Thu hồi mã truy cập của một kiosk',
     access: 'admin',
     response: OkSchema,
+    centre: { table: 'devices' },
     handler: async ({ params }) => {
       const result = await server.db
         .updateTable('devices')

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { ApiErrorSchema } from '../../shared/contract/sync-protocol.ts';
-import type { AnyRoute } from './route.ts';
+import type { Access, AnyRoute } from './route.ts';
 
-const SECURITY: Record<string, { security?: object[]; note: string }> = {
+const SECURITY: Record<Access, { security?: object[]; note: string }> = {
   public: { security: [], note: '' },
   device: { security: [{ device: [] }], note: ' (kiosk: mã truy cập thiết bị)' },
   supervisor: { security: [{ session: [] }, { cookie: [] }], note: ' (giám sát hoặc quản trị)' },
   admin: { security: [{ session: [] }, { cookie: [] }], note: ' (quản trị)' },
+  province_admin: { security: [{ session: [] }, { cookie: [] }], note: ' (quản trị cấp tỉnh)' },
 };
 
 function schema(type: z.ZodType, io: 'input' | 'output'): object {
@@ -49,7 +50,7 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): o
         queryParams.push({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: prop });
       }
     }
-    const access = SECURITY[route.access]!;
+    const access = SECURITY[route.access];
     const ok = route.produces
       ? {
           description: 'OK',

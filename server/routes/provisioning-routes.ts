@@ -47,9 +47,14 @@ export function provisioningRoutes(app: FastifyInstance, server: ServerContext):
     access: 'admin',
     body: DevicePatchSchema,
     response: DeviceSummarySchema,
+    centre: { table: 'devices' },
     handler: async ({ params, body }) => {
       const id = params.id!;
-      const device = await server.db.selectFrom('devices').select(['id']).where('id', '=', id).executeTakeFirst();
+      const device = await server.db
+        .selectFrom('devices')
+        .select(['id', 'centre_id'])
+        .where('id', '=', id)
+        .executeTakeFirst();
       if (!device) throw notFound('Không tìm thấy thiết bị.');
       if (body.role === 'counter' && !body.counterId) {
         throw badRequest('Kiosk tại quầy cần chọn một quầy (counterId).');
@@ -60,8 +65,10 @@ export function provisioningRoutes(app: FastifyInstance, server: ServerContext):
           .selectFrom('counters')
           .select('id')
           .where('id', '=', counterId)
+          // A kiosk serves a counter of its own centre only.
+          .where('centre_id', '=', device.centre_id)
           .executeTakeFirst();
-        if (!counter) throw badRequest(`Không có quầy mã "${counterId}".`);
+        if (!counter) throw badRequest(`Không có quầy mã "${counterId}" tại trung tâm của kiosk này.`);
       }
       // The version goes up so every kiosk fetches its configuration again: what a kiosk
       // receives depends on its role (an entrance kiosk gets no officer PIN hashes).

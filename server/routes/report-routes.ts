@@ -1,10 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { CoverageQuerySchema, ReportQuerySchema } from '../../shared/contract/server-api.ts';
 import type { ServerContext } from '../context.ts';
-import { badRequest } from '../http-error.ts';
+import { HttpError, badRequest, notFound } from '../http-error.ts';
 import { coverageReport } from '../reports/coverage-query.ts';
 import type { ExportedFile } from '../reports/export/index.ts';
-import { phuLuc2Report } from '../reports/phu-luc-2-query.ts';
+import { phuLuc2ProvinceReport, phuLuc2Report } from '../reports/phu-luc-2-query.ts';
+import { actingCentre, isProvinceAdmin } from '../auth/centre-scope.ts';
+import type { AuthUser } from '../auth/guard.ts';
+import { centreByCode, listCentres } from '../config/centres.ts';
+import type { CentreOut } from '../../shared/contract/centres-api.ts';
+import type { PhuLuc2Report } from '../../shared/domain/phu-luc-2.ts';
 import { addRoute } from './route.ts';
 import type { FastifyReply } from 'fastify';
 
@@ -28,6 +33,35 @@ export function sendFile(reply: FastifyReply, file: ExportedFile): FastifyReply 
     .send(file.body);
 }
 
+/**
+ * Phụ lục 2 for one centre (`centre=<code>`, else the caller's centre, else the first) or, for a
+ * province admin, `scope=province`. The centre's name is a title line once the province has
+ * several centres or one is named.
+ */
+async function centrePhuLuc2(
+  server: ServerContext,
+  user: AuthUser | null,
+  query: { from: string; to: string; centre?: string | undefined; scope: 'centre' | 'province' },
+): Promise<PhuLuc2Report> {
+  const centres = await listCentres(server.db);
+  const firstId = centres[0]?.id;
+  const asReportCentre = (c: CentreOut) => ({ ...c, first: c.id === firstId });
+  if (query.scope === 'province') {
+    if (!isProvinceAdmin(user)) {
+      throw new HttpError(403, 'forbidden', 'Chỉ quản trị viên cấp tỉnh được xem báo cáo toàn tỉnh.');
+    }
+    return phuLuc2ProvinceReport(server.db, centres.map(asReportCentre), query.from, query.to, server.now());
+  }
+  const named = query.centre === undefined ? undefined : await centreByCode(server.db, query.centre);
+  if (query.centre !== undefined && !named) throw notFound(`Không có trung tâm mã "${query.centre}".`);
+  const id = await actingCentre(server.db, user, named?.id);
+  const centre = centres.find((c) => c.id === id)!;
+  return phuLuc2Report(server.db, query.from, query.to, server.now(), {
+    centre: asReportCentre(centre),
+    scopeLine: named !== undefined || centres.length > 1,
+  });
+}
+
 export function reportRoutes(app: FastifyInstance, server: ServerContext): void {
   addRoute(app, server, {
     method: 'GET',
@@ -42,9 +76,10 @@ export function reportRoutes(app: FastifyInstance, server: ServerContext): void 
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
       'application/pdf',
     ],
-    handler: async ({ query, reply }) => {
+    centre: 'own',
+    handler: async ({ query, reply, user }) => {
       checkPeriod(query.from, query.to);
-      const report = await phuLuc2Report(server.db, query.from, query.to, server.now());
+      const report = await centrePhuLuc2(server, user, query);
       if (query.format === 'json') return report;
       return sendFile(
         reply,

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import type { Role } from '../../shared/contract/server-api.ts';
 import { authenticateDevice, authenticateUser, type AuthDevice, type AuthUser } from '../auth/guard.ts';
+import { checkCentreAccess, type CentreScope } from '../auth/centre-scope.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError, parseWith } from '../http-error.ts';
 
@@ -13,6 +14,8 @@ export interface RouteDef<B = unknown, Q = unknown> {
   url: string;
   summary: string;
   access: Access;
+  /** How a centre's user is kept to their centre (auth/centre-scope.ts); none: province-wide route. */
+  centre?: CentreScope;
   body?: z.ZodType<B>;
   query?: z.ZodType<Q>;
   /**
@@ -62,9 +65,14 @@ export function addRoute<B, Q>(app: FastifyInstance, server: ServerContext, def:
     },
     handler: async (request, reply) => {
       const { user, device } = callers.get(request) ?? { user: null, device: null };
+      const params = (request.params ?? {}) as Record<string, string>;
+      // Before validation: another centre's id or name is refused the same way whatever the body.
+      if (user) {
+        const raw = { params, query: (request.query ?? {}) as Record<string, unknown>, body: request.body };
+        await checkCentreAccess(server.db, user, def.centre, raw);
+      }
       const body = def.body ? parseWith(def.body, request.body) : (undefined as B);
       const query = def.query ? parseWith(def.query, request.query) : (undefined as Q);
-      const params = (request.params ?? {}) as Record<string, string>;
       const result = await def.handler({ request, reply, body, query, params, user, device, server });
       if (reply.sent) return reply;
       if (result === undefined) return reply.code(204).send();

@@ -91,7 +91,12 @@ export function syncRoutes(app: FastifyInstance, server: ServerContext): void {
         response.leases = await grantLeases(server.db, device!.deviceId, body.leases, receivedAt);
       }
       if (body.configVersion === undefined || body.configVersion < version) {
-        response.config = await buildSyncConfig(server.db, assignment);
+        const { centre_id: centreId } = await server.db
+          .selectFrom('devices')
+          .select('centre_id')
+          .where('id', '=', device!.deviceId)
+          .executeTakeFirstOrThrow();
+        response.config = await buildSyncConfig(server.db, assignment, centreId);
       }
       return response;
     },

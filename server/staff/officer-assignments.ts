@@ -10,7 +10,7 @@ interface OfficerState {
   active_to: string | null;
 }
 
-function previousDay(day: string): string {
+export function previousDay(day: string): string {
   const p = parseDay(day)!;
   return new Date(Date.UTC(p.year, p.month - 1, p.date - 1)).toISOString().slice(0, 10);
 }

@@ -6,7 +6,7 @@ import type { Db } from '../db/database.ts';
  */
 export async function insertDevice(
   db: Db,
-  device: { id: string; name: string; tokenHash: string; createdAt: Date },
+  device: { id: string; name: string; tokenHash: string; createdAt: Date; centreId?: number },
 ): Promise<void> {
   await db
     .insertInto('devices')
@@ -21,6 +21,8 @@ export async function insertDevice(
       clock_offset_ms: null,
       app_version: null,
       config_version: null,
+      // Absent (a file import's stand-in): the column's default, the first centre.
+      ...(device.centreId !== undefined ? { centre_id: device.centreId } : {}),
     })
     .execute();
 }

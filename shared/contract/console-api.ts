@@ -15,11 +15,16 @@ const Id = z
 
 export interface ConsoleSession {
   username: string;
-  role: 'admin' | 'supervisor';
+  role: 'province_admin' | 'admin' | 'supervisor';
+  centreId: number | null;
   /** Sent back as X-Hailong-CSRF on every cookie-authenticated write. */
   csrfToken: string;
   expiresAt: string;
 }
+
+/** Admin pages and buttons: a centre's admin and a province admin alike. */
+export const isAdminRole = (role: ConsoleSession['role'] | undefined): boolean =>
+  role === 'admin' || role === 'province_admin';
 
 /** One counter on the Today page. */
 export interface TodayCounter {

@@ -29,13 +29,20 @@ const NullableNumber = z.number().nullable();
 export const ConsoleSessionSchema = sameShape<ConsoleSession>()(
   z.object({
     username: z.string(),
-    role: z.enum(['admin', 'supervisor']),
+    role: z.enum(['province_admin', 'admin', 'supervisor']),
+    /** The user's centre; null for a province admin. */
+    centreId: z.number().nullable(),
     csrfToken: z.string(),
     expiresAt: z.string(),
   }),
 );
 
-export const UserMeSchema = z.object({ username: z.string(), role: z.enum(['admin', 'supervisor']) });
+export const UserMeSchema = z.object({
+  username: z.string(),
+  role: z.enum(['province_admin', 'admin', 'supervisor']),
+  /** The user's centre; null for a province admin (every centre). */
+  centreId: z.number().nullable(),
+});
 
 const TodayCounterSchema = z.object({
   counterId: z.string(),

@@ -5,13 +5,15 @@ import { nfc } from '../domain/text.ts';
 import { PriorityCategorySchema, QueueOptionsSchema, QueueServiceSchema } from '../domain/queue-config.ts';
 import { KIOSK_ROLES } from './provisioning.ts';
 import { ReportDaySchema } from '../domain/plausible-instant.ts';
+import { CentreIdSchema } from './centres-api.ts';
 
 /** Request and response shapes of the central server's HTTP API (besides sync). */
 const Name = z.string().trim().min(1, 'Không được để trống').max(200).transform(nfc);
 /** Report period bounds: a real day in plausible years (an absurd bound is a 400, not a 500). */
 const Day = ReportDaySchema;
 
-export const RoleSchema = z.enum(['admin', 'supervisor']);
+/** A province admin manages every centre; an admin or supervisor works for one centre (issue 13). */
+export const RoleSchema = z.enum(['province_admin', 'admin', 'supervisor']);
 export type Role = z.infer<typeof RoleSchema>;
 
 export const LoginRequestSchema = z.object({
@@ -30,6 +32,8 @@ export const LoginResponseSchema = z.object({
   /** Send back as header X-Hailong-CSRF on cookie-authenticated writes. */
   csrfToken: z.string(),
   role: RoleSchema,
+  /** The user's centre; null for a province admin. */
+  centreId: CentreIdSchema.nullable(),
   username: z.string(),
   expiresAt: z.string(),
 });
@@ -41,6 +45,8 @@ export const UserSchema = z.object({
   role: RoleSchema,
   disabled: z.boolean(),
   createdAt: z.string(),
+  /** The centre an admin or supervisor works for; null for a province admin. */
+  centreId: CentreIdSchema.nullable(),
 });
 export const UserCreateSchema = z.object({
   username: z
@@ -49,11 +55,14 @@ export const UserCreateSchema = z.object({
     .regex(/^[a-z0-9_.-]{3,64}$/, 'Tên đăng nhập gồm 3–64 chữ thường, số, dấu chấm, gạch'),
   password: z.string().min(10, 'Mật khẩu cần ít nhất 10 ký tự').max(256),
   role: RoleSchema,
+  /** An admin's or supervisor's centre (default: the first centre); ignored for a province admin. */
+  centreId: CentreIdSchema.optional(),
 });
 export const UserUpdateSchema = z.object({
   password: z.string().min(10, 'Mật khẩu cần ít nhất 10 ký tự').max(256).optional(),
   role: RoleSchema.optional(),
   disabled: z.boolean().optional(),
+  centreId: CentreIdSchema.optional(),
 });
 
 export const EnrollmentCodeRequestSchema = z.object({
@@ -63,6 +72,8 @@ export const EnrollmentCodeRequestSchema = z.object({
     .min(0.01)
     .max(24 * 30)
     .optional(),
+  /** The centre the kiosk joins (default: the caller's centre, or the first centre). */
+  centreId: CentreIdSchema.optional(),
 });
 export const EnrollmentCodeResponseSchema = z.object({ code: z.string(), expiresAt: z.string() });
 
@@ -117,6 +128,8 @@ export const OfficerInputSchema = z.object({
   active: z.boolean().default(true),
   activeFrom: Day.nullable().optional(),
   activeTo: Day.nullable().optional(),
+  /** Where the officer works (default: the first centre); a patch moves the officer, history kept. */
+  centreId: CentreIdSchema.optional(),
 });
 export const OfficerPatchSchema = OfficerInputSchema.omit({ id: true }).partial();
 export const OfficerOutSchema = z.object({
@@ -129,6 +142,8 @@ export const OfficerOutSchema = z.object({
   activeFrom: z.string().nullable(),
   activeTo: z.string().nullable(),
   hasPin: z.boolean(),
+  /** Where the officer works now (issue 13). */
+  centreId: z.number().optional(),
 });
 export type OfficerOut = z.infer<typeof OfficerOutSchema>;
 export const OfficerPinSchema = z.object({ pin: z.string().regex(/^\d{4,8}$/, 'Mã PIN gồm 4 đến 8 chữ số') });
@@ -137,8 +152,10 @@ export const CounterInputSchema = z.object({
   id: IdSchema.optional(),
   number: z.number().int().min(1).max(999),
   name: Name,
+  /** The counter's centre (default: the caller's centre, or the first centre). */
+  centreId: CentreIdSchema.optional(),
 });
-export const CounterPatchSchema = CounterInputSchema.omit({ id: true }).partial();
+export const CounterPatchSchema = CounterInputSchema.omit({ id: true, centreId: true }).partial();
 
 export const ServiceInputSchema = QueueServiceSchema;
 export const QueueOptionsInputSchema = QueueOptionsSchema;
@@ -177,6 +194,9 @@ export const ReportQuerySchema = z.object({
   to: Day,
   format: ReportFormatSchema.default('json'),
   delimiter: CsvDelimiterSchema.default('comma'),
+  /** One centre by code (default: the caller's centre, or the first); `scope=province`: every centre. */
+  centre: z.string().trim().min(1).max(32).optional(),
+  scope: z.enum(['centre', 'province']).default('centre'),
 });
 /** The `Ghi chú` of one Phụ lục 2 row for one period; an empty note clears it. */
 export const ReportNoteInputSchema = z.object({

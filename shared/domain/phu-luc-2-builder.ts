@@ -23,6 +23,8 @@ export interface PhuLuc2Input {
   /** The supervisor's `Ghi chú` per (officer, agency) row for exactly this period. */
   notes?: { officerId: string; agencyId: string; note: string }[];
   framing?: ReportFraming;
+  /** Level codes that must be columns although this report has no rating of them (a province's sections share columns). */
+  columnCodes?: string[];
 }
 
 export function periodLine(from: string, to: string): string {
@@ -66,10 +68,10 @@ export function reportLevels(levels: readonly ReportLevel[], countedCodes: Itera
  * compareOfficerRows. Columns are reportLevels: no count is left out.
  */
 export function buildPhuLuc2(input: PhuLuc2Input): PhuLuc2Report {
-  const levels = reportLevels(
-    input.levels,
-    input.counts.filter((c) => c.count > 0).map((c) => c.level),
-  );
+  const levels = reportLevels(input.levels, [
+    ...input.counts.filter((c) => c.count > 0).map((c) => c.level),
+    ...(input.columnCodes ?? []),
+  ]);
   const column = new Map(levels.map((level, index) => [level.code, index]));
   const agencies = new Map(input.agencies.map((a) => [a.id, a]));
   const officers = new Map(input.officers.map((o) => [o.id, o]));

@@ -29,6 +29,16 @@ export interface PhuLuc2Row {
   note: string;
 }
 
+/** One centre of the province report: its own STT numbering and its subtotal row. */
+export interface PhuLuc2Section {
+  centreId: number;
+  centreCode: string;
+  centreName: string;
+  rows: PhuLuc2Row[];
+  /** The centre's column totals (its "Cộng" row). */
+  totals: number[];
+}
+
 export interface PhuLuc2Report {
   centreName: string;
   /** YYYY-MM-DD, Vietnam calendar days, both included. */
@@ -49,4 +59,8 @@ export interface PhuLuc2Report {
   generatedAt: string;
   /** The annex label, issuing body, place-and-date line and signatures; absent: the defaults. */
   framing?: ReportFraming;
+  /** A title line naming the centre (or the province) when the server holds several (issue 13). */
+  scopeLine?: string;
+  /** The province report: every centre in turn; `rows` then holds them all and `totals` the province's. */
+  sections?: PhuLuc2Section[];
 }

@@ -55,6 +55,36 @@ export interface PhuLuc2Layout {
 }
 
 export const TOTALS_LABEL = 'Tổng cộng';
+export const PROVINCE_TOTALS_LABEL = 'Tổng cộng toàn tỉnh';
+
+const ROMAN: [number, string][] = [
+  [1000, 'M'],
+  [900, 'CM'],
+  [500, 'D'],
+  [400, 'CD'],
+  [100, 'C'],
+  [90, 'XC'],
+  [50, 'L'],
+  [40, 'XL'],
+  [10, 'X'],
+  [9, 'IX'],
+  [5, 'V'],
+  [4, 'IV'],
+  [1, 'I'],
+];
+
+/** I, II, III …: the sections of a Vietnamese table. */
+export function romanNumeral(value: number): string {
+  let rest = value;
+  let text = '';
+  for (const [step, letters] of ROMAN) {
+    while (rest >= step) {
+      text += letters;
+      rest -= step;
+    }
+  }
+  return text;
+}
 
 /** The level columns together never take more than this, so name and agency keep their room. */
 const LEVELS_MAX_WIDTH = 48;
@@ -83,22 +113,39 @@ export function phuLuc2Layout(report: PhuLuc2Report): PhuLuc2Layout {
   };
   const countsOf = (counts: number[]): number[] => levelLabels.map((_label, index) => counts[index] ?? 0);
 
-  const body = report.rows.map((row) => [
-    String(row.stt),
-    nfc(row.fullName),
-    nfc(row.agencyName),
-    ...countsOf(row.counts).map(formatCount),
-    nfc(row.note),
-  ]);
-  const bodyRaw = report.rows.map((row) => [
-    row.stt,
-    nfc(row.fullName),
-    nfc(row.agencyName),
-    ...countsOf(row.counts),
-    nfc(row.note),
-  ]);
-  const totals = [TOTALS_LABEL, '', '', ...countsOf(report.totals).map(formatCount), ''];
-  const totalsRaw = [TOTALS_LABEL, '', '', ...countsOf(report.totals), ''];
+  const rowsOf = (rows: PhuLuc2Report['rows']) => ({
+    body: rows.map((row) => [
+      String(row.stt),
+      nfc(row.fullName),
+      nfc(row.agencyName),
+      ...countsOf(row.counts).map(formatCount),
+      nfc(row.note),
+    ]),
+    bodyRaw: rows.map((row) => [
+      row.stt,
+      nfc(row.fullName),
+      nfc(row.agencyName),
+      ...countsOf(row.counts),
+      nfc(row.note),
+    ]),
+  });
+  // The province report: per centre a heading row (I, II … and its name), its officers, its subtotal.
+  const sections = report.sections?.map((section, index) => {
+    const name = nfc(section.centreName);
+    const heading = [romanNumeral(index + 1), name.toLocaleUpperCase('vi'), '', ...levelLabels.map(() => ''), ''];
+    const label = `Cộng ${name}`;
+    const own = rowsOf(section.rows);
+    return {
+      body: [heading, ...own.body, ['', label, '', ...countsOf(section.totals).map(formatCount), '']],
+      bodyRaw: [heading, ...own.bodyRaw, ['', label, '', ...countsOf(section.totals), '']],
+    };
+  });
+  const { body, bodyRaw } = sections
+    ? { body: sections.flatMap((s) => s.body), bodyRaw: sections.flatMap((s) => s.bodyRaw) }
+    : rowsOf(report.rows);
+  const totalsLabel = report.sections ? PROVINCE_TOTALS_LABEL : TOTALS_LABEL;
+  const totals = [totalsLabel, '', '', ...countsOf(report.totals).map(formatCount), ''];
+  const totalsRaw = [totalsLabel, '', '', ...countsOf(report.totals), ''];
 
   const footerLines: string[] = [];
   const generated = new Date(report.generatedAt);
@@ -118,7 +165,7 @@ export function phuLuc2Layout(report: PhuLuc2Report): PhuLuc2Layout {
       { title: nfc(framing.preparerTitle), name: nfc(framing.preparerName) },
       { title: nfc(framing.approverTitle), name: nfc(framing.approverName) },
     ],
-    titleLines: PHU_LUC_2_TITLE.map(nfc),
+    titleLines: [...PHU_LUC_2_TITLE, ...(report.scopeLine ? [report.scopeLine.toLocaleUpperCase('vi')] : [])].map(nfc),
     periodLine: nfc(report.periodLine),
     columnCount: 4 + levelCount,
     levelCount,
@@ -136,7 +183,7 @@ export function phuLuc2Layout(report: PhuLuc2Report): PhuLuc2Layout {
     bodyRaw,
     totals,
     totalsRaw,
-    totalsLabel: TOTALS_LABEL,
+    totalsLabel,
     totalsLabelSpan: 3,
     misuseLine: nfc(report.misuseLine),
     footerLines,

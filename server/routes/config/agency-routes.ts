@@ -24,6 +24,8 @@ export function agencyRoutes(app: FastifyInstance, server: ServerContext): void 
     url: '/api/v1/agencies',
     summary: 'Cơ quan, đơn vị theo thứ tự chính thức',
     access: 'supervisor',
+    // The province's list, the same for every centre: nothing to narrow.
+    centre: 'own',
     response: z.array(AgencyOutSchema),
     handler: () => listAgencies(db()),
   });

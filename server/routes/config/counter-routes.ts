@@ -18,7 +18,10 @@ import { CounterSchema } from '../../../shared/domain/config.ts';
 import { listCounters } from '../../config/config-repo.ts';
 import { conflict, notFound } from '../../http-error.ts';
 import { addRoute } from '../route.ts';
-import { change, editExisting } from './change.ts';
+import { change, editExisting, newId } from './change.ts';
+import { actingCentre, scopeOf } from '../../auth/centre-scope.ts';
+import { firstCentreId } from '../../config/centres.ts';
+import { CentreFilterQuerySchema } from '../../../shared/contract/centres-api.ts';
 
 /** Counters (quầy). */
 export function counterRoutes(app: FastifyInstance, server: ServerContext): void {
@@ -30,8 +33,10 @@ export function counterRoutes(app: FastifyInstance, server: ServerContext): void
     url: '/api/v1/counters',
     summary: 'Quầy',
     access: 'supervisor',
+    query: CentreFilterQuerySchema,
     response: z.array(CounterSchema),
-    handler: () => listCounters(db()),
+    centre: 'own',
+    handler: ({ user, query }) => listCounters(db(), scopeOf(user) ?? query.centreId ?? null),
   });
   addRoute(app, server, {
     method: 'POST',
@@ -40,16 +45,24 @@ export function counterRoutes(app: FastifyInstance, server: ServerContext): void
     access: 'admin',
     body: CounterInputSchema,
     response: CounterSchema,
-    handler: async ({ body, reply }) => {
-      const id = body.id ?? `q-${body.number}`;
+    centre: 'own',
+    handler: async ({ body, reply, user }) => {
+      const centreId = await actingCentre(db(), user, body.centreId);
+      // Counter numbers repeat across centres; the default id keeps the first centre's old form.
+      const id = body.id ?? (centreId === (await firstCentreId(db())) ? `q-${body.number}` : newId(`q${body.number}`));
       await change(db(), async (trx) => {
         const clash = await trx
           .selectFrom('counters')
           .select('id')
-          .where((eb) => eb.or([eb('id', '=', id), eb('number', '=', body.number)]))
+          .where((eb) =>
+            eb.or([eb('id', '=', id), eb.and([eb('number', '=', body.number), eb('centre_id', '=', centreId)])]),
+          )
           .executeTakeFirst();
         if (clash) throw conflict(`Đã có quầy số ${body.number} hoặc mã "${id}".`);
-        await trx.insertInto('counters').values({ id, number: body.number, name: body.name }).execute();
+        await trx
+          .insertInto('counters')
+          .values({ id, number: body.number, name: body.name, centre_id: centreId })
+          .execute();
         await linkEveryAgency(trx, id);
       });
       reply.code(201);
@@ -63,6 +76,7 @@ export function counterRoutes(app: FastifyInstance, server: ServerContext): void
     access: 'admin',
     body: CounterPatchSchema,
     response: CounterSchema,
+    centre: { table: 'counters' },
     handler: ({ body, params }) =>
       editExisting(db(), {
         table: 'counters',
@@ -71,10 +85,12 @@ export function counterRoutes(app: FastifyInstance, server: ServerContext): void
         list: listCounters,
         edit: async (trx) => {
           if (body.number !== undefined) {
+            const own = trx.selectFrom('counters').select('centre_id').where('id', '=', params.id!);
             const clash = await trx
               .selectFrom('counters')
               .select('id')
               .where('number', '=', body.number)
+              .where('centre_id', '=', own)
               .where('id', '!=', params.id!)
               .executeTakeFirst();
             if (clash) throw conflict(`Đã có quầy số ${body.number}.`);
@@ -89,6 +105,7 @@ export function counterRoutes(app: FastifyInstance, server: ServerContext): void
     summary: 'Xoá quầy (đánh giá đã ghi giữ nguyên)',
     access: 'admin',
     response: OkSchema,
+    centre: { table: 'counters' },
     handler: async ({ params }) => {
       await change(db(), async (trx) => {
         const result = await trx.deleteFrom('counters').where('id', '=', params.id!).executeTakeFirst();
@@ -105,8 +122,10 @@ export function counterRoutes(app: FastifyInstance, server: ServerContext): void
     url: '/api/v1/counters/access',
     summary: 'Cơ quan và cán bộ được đăng nhập tại từng quầy',
     access: 'supervisor',
+    query: CentreFilterQuerySchema,
     response: z.array(CounterAccessSchema),
-    handler: () => listCounterAccess(db()),
+    centre: 'own',
+    handler: ({ user, query }) => listCounterAccess(db(), scopeOf(user) ?? query.centreId ?? null),
   });
   addRoute(app, server, {
     method: 'PUT',
@@ -115,6 +134,7 @@ export function counterRoutes(app: FastifyInstance, server: ServerContext): void
     access: 'admin',
     body: CounterAccessInputSchema,
     response: CounterAccessSchema,
+    centre: { table: 'counters' },
     handler: async ({ body, params }) => {
       await change(db(), async (trx) => {
         const found = await trx.selectFrom('counters').select('id').where('id', '=', params.id!).executeTakeFirst();

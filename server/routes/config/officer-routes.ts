@@ -19,6 +19,9 @@ import { recordOfficerChange, startAssignment } from '../../staff/officer-assign
 import { addRoute } from '../route.ts';
 import { change, newId } from './change.ts';
 import { nextOfficerOrder } from './officer-order.ts';
+import { actingCentre, scopeOf } from '../../auth/centre-scope.ts';
+import { moveOfficerCentre, startCentre } from '../../staff/officer-centres.ts';
+import { CentreFilterQuerySchema } from '../../../shared/contract/centres-api.ts';
 
 async function assertAgency(db: Db, id: string) {
   const agency = await db.selectFrom('agencies').select('id').where('id', '=', id).executeTakeFirst();
@@ -39,8 +42,10 @@ export function officerRoutes(app: FastifyInstance, server: ServerContext): void
     url: '/api/v1/officers',
     summary: 'Cán bộ theo thứ tự Phụ lục 2',
     access: 'supervisor',
+    query: CentreFilterQuerySchema,
     response: z.array(OfficerOutSchema),
-    handler: () => listOfficers(db()),
+    centre: 'own',
+    handler: ({ user, query }) => listOfficers(db(), scopeOf(user) ?? query.centreId ?? null),
   });
   addRoute(app, server, {
     method: 'POST',
@@ -49,8 +54,10 @@ export function officerRoutes(app: FastifyInstance, server: ServerContext): void
     access: 'admin',
     body: OfficerInputSchema,
     response: OfficerOutSchema,
-    handler: async ({ body, reply }) => {
+    centre: 'own',
+    handler: async ({ body, reply, user }) => {
       assertDates(body.activeFrom, body.activeTo);
+      const centreId = await actingCentre(db(), user, body.centreId);
       const id = body.id ?? newId('cb');
       await change(db(), async (trx) => {
         await assertAgency(trx, body.agencyId);
@@ -73,9 +80,11 @@ export function officerRoutes(app: FastifyInstance, server: ServerContext): void
             sort_order: order,
             ...officer,
             pin_hash: null,
+            centre_id: centreId,
           })
           .execute();
         await startAssignment(trx, id, officer);
+        await startCentre(trx, id, centreId);
       });
       reply.code(201);
       return (await listOfficers(db())).find((o) => o.id === id);
@@ -88,7 +97,10 @@ export function officerRoutes(app: FastifyInstance, server: ServerContext): void
     access: 'admin',
     body: OfficerPatchSchema,
     response: OfficerOutSchema,
-    handler: async ({ body, params }) => {
+    centre: { table: 'officers' },
+    handler: async ({ body, params, user }) => {
+      // Another centre: a province admin's move (a centre's user is refused before this).
+      const toCentre = body.centreId === undefined ? undefined : await actingCentre(db(), user, body.centreId);
       const id = params.id!;
       await change(db(), async (trx) => {
         const current = await trx.selectFrom('officers').selectAll().where('id', '=', id).executeTakeFirst();
@@ -107,11 +119,15 @@ export function officerRoutes(app: FastifyInstance, server: ServerContext): void
             ...(body.active !== undefined ? { active: body.active ? 1 : 0 } : {}),
             ...(body.activeFrom !== undefined ? { active_from: body.activeFrom } : {}),
             ...(body.activeTo !== undefined ? { active_to: body.activeTo } : {}),
+            ...(toCentre !== undefined ? { centre_id: toCentre } : {}),
           })
           .where('id', '=', id)
           .execute();
         const after = await trx.selectFrom('officers').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
         await recordOfficerChange(trx, id, current, after, vietnamDay(server.now()));
+        if (toCentre !== undefined) {
+          await moveOfficerCentre(trx, id, current.centre_id, toCentre, vietnamDay(server.now()));
+        }
       });
       return (await listOfficers(db())).find((o) => o.id === id);
     },
@@ -123,6 +139,7 @@ export function officerRoutes(app: FastifyInstance, server: ServerContext): void
     access: 'admin',
     body: OfficerPinSchema,
     response: OkSchema,
+    centre: { table: 'officers' },
     handler: async ({ body, params }) => {
       const minLength = await minPinLength(db());
       if (body.pin.length < minLength) throw badRequest(`Mã PIN cán bộ cần ít nhất ${minLength} chữ số.`);

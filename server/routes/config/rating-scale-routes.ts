@@ -17,6 +17,8 @@ export function ratingScaleRoutes(app: FastifyInstance, server: ServerContext): 
     url: '/api/v1/rating-scale',
     summary: 'Thang đánh giá (tốt nhất trước)',
     access: 'supervisor',
+    // The province's list, the same for every centre: nothing to narrow.
+    centre: 'own',
     response: z.array(RatingLevelSchema),
     handler: () => listLevels(db()),
   });
@@ -55,6 +57,8 @@ export function ratingScaleRoutes(app: FastifyInstance, server: ServerContext): 
     url: '/api/v1/reasons',
     summary: 'Lý do chưa hài lòng',
     access: 'supervisor',
+    // The province's list, the same for every centre: nothing to narrow.
+    centre: 'own',
     response: z.array(RatingReasonSchema),
     handler: () => listReasons(db()),
   });

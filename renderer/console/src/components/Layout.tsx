@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { logout } from '../api.ts';
 import { LiveAlertBanner } from './LiveAlertBanner.tsx';
+import { isAdminRole } from '../../../../shared/contract/console-api.ts';
 import { useSession, type Route } from '../session-store.ts';
 
 const NAV: { route: Route; label: string; adminOnly?: boolean }[] = [
@@ -26,7 +27,7 @@ export function Layout({ children, title }: { children: ReactNode; title: string
         <span className="brand">Bảng điều khiển một cửa</span>
         <nav aria-label="Các trang">
           <ul>
-            {NAV.filter((item) => !item.adminOnly || session?.role === 'admin').map((item) => (
+            {NAV.filter((item) => !item.adminOnly || isAdminRole(session?.role)).map((item) => (
               <li key={item.route}>
                 <a
                   href={`#/${item.route}`}
@@ -43,7 +44,7 @@ export function Layout({ children, title }: { children: ReactNode; title: string
           </ul>
         </nav>
         <span className="who">
-          {session?.username} ({session?.role === 'admin' ? 'quản trị viên' : 'giám sát'})
+          {session?.username} ({isAdminRole(session?.role) ? 'quản trị viên' : 'giám sát'})
           <button type="button" className="link" onClick={() => void logout()}>
             Đăng xuất
           </button>

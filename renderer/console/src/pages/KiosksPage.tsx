@@ -7,6 +7,7 @@ import { ConfirmButton } from '../components/ActionButton.tsx';
 import { Message } from '../components/Message.tsx';
 import { age, dateTime, formatCount } from '../format.ts';
 import { printerLabel, printerNeedsAttention } from '../printer-label.ts';
+import { isAdminRole } from '../../../../shared/contract/console-api.ts';
 import { useSession } from '../session-store.ts';
 import { useAction } from '../use-action.ts';
 import { useFetch } from '../use-fetch.ts';
@@ -23,7 +24,7 @@ function offset(ms: number | null): string {
 }
 
 export default function KiosksPage() {
-  const admin = useSession((s) => s.session?.role === 'admin');
+  const admin = useSession((s) => isAdminRole(s.session?.role));
   const { data, reload } = useFetch<DeviceSummary[]>('/api/v1/devices');
   const counters = useFetch<Counter[]>('/api/v1/counters').data ?? [];
   const { flash, busy, run } = useAction(reload);

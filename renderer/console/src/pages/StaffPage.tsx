@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Tabs } from '../components/Tabs.tsx';
+import { isAdminRole } from '../../../../shared/contract/console-api.ts';
 import { useSession } from '../session-store.ts';
 import { AgenciesTab } from './staff/AgenciesTab.tsx';
 import { CountersTab, ServicesTab } from './staff/CountersTab.tsx';
@@ -19,7 +20,7 @@ const TABS: { id: Tab; label: string }[] = [
 
 export default function StaffPage() {
   const [tab, setTab] = useState<Tab>('officers');
-  const admin = useSession((s) => s.session?.role === 'admin');
+  const admin = useSession((s) => isAdminRole(s.session?.role));
   return (
     <>
       {!admin ? <p className="notice">Bạn đang xem; chỉ quản trị viên được thay đổi cán bộ và cơ cấu.</p> : null}

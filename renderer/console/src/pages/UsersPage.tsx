@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { api } from '../api.ts';
 import { Message } from '../components/Message.tsx';
 import { dateTime } from '../format.ts';
+import { isAdminRole } from '../../../../shared/contract/console-api.ts';
 import { useSession } from '../session-store.ts';
 import { useAction } from '../use-action.ts';
 import { useFetch } from '../use-fetch.ts';
@@ -9,22 +10,22 @@ import { useFetch } from '../use-fetch.ts';
 interface User {
   id: string;
   username: string;
-  role: 'admin' | 'supervisor';
+  role: 'province_admin' | 'admin' | 'supervisor';
   disabled: boolean;
   createdAt: string;
 }
 
-const ROLE = { admin: 'Quản trị viên', supervisor: 'Giám sát' } as const;
+const ROLE = { province_admin: 'Quản trị viên cấp tỉnh', admin: 'Quản trị viên', supervisor: 'Giám sát' } as const;
 
 export default function UsersPage() {
   const session = useSession((s) => s.session);
-  const admin = session?.role === 'admin';
+  const admin = isAdminRole(session?.role);
   const { data, error, reload } = useFetch<User[]>(admin ? '/api/v1/users' : null);
   const { flash, busy, run } = useAction(reload);
   const [form, setForm] = useState({ username: '', password: '', role: 'supervisor' as User['role'] });
   const [resetting, setResetting] = useState<string | null>(null);
   const [newPassword, setNewPassword] = useState('');
-  if (!admin) return <p className="error">Chỉ quản trị viên được quản lý tài khoản.</p>;
+  if (!admin || !session) return <p className="error">Chỉ quản trị viên được quản lý tài khoản.</p>;
   const patch = (user: User, body: object, success: string) =>
     void run(() => api(`/api/v1/users/${encodeURIComponent(user.id)}`, { method: 'PATCH', json: body }), success);
   return (
@@ -69,12 +70,12 @@ export default function UsersPage() {
                             onClick={() =>
                               patch(
                                 u,
-                                { role: u.role === 'admin' ? 'supervisor' : 'admin' },
+                                { role: isAdminRole(u.role) ? 'supervisor' : 'admin' },
                                 `Đã đổi vai trò của ${u.username}.`,
                               )
                             }
                           >
-                            {u.role === 'admin' ? 'Hạ xuống giám sát' : 'Nâng lên quản trị'}
+                            {isAdminRole(u.role) ? 'Hạ xuống giám sát' : 'Nâng lên quản trị'}
                           </button>
                           <button
                             type="button"
