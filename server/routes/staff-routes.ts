@@ -42,9 +42,13 @@ function importRoute(app: FastifyInstance, server: ServerContext): void {
     method: 'POST',
     url: '/api/v1/staff/import',
     summary:
-      'Nhập danh sách cán bộ từ CSV hoặc XLSX (cột "Họ và tên", "Cơ quan, đơn vị"; Phụ lục 2 kỳ trước cũng được). ?dryRun=1 để xem trước',
+      'Nhập danh sách cán bộ từ CSV hoặc XLSX (cột "Họ và tên", "Cơ quan, đơn vị", tuỳ chọn "Mã cán bộ"; Phụ lục 2 kỳ trước cũng được). ?dryRun=1 để xem trước; cán bộ chuyển cơ quan cần ?moves=apply hoặc ?moves=keep',
     access: 'admin',
-    query: z.object({ dryRun: z.enum(['0', '1', 'true', 'false']).optional() }),
+    query: z.object({
+      dryRun: z.enum(['0', '1', 'true', 'false']).optional(),
+      // Officers the sheet puts under another agency: move them, or keep them where they are.
+      moves: z.enum(['apply', 'keep'], { error: 'moves phải là "apply" (chuyển) hoặc "keep" (giữ nguyên)' }).optional(),
+    }),
     response: StaffImportResultSchema,
     produces: ['application/json'],
     consumes: ['text/csv', XLSX_MIME, 'multipart/form-data'],
@@ -73,7 +77,10 @@ function importRoute(app: FastifyInstance, server: ServerContext): void {
           `Tệp quá lớn để là danh sách cán bộ: tối đa ${MAX_IMPORT_ROWS} dòng và ${MAX_IMPORT_COLUMNS} cột.`,
         );
       }
-      return importStaff(server.db, table, { dryRun: query.dryRun === '1' || query.dryRun === 'true' });
+      return importStaff(server.db, table, {
+        dryRun: query.dryRun === '1' || query.dryRun === 'true',
+        ...(query.moves ? { moves: query.moves } : {}),
+      });
     },
   });
 }
