@@ -21,8 +21,30 @@ interface Key {
   limit: number;
 }
 
+/** Entries a memory map may hold before it drops its oldest (the database stays authoritative). */
+const MEMORY_ENTRIES = 50_000;
+
+/** Sets a key in an insertion-ordered map, dropping the oldest entry when it is full. */
+function remember<V>(map: Map<string, V>, key: string, value: V): void {
+  map.delete(key);
+  if (map.size >= MEMORY_ENTRIES) map.delete(map.keys().next().value!);
+  map.set(key, value);
+}
+
 export class LoginLimiter {
   private sinceCleanup = 0;
+  /**
+   * Keys the database refused, until when: checked before any write, so a flood against a
+   * blocked account or address costs no commit. Only a cache: losing an entry (eviction, a
+   * restart) sends the next attempt to the database, which refuses it again.
+   */
+  private readonly blockedUntil = new Map<string, number>();
+  /**
+   * Attempts on usernames that do not exist, counted in memory only (issue 9 item 2: a flood of
+   * random usernames must not cost a commit each). No account can be unlocked by losing these;
+   * they keep the same limits so that a 429 does not tell a real username from an invented one.
+   */
+  private readonly unknownAttempts = new Map<string, { attempts: number; windowStartMs: number }>();
 
   constructor(
     private readonly db: Db,
@@ -39,10 +61,46 @@ export class LoginLimiter {
     ];
   }
 
+  /** Refused at once when memory knows a key is blocked; no database work. */
+  private cachedRefusal(keys: readonly Key[], nowMs: number): Reservation | null {
+    let until = 0;
+    for (const { key } of keys) {
+      const blocked = this.blockedUntil.get(key);
+      if (blocked === undefined) continue;
+      if (blocked <= nowMs) this.blockedUntil.delete(key);
+      else until = Math.max(until, blocked);
+    }
+    return until > 0 ? { ok: false, retryAfterMs: until - nowMs } : null;
+  }
+
+  /** An attempt on a username that has no account: counted in memory, same keys and limits. */
+  reserveUnknown(username: string, ip: string, nowMs: number): Reservation {
+    const keys = this.keys(username, ip);
+    const cached = this.cachedRefusal(keys, nowMs);
+    if (cached) return cached;
+    let retryAfterMs = 0;
+    for (const { key, limit } of keys) {
+      const current = this.unknownAttempts.get(key);
+      const entry =
+        current && current.windowStartMs > nowMs - this.windowMs
+          ? { attempts: current.attempts + 1, windowStartMs: current.windowStartMs }
+          : { attempts: 1, windowStartMs: nowMs };
+      remember(this.unknownAttempts, key, entry);
+      if (entry.attempts > limit) {
+        const until = entry.windowStartMs + this.windowMs;
+        remember(this.blockedUntil, key, until);
+        retryAfterMs = Math.max(retryAfterMs, until - nowMs);
+      }
+    }
+    return retryAfterMs > 0 ? { ok: false, retryAfterMs } : { ok: true };
+  }
+
   /** Counts one attempt on every key; refused when any key is already over its limit. */
   async reserve(username: string, ip: string, nowMs: number): Promise<Reservation> {
     const expired = nowMs - this.windowMs;
     const keys = this.keys(username, ip);
+    const cached = this.cachedRefusal(keys, nowMs);
+    if (cached) return cached;
     // One statement for the three keys: one commit (one fsync on SQLite) per attempt under a flood.
     const rows = await this.db
       .insertInto('login_throttle')
@@ -59,7 +117,9 @@ export class LoginLimiter {
     for (const row of rows) {
       const limit = keys.find((k) => k.key === row.key)!.limit;
       if (row.attempts > limit) {
-        retryAfterMs = Math.max(retryAfterMs, row.window_start_ms + this.windowMs - nowMs);
+        const until = row.window_start_ms + this.windowMs;
+        remember(this.blockedUntil, row.key, until);
+        retryAfterMs = Math.max(retryAfterMs, until - nowMs);
       }
     }
     if ((this.sinceCleanup += 1) >= 500) {

@@ -1,4 +1,6 @@
 import type { BoardCall } from '../../shared/contract/console-api.ts';
+import { ANY_TICKET_NUMBER, isServiceNumber } from '../../shared/domain/queue-leases.ts';
+import { readQueueConfig } from '../config/config-repo.ts';
 import type { Db } from '../db/database.ts';
 import { RECENT_CALLS } from './board-model.ts';
 
@@ -13,14 +15,42 @@ function callRows(db: Db) {
     .selectFrom('queue_calls as c')
     .innerJoin('queue_tickets as t', 't.ticket_id', 'c.ticket_id')
     .innerJoin('counters as k', 'k.id', 'c.counter_id')
-    .select(['c.event_id', 'c.called_ms', 't.number', 'k.number as counter_number', 'k.name as counter_name']);
+    .select([
+      'c.event_id',
+      'c.called_ms',
+      't.number',
+      't.service_id',
+      'k.number as counter_number',
+      'k.name as counter_name',
+    ]);
 }
 
-type CallRow = { event_id: string; called_ms: number; number: string; counter_number: number; counter_name: string };
+type CallRow = {
+  event_id: string;
+  called_ms: number;
+  number: string;
+  service_id: string;
+  counter_number: number;
+  counter_name: string;
+};
+
+/**
+ * Only a number its service really prints reaches the public screen (issue 9 item 11): a device
+ * token could otherwise put any 16 characters on the waiting-room TV. A service the server no
+ * longer lists is held to the general shape of a ticket number.
+ */
+async function printable(db: Db): Promise<(row: CallRow) => boolean> {
+  const services = new Map((await readQueueConfig(db)).services.map((s) => [s.id, s]));
+  return (row) => {
+    const service = services.get(row.service_id);
+    return service ? isServiceNumber(service, row.number) : ANY_TICKET_NUMBER.test(row.number);
+  };
+}
 
 /** Oldest first; ties (same instant) in event id order, so the result never flips. */
-function timed(rows: readonly CallRow[]): TimedCall[] {
-  const byId = new Map(rows.map((r) => [r.event_id, r]));
+async function timed(db: Db, rows: readonly CallRow[]): Promise<TimedCall[]> {
+  const shown = await printable(db);
+  const byId = new Map(rows.filter(shown).map((r) => [r.event_id, r]));
   return [...byId.values()]
     .sort((a, b) => a.called_ms - b.called_ms || (a.event_id < b.event_id ? -1 : 1))
     .map((r) => ({
@@ -60,7 +90,7 @@ export async function boardCallsOfDay(db: Db, day: string): Promise<TimedCall[]>
       .limit(RECENT_CALLS)
       .execute(),
   ]);
-  return timed([...current, ...recent]);
+  return timed(db, [...current, ...recent]);
 }
 
 /** The calls among the given events (a batch just stored), oldest first. */
@@ -74,5 +104,5 @@ export async function callsOfEvents(db: Db, eventIds: readonly string[]): Promis
         .execute()),
     );
   }
-  return timed(rows);
+  return timed(db, rows);
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerContext } from '../context.ts';
 import { alertsRoutes } from './alerts-routes.ts';
+import { attributionRoutes } from './attribution-routes.ts';
 import { boardRoutes } from './board-routes.ts';
 import { liveAlertsRoutes } from './live-alerts-routes.ts';
 import { misuseRulesRoutes } from './misuse-rules-routes.ts';
@@ -20,6 +21,7 @@ export function consoleRoutes(app: FastifyInstance, server: ServerContext): Prom
   todayRoutes(app, server);
   ratingsStatsRoutes(app, server);
   alertsRoutes(app, server);
+  attributionRoutes(app, server);
   liveAlertsRoutes(app, server);
   misuseRulesRoutes(app, server);
   ratingPromptRoutes(app, server);

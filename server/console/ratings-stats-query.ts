@@ -229,20 +229,23 @@ export async function ratingsStats(db: Db, query: RatingsQuery): Promise<Ratings
         (agencyById.get(b.agencyId)?.order ?? Number.MAX_SAFE_INTEGER),
     );
 
+  // Only the centre's configured reasons, each once per rating (issue 9 item 11): a device token
+  // could otherwise fill the list with invented codes or repeat one a thousand times.
+  const reasonLabel = new Map(reasonList.map((r) => [r.code, r.label]));
   const reasonCounts = new Map<string, number>();
   for (const row of [...reasonRows, ...laterRows]) {
     try {
       const codes = JSON.parse(row.reasons ?? '[]') as unknown;
       if (Array.isArray(codes))
-        for (const code of codes)
-          if (typeof code === 'string') reasonCounts.set(code, (reasonCounts.get(code) ?? 0) + 1);
+        for (const code of new Set(codes))
+          if (typeof code === 'string' && reasonLabel.has(code))
+            reasonCounts.set(code, (reasonCounts.get(code) ?? 0) + 1);
     } catch {
       // A stored reason list is always JSON; a broken one is skipped, not fatal.
     }
   }
-  const reasonLabel = new Map(reasonList.map((r) => [r.code, r.label]));
   const reasons = [...reasonCounts]
-    .map(([code, count]) => ({ code, label: reasonLabel.get(code) ?? code, count }))
+    .map(([code, count]) => ({ code, label: reasonLabel.get(code)!, count }))
     .sort((a, b) => b.count - a.count || collator.compare(a.label, b.label));
 
   const totalsCounts = series.reduce((acc, b) => acc.map((n, i) => n + b.counts[i]!), zero());

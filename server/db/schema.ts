@@ -90,6 +90,8 @@ export interface ServerSchema {
     pin_hash: string | null;
     /** Migration 0020: the centre the officer works at now (history in officer_centres; default #1). */
     centre_id: Generated<number>;
+    /** Migration 0021: the officer code (mã cán bộ); unique when set. */
+    code?: string | null;
   };
   /** Counter numbers are unique within a centre (migration 0020). */
   counters: { id: string; number: number; name: string; centre_id: Generated<number> };
@@ -143,6 +145,20 @@ export interface ServerSchema {
     clock_correction_ms?: number | null;
     /** 'kiosk' or 'phone' (issue 11 §3); kiosk by default. */
     channel?: string;
+  };
+  /** Migration 0021: events whose (officer, agency) did not match the assignment history (issue 9 item 8). */
+  attribution_mismatches: {
+    event_id: string;
+    device_id: string;
+    event_type: string;
+    officer_id: string;
+    day: string;
+    /** The agency the kiosk sent. */
+    sent_agency_id: string;
+    /** The agency the event was filed under (the history's). */
+    filed_agency_id: string;
+    kind: 'other_agency' | 'not_assigned';
+    received_at: string;
   };
   rating_reason_events: { event_id: string; rating_id: string; reasons: string };
   /** Kept by the ingest (server/aggregates/keep.ts): Phụ lục 2 periods are whole Vietnam days. */

@@ -37,8 +37,27 @@ export function authRoutes(app: FastifyInstance, server: ServerContext): void {
     response: LoginResponseSchema,
     handler: async ({ body, request, reply }) => {
       const nowMs = server.now().getTime();
+      const busy = () => {
+        reply.header('Retry-After', String(BUSY_RETRY_SECONDS));
+        return new HttpError(
+          503,
+          'busy',
+          `Máy chủ đang bận kiểm tra nhiều lượt đăng nhập. Hãy thử lại sau ${BUSY_RETRY_SECONDS} giây.`,
+        );
+      };
+      // A full hashing queue is answered before any write: the attempt is not counted.
+      if (passwords.saturated) throw busy();
+      // A read, not a write: an unknown username (a flood of invented ones) is counted in memory
+      // and costs no commit and no hashing (issue 9 item 2).
+      const user = await server.db
+        .selectFrom('users')
+        .selectAll()
+        .where('username', '=', body.username)
+        .executeTakeFirst();
       // The attempt is counted before any hashing: parallel guesses cannot all pass the check.
-      const reservation = await server.loginLimiter.reserve(body.username, request.ip, nowMs);
+      const reservation = user
+        ? await server.loginLimiter.reserve(body.username, request.ip, nowMs)
+        : server.loginLimiter.reserveUnknown(body.username, request.ip, nowMs);
       if (!reservation.ok) {
         reply.header('Retry-After', String(Math.ceil(reservation.retryAfterMs / 1000)));
         throw new HttpError(
@@ -47,20 +66,10 @@ export function authRoutes(app: FastifyInstance, server: ServerContext): void {
           `Đăng nhập sai quá nhiều lần. Hãy thử lại sau ${Math.ceil(reservation.retryAfterMs / 60_000)} phút.`,
         );
       }
-      const user = await server.db
-        .selectFrom('users')
-        .selectAll()
-        .where('username', '=', body.username)
-        .executeTakeFirst();
       const verdict = await passwords.check(body.password, user?.password_hash);
       if (verdict === 'busy') {
-        await server.loginLimiter.release(body.username, request.ip, false);
-        reply.header('Retry-After', String(BUSY_RETRY_SECONDS));
-        throw new HttpError(
-          503,
-          'busy',
-          `Máy chủ đang bận kiểm tra nhiều lượt đăng nhập. Hãy thử lại sau ${BUSY_RETRY_SECONDS} giây.`,
-        );
+        if (user) await server.loginLimiter.release(body.username, request.ip, false);
+        throw busy();
       }
       if (!user || verdict !== 'valid' || user.disabled === 1) {
         throw new HttpError(401, 'bad_credentials', 'Tên đăng nhập hoặc mật khẩu không đúng.');

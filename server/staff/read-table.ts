@@ -10,17 +10,38 @@ export function sniffKind(body: Buffer): TableKind {
   return body.length >= 2 && body[0] === 0x50 && body[1] === 0x4b ? 'xlsx' : 'csv';
 }
 
-export async function readTable(body: Buffer, kind: TableKind = sniffKind(body)): Promise<Table> {
-  return kind === 'xlsx' ? readXlsx(body) : parseCsv(body.toString('utf8'));
+/** The most rows and columns a sheet may have; reading stops as soon as one is passed. */
+export interface TableLimits {
+  rows: number;
+  columns: number;
 }
 
-async function readXlsx(body: Buffer): Promise<Table> {
+/** A sheet with more rows or columns than its limits: refused before it is read whole. */
+export class TableTooLargeError extends Error {
+  constructor(readonly limits: TableLimits) {
+    super(`more than ${limits.rows} rows or ${limits.columns} columns`);
+    this.name = 'TableTooLargeError';
+  }
+}
+
+const NO_LIMITS: TableLimits = { rows: Number.POSITIVE_INFINITY, columns: Number.POSITIVE_INFINITY };
+
+export async function readTable(
+  body: Buffer,
+  kind: TableKind = sniffKind(body),
+  limits: TableLimits = NO_LIMITS,
+): Promise<Table> {
+  return kind === 'xlsx' ? readXlsx(body, limits) : parseCsv(body.toString('utf8'), limits);
+}
+
+async function readXlsx(body: Buffer, limits: TableLimits): Promise<Table> {
   // exceljs is large; only an XLSX upload needs it.
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(body as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return [];
+  if (sheet.rowCount > limits.rows || sheet.columnCount > limits.columns) throw new TableTooLargeError(limits);
   const table: Table = [];
   for (let r = 1; r <= sheet.rowCount; r += 1) {
     const row = sheet.getRow(r);
@@ -36,7 +57,7 @@ async function readXlsx(body: Buffer): Promise<Table> {
 }
 
 /** RFC 4180 with a BOM, `,` `;` or tab separators (Excel in Vietnamese locales writes `;`). */
-export function parseCsv(text: string): Table {
+export function parseCsv(text: string, limits: TableLimits = NO_LIMITS): Table {
   const source = text.replace(/^\uFEFF/, '');
   // The separator is the one that occurs most outside quotes ("Cơ quan, đơn vị" is quoted).
   const sample = source.slice(0, 8192).replace(/"(?:[^"]|"")*"/g, '');
@@ -60,10 +81,12 @@ export function parseCsv(text: string): Table {
     else if (ch === delimiter) {
       row.push(cell.trim());
       cell = '';
+      if (row.length >= limits.columns) throw new TableTooLargeError(limits);
     } else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && source[i + 1] === '\n') i += 1;
       row.push(cell.trim());
       table.push(row);
+      if (table.length > limits.rows) throw new TableTooLargeError(limits);
       row = [];
       cell = '';
     } else cell += ch;
@@ -73,39 +96,4 @@ export function parseCsv(text: string): Table {
     table.push(row);
   }
   return table;
-}
-
-/** A percent-encoded name is decoded; a name that only contains `%` (`50%.csv`) is kept as sent. */
-export function decodeFileName(name: string): string {
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
-  }
-}
-
-/** The file part of a multipart/form-data body (the first part that has a filename). */
-export function fileFromMultipart(body: Buffer, contentType: string): { data: Buffer; fileName: string } | null {
-  const match = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
-  const boundary = match?.[1] ?? match?.[2];
-  if (!boundary) return null;
-  const delimiter = Buffer.from(`--${boundary}`);
-  let start = body.indexOf(delimiter);
-  while (start !== -1) {
-    const next = body.indexOf(delimiter, start + delimiter.length);
-    if (next === -1) break;
-    const part = body.subarray(start + delimiter.length, next);
-    const headerEnd = part.indexOf('\r\n\r\n');
-    if (headerEnd !== -1) {
-      const headers = part.subarray(0, headerEnd).toString('utf8');
-      const fileName = /filename\*?=(?:UTF-8'')?"?([^";\r\n]+)"?/i.exec(headers)?.[1];
-      if (fileName) {
-        // Drop the CRLF that precedes the next boundary.
-        const data = part.subarray(headerEnd + 4, part.length - 2);
-        return { data: Buffer.from(data), fileName: decodeFileName(fileName) };
-      }
-    }
-    start = next;
-  }
-  return null;
 }

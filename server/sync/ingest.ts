@@ -14,6 +14,7 @@ import { checkFunnelEvents, dossierOfTickets } from './funnel-check.ts';
 import { projectRatingPrompts } from './rating-prompts-projection.ts';
 import { finishedTickets, ticketRatingRefusal } from './ticket-rating-check.ts';
 import { placeEvent } from './event-time.ts';
+import { attributeBatch } from './assignment-check.ts';
 
 export interface IngestResult {
   accepted: string[];
@@ -158,7 +159,7 @@ export async function ingestEvents(
       duplicates.push(c.event.id);
       return false;
     });
-    await project(trx, deviceId, stored);
+    await project(trx, deviceId, stored, receivedIso);
     await projectQueue(
       trx,
       deviceId,
@@ -228,7 +229,7 @@ async function semanticCheck(trx: Db, fresh: Parsed[], rejected: SyncRejection[]
   });
 }
 
-async function project(trx: Db, deviceId: string, stored: Parsed[]): Promise<void> {
+async function project(trx: Db, deviceId: string, stored: Parsed[], receivedIso: string): Promise<void> {
   const ratings: RatingRow[] = [];
   const reasonEvents: ServerSchema['rating_reason_events'][] = [];
   const duty: ServerSchema['duty_events'][] = [];
@@ -297,6 +298,16 @@ async function project(trx: Db, deviceId: string, stored: Parsed[]): Promise<voi
         break;
     }
   }
+  // The assignment history, not the kiosk's snapshot, decides the agency (issue 9 item 8).
+  await attributeBatch(
+    trx,
+    deviceId,
+    [
+      ...ratings.map((row) => ({ eventId: row.id, eventType: 'rating.submitted', row })),
+      ...served.map((row) => ({ eventId: row.event_id, eventType: 'ticket.finished', row })),
+    ],
+    receivedIso,
+  );
   await carryTicketDossiers(trx, ratings, served);
   const servedBefore = await ticketsAlreadyServed(trx, served);
   for (const part of chunks(ratings)) await trx.insertInto('ratings').values(part).execute();

@@ -175,3 +175,32 @@ export interface BoardSnapshot {
   /** The latest calls, newest first. */
   recent: BoardCall[];
 }
+
+/** Issue 9 item 8: an event whose (officer, agency) the assignment history contradicted. */
+export interface AttributionMismatchRow {
+  eventId: string;
+  /** 'rating.submitted' or 'ticket.finished'. */
+  eventType: string;
+  /** Vietnam day the event was filed on, YYYY-MM-DD. */
+  day: string;
+  officerId: string;
+  officerName: string;
+  deviceName: string;
+  sentAgencyName: string;
+  filedAgencyName: string;
+  /** other_agency: the officer belonged to another agency that day; not_assigned: to none. */
+  kind: 'other_agency' | 'not_assigned';
+  receivedAt: string;
+}
+
+export interface AttributionMismatchList {
+  from: string;
+  to: string;
+  /** All mismatches of the period; `rows` holds the latest ATTRIBUTION_LIST_MAX. */
+  total: number;
+  rows: AttributionMismatchRow[];
+}
+
+export const ATTRIBUTION_LIST_MAX = 500;
+
+export const AttributionQuerySchema = z.object({ from: Day, to: Day });

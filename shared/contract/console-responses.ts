@@ -3,6 +3,7 @@ import type { LiveAlert, LiveAlertsList } from './centre-settings.ts';
 import {
   AlertSettingsSchema,
   type AlertsReport,
+  type AttributionMismatchList,
   type BoardSnapshot,
   type ConsoleSession,
   type RatingsStats,
@@ -165,3 +166,24 @@ const LiveAlertObject = z.object({
 export const LiveAlertSchema = sameShape<LiveAlert>()(LiveAlertObject);
 const LiveAlertsListObject = z.object({ open: z.array(LiveAlertObject), history: z.array(LiveAlertObject) });
 export const LiveAlertsListSchema = sameShape<LiveAlertsList>()(LiveAlertsListObject);
+
+const AttributionMismatchObject = z.object({
+  from: z.string(),
+  to: z.string(),
+  total: Count,
+  rows: z.array(
+    z.object({
+      eventId: z.string(),
+      eventType: z.string(),
+      day: z.string(),
+      officerId: z.string(),
+      officerName: z.string(),
+      deviceName: z.string(),
+      sentAgencyName: z.string(),
+      filedAgencyName: z.string(),
+      kind: z.enum(['other_agency', 'not_assigned']),
+      receivedAt: z.string(),
+    }),
+  ),
+});
+export const AttributionMismatchListSchema = sameShape<AttributionMismatchList>()(AttributionMismatchObject);

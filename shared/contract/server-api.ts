@@ -177,6 +177,19 @@ export const StaffImportResultSchema = z.object({
   created: z.number(),
   updated: z.number(),
   unchanged: z.number(),
+  /** Officers moved to the agency the sheet gives (0 in a preview, or when the admin kept them). */
+  moved: z.number(),
+  /** Rows that put an existing officer under another agency (issue 9 item 10): shown, applied only on request. */
+  moves: z.array(
+    z.object({
+      row: z.number(),
+      officerId: z.string(),
+      fullName: z.string(),
+      code: z.string().nullable(),
+      fromAgencyName: z.string(),
+      toAgencyName: z.string(),
+    }),
+  ),
   unknownAgencies: z.array(z.object({ row: z.number(), name: z.string() })),
   skipped: z.array(z.object({ row: z.number(), reason: z.string() })),
 });

@@ -1,4 +1,4 @@
-import { nthNumber, numbersPerDay, type NumberingRule } from './queue-numbering.ts';
+import { formatTicketNumber, nthNumber, numbersPerDay, type NumberingRule } from './queue-numbering.ts';
 import { vietnamDay } from './vietnam-time.ts';
 
 /**
@@ -70,3 +70,12 @@ export function indexOfNumber(rule: NumberingRule, number: string): number | nul
   const index = (value - rule.start) / rule.step;
   return index >= 0 && nthNumber(rule, index) === value ? index : null;
 }
+
+/** A label the service really prints: one of its numbers, written as the kiosk writes it (A001, not A0001). */
+export function isServiceNumber(rule: NumberingRule, number: string): boolean {
+  const index = indexOfNumber(rule, number);
+  return index !== null && formatTicketNumber(rule, nthNumber(rule, index)!) === number;
+}
+
+/** A ticket label of a service the server no longer lists: at most a capital letter and six digits. */
+export const ANY_TICKET_NUMBER = /^[A-Z]?\d{1,6}$/;

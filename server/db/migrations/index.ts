@@ -17,6 +17,7 @@ import { m0016LivePages } from './0016-live-pages.ts';
 import { m0017RatingFunnel } from './0017-rating-funnel.ts';
 import { m0019CounterAccess } from './0019-counter-access.ts';
 import { m0020Centres } from './0020-centres.ts';
+import { m0021AttributionAndOfficerCode } from './0021-attribution-and-officer-code.ts';
 import type { ServerMigration } from './migration.ts';
 
 /**
@@ -43,4 +44,5 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   m0017RatingFunnel,
   m0019CounterAccess,
   m0020Centres,
+  m0021AttributionAndOfficerCode,
 ];

@@ -101,6 +101,56 @@ describe.each(BACKENDS)('login throttling on %s', (backend) => {
     expect(counted.attempts).toBe(answers.filter((a) => a.statusCode === 401).length);
   });
 
+  it('counts a flood of invented usernames in memory: no database write, the real login still passes', async () => {
+    // Over real HTTP behind one trusted proxy hop, so each guess comes from its own address.
+    s = await startTestServer(backend, { trustProxy: 1 });
+    await s.app.listen({ host: '127.0.0.1', port: 0 });
+    const address = s.app.server.address();
+    if (!address || typeof address === 'string') throw new Error('not listening');
+    const post = (username: string, password: string, from: string) =>
+      fetch(`http://127.0.0.1:${address.port}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
+        body: JSON.stringify({ username, password, session: 'bearer' }),
+      });
+    const flood = await Promise.all(
+      Array.from({ length: 200 }, (_, i) => post(`khach-${randomUUID()}`, 'doan-bua', `172.16.0.${i + 1}`)),
+    );
+    expect(new Set(flood.map((r) => r.status))).toEqual(new Set([401]));
+    // (The admin's own sign-in when the test server started left its rows; the flood left none.)
+    const keys = (await s.app.hailong.db.selectFrom('login_throttle').select('key').execute()).map((r) => r.key);
+    expect(keys.filter((key) => key.includes('172.16.') || key.includes('khach-'))).toEqual([]);
+    expect((await post('admin', ADMIN_PASSWORD, '10.9.9.9')).status).toBe(200);
+  });
+
+  it('refuses an invented username after as many attempts as a real one: a 429 tells no username apart', async () => {
+    s = await startTestServer(backend);
+    const server = s;
+    const codesFor = async (username: string, address: string) => {
+      const codes: number[] = [];
+      for (let i = 0; i < 7; i += 1) codes.push((await attempt(server, { username, address })).statusCode);
+      return codes;
+    };
+    const real = await codesFor('admin', '10.0.0.7');
+    expect(real).toEqual([401, 401, 401, 401, 401, 429, 429]);
+    expect(await codesFor('khong-co-ai', '10.0.0.8')).toEqual(real);
+  });
+
+  it('refuses a blocked account from memory: attempts after the block add no database write', async () => {
+    s = await startTestServer(backend);
+    for (let i = 0; i < 6; i += 1) await attempt(s);
+    const counted = () =>
+      s!.app.hailong.db
+        .selectFrom('login_throttle')
+        .select('attempts')
+        .where('key', '=', 'ua:10.0.0.5/admin')
+        .executeTakeFirstOrThrow();
+    const before = (await counted()).attempts;
+    expect(before).toBe(6);
+    for (let i = 0; i < 20; i += 1) expect((await attempt(s)).statusCode).toBe(429);
+    expect((await counted()).attempts).toBe(before);
+  });
+
   it('rehashes a password stored with the old scrypt cost at the next correct login', async () => {
     s = await startTestServer(backend);
     const db = s.app.hailong.db;

@@ -105,7 +105,7 @@ describe.each(BACKENDS)('Phụ lục 2 on %s', (backend) => {
       r(tuan, 'ag-11', 'tot'),
       r(binh, 'ag-01', 'tot'),
     ]);
-    // Tuấn moves to Công an tỉnh; later ratings carry the new agency.
+    // Tuấn moves to Công an tỉnh today (01/12); ratings after the move carry the new agency.
     const moved = await s.app.inject({
       method: 'PATCH',
       url: `/api/v1/officers/${tuan}`,
@@ -113,9 +113,11 @@ describe.each(BACKENDS)('Phụ lục 2 on %s', (backend) => {
       payload: { agencyId: 'ag-16' },
     });
     expect(moved.statusCode).toBe(200);
-    await send([r(tuan, 'ag-16', 'kha'), r(tuan, 'ag-16', 'kha')]);
+    const afterMove = (level: string) =>
+      rating({ officerId: tuan, agencyId: 'ag-16', level, occurredAt: '2026-12-01T09:00:00+07:00' });
+    await send([afterMove('kha'), afterMove('kha')]);
 
-    const report = (await get('2026-11-01', '2026-11-30')).json<PhuLuc2Report>();
+    const report = (await get('2026-11-01', '2026-12-01')).json<PhuLuc2Report>();
     expect(report.levels).toEqual([
       { code: 'tot', label: 'Tốt' },
       { code: 'kha', label: 'Khá' },

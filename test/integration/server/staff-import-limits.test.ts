@@ -57,4 +57,29 @@ describe.each(BACKENDS)('staff import limits on %s', (backend) => {
     const officers = await s.app.hailong.db.selectFrom('officers').select('id').execute();
     expect(officers).toEqual([]);
   });
+
+  it('applies the same caps to a form upload over HTTP, and refuses a file over 10 MB with a clear message', async () => {
+    s = await startTestServer(backend);
+    await s.app.listen({ host: '127.0.0.1', port: 0 });
+    const address = s.app.server.address();
+    if (!address || typeof address === 'string') throw new Error('not listening');
+    const send = async (file: Blob) => {
+      const form = new FormData();
+      form.append('file', file, 'danh-sach.csv');
+      const res = await fetch(`http://127.0.0.1:${address.port}/api/v1/staff/import?dryRun=1`, {
+        method: 'POST',
+        headers: auth(s.admin),
+        body: form,
+      });
+      return { status: res.status, message: ((await res.json()) as { error: { message: string } }).error.message };
+    };
+    const wide = `Họ và tên,"Cơ quan, đơn vị"${',x'.repeat(40)}\nA,Sở Công Thương\n`;
+    expect(await send(new Blob([wide], { type: 'text/csv' }))).toEqual({
+      status: 400,
+      message: 'Tệp quá lớn để là danh sách cán bộ: tối đa 5000 dòng và 30 cột.',
+    });
+    const huge = new Blob([`Họ và tên,"Cơ quan, đơn vị"\n`, Buffer.alloc(11 * 1024 * 1024, 'a')], { type: 'text/csv' });
+    expect(await send(huge)).toEqual({ status: 413, message: 'Tệp quá lớn: tối đa 10 MB.' });
+    expect(await s.app.hailong.db.selectFrom('officers').select('id').execute()).toEqual([]);
+  });
 });

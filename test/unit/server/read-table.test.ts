@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileFromMultipart, parseCsv, sniffKind } from '../../../server/staff/read-table.ts';
+import { parseCsv, sniffKind, TableTooLargeError } from '../../../server/staff/read-table.ts';
 import { findHeader } from '../../../server/staff/staff-import.ts';
 
 describe('parseCsv', () => {
@@ -25,7 +25,13 @@ describe('parseCsv', () => {
     // "cơ quan,đơn vị" without the space is a different label: not a match.
     expect(findHeader(table)).toBeNull();
     const good = parseCsv(['Tiêu đề', `STT,${'HỌ  VÀ TÊN'.normalize('NFD')}," Cơ quan,  đơn vị "`].join('\n'));
-    expect(findHeader(good)).toEqual({ row: 1, nameCol: 1, agencyCol: 2 });
+    expect(findHeader(good)).toEqual({ row: 1, nameCol: 1, agencyCol: 2, codeCol: -1 });
+    expect(findHeader(parseCsv('Họ và tên,"Cơ quan, đơn vị",MÃ CÁN BỘ\n'))).toEqual({
+      row: 0,
+      nameCol: 0,
+      agencyCol: 1,
+      codeCol: 2,
+    });
   });
 });
 
@@ -35,26 +41,10 @@ describe('uploads', () => {
     expect(sniffKind(Buffer.from('Họ và tên'))).toBe('csv');
   });
 
-  it('takes the file part of a multipart body', () => {
-    const body = Buffer.from(
-      '--XYZ\r\nContent-Disposition: form-data; name="note"\r\n\r\nhello\r\n' +
-        '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="cán-bộ.csv"\r\nContent-Type: text/csv\r\n\r\n' +
-        'a,b\r\n1,2\r\n--XYZ--\r\n',
-    );
-    const file = fileFromMultipart(body, 'multipart/form-data; boundary=XYZ');
-    expect(file?.fileName).toBe('cán-bộ.csv');
-    expect(file?.data.toString()).toBe('a,b\r\n1,2');
-  });
-
-  it('keeps a file name with a bare % as sent, and decodes a percent-encoded one', () => {
-    const upload = (name: string) =>
-      fileFromMultipart(
-        Buffer.from(
-          `--XYZ\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\n\r\na,b\r\n--XYZ--\r\n`,
-        ),
-        'multipart/form-data; boundary=XYZ',
-      );
-    expect(upload('50%.csv')?.fileName).toBe('50%.csv');
-    expect(upload('danh%20s%C3%A1ch.csv')?.fileName).toBe('danh sách.csv');
+  it('stops reading a CSV as soon as it has more rows or columns than allowed', () => {
+    const limits = { rows: 3, columns: 4 };
+    expect(parseCsv('a,b,c,d\n1,2,3,4\n5,6,7,8\n', limits)).toHaveLength(3);
+    expect(() => parseCsv('a,b,c,d\n1,2,3,4\n5,6,7,8\n9,9,9,9\n', limits)).toThrow(TableTooLargeError);
+    expect(() => parseCsv('a,b,c,d,e\n', limits)).toThrow(TableTooLargeError);
   });
 });

@@ -3,6 +3,7 @@ import type { AlertSettings, AlertsReport } from '../../../../shared/contract/co
 import { api, errorText } from '../api.ts';
 import { formatCount, formatDayVi, percent } from '../format.ts';
 import { useFetch } from '../use-fetch.ts';
+import { AttributionSection } from './alerts/AttributionSection.tsx';
 import { LiveAlertSettingsForm } from './alerts/LiveAlertSettingsForm.tsx';
 import { LiveAlertsSection } from './alerts/LiveAlertsSection.tsx';
 
@@ -151,6 +152,7 @@ export default function AlertsPage() {
           )}
         </section>
       ) : null}
+      <AttributionSection />
     </>
   );
 }

@@ -29,6 +29,23 @@ function Summary({ result }: { result: StaffImportResult }) {
           <dd data-figure="unchanged">{formatCount(result.unchanged)}</dd>
         </div>
       </dl>
+      {result.moves.length > 0 ? (
+        <div className="warning-box" data-section="moves">
+          <h4>
+            {result.dryRun || result.moved === 0
+              ? 'Cán bộ đang ở cơ quan khác (chỉ chuyển khi bạn chọn)'
+              : 'Cán bộ đã chuyển cơ quan'}
+          </h4>
+          <ul>
+            {result.moves.map((m) => (
+              <li key={m.row}>
+                Dòng {m.row}: {m.fullName}
+                {m.code ? ` (mã ${m.code})` : ''}: {m.fromAgencyName} → {m.toAgencyName}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {result.unknownAgencies.length > 0 ? (
         <div className="warning-box">
           <h4>Cơ quan, đơn vị chưa có (không được tạo tự động)</h4>
@@ -63,11 +80,12 @@ export function ImportTab({ admin }: { admin: boolean }) {
   const [flash, setFlash] = useState<Flash>(null);
   const [busy, setBusy] = useState(false);
   if (!admin) return <p>Chỉ quản trị viên được nhập danh sách cán bộ.</p>;
-  const send = async (dryRun: boolean) => {
+  const send = async (dryRun: boolean, moves?: 'apply' | 'keep') => {
     if (!file) return;
     setBusy(true);
     try {
-      const result = await api<StaffImportResult>(`/api/v1/staff/import${dryRun ? '?dryRun=1' : ''}`, {
+      const query = dryRun ? '?dryRun=1' : moves ? `?moves=${moves}` : '';
+      const result = await api<StaffImportResult>(`/api/v1/staff/import${query}`, {
         method: 'POST',
         file: typed(file),
       });
@@ -77,7 +95,7 @@ export function ImportTab({ admin }: { admin: boolean }) {
           ? { ok: true, text: 'Xem trước: chưa có gì thay đổi. Kiểm tra rồi bấm “Áp dụng”.' }
           : {
               ok: true,
-              text: `Đã nhập: thêm ${formatCount(result.created)}, cập nhật ${formatCount(result.updated)} cán bộ.`,
+              text: `Đã nhập: thêm ${formatCount(result.created)}, cập nhật ${formatCount(result.updated)}, chuyển cơ quan ${formatCount(result.moved)} cán bộ.`,
             },
       );
     } catch (failure) {
@@ -90,7 +108,8 @@ export function ImportTab({ admin }: { admin: boolean }) {
   return (
     <>
       <p className="muted small">
-        Tệp CSV (UTF-8) hoặc XLSX có cột “Họ và tên” và “Cơ quan, đơn vị”; Phụ lục 2 kỳ trước cũng dùng được.
+        Tệp CSV (UTF-8) hoặc XLSX có cột “Họ và tên” và “Cơ quan, đơn vị”, nên có thêm cột “Mã cán bộ” (phân biệt người
+        trùng tên, nhận ra người chuyển cơ quan); Phụ lục 2 kỳ trước cũng dùng được.
       </p>
       <div className="inline-form">
         <label>
@@ -108,14 +127,25 @@ export function ImportTab({ admin }: { admin: boolean }) {
         <button type="button" disabled={!file || busy} onClick={() => void send(true)}>
           Xem trước thay đổi
         </button>
-        <button
-          type="button"
-          className="primary"
-          disabled={!file || busy || !preview?.dryRun}
-          onClick={() => void send(false)}
-        >
-          Áp dụng
-        </button>
+        {preview?.dryRun && preview.moves.length > 0 ? (
+          <>
+            <button type="button" className="primary" disabled={busy} onClick={() => void send(false, 'apply')}>
+              Áp dụng, chuyển {formatCount(preview.moves.length)} cán bộ sang cơ quan trong tệp
+            </button>
+            <button type="button" disabled={busy} onClick={() => void send(false, 'keep')}>
+              Áp dụng, giữ cơ quan hiện tại
+            </button>
+          </>
+        ) : (
+          <button
+            type="button"
+            className="primary"
+            disabled={!file || busy || !preview?.dryRun}
+            onClick={() => void send(false)}
+          >
+            Áp dụng
+          </button>
+        )}
       </div>
       <Message flash={flash} />
       {preview ? <Summary result={preview} /> : null}
