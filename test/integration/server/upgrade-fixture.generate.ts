@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
@@ -84,5 +85,9 @@ it('writes the pre-centres database and its reports', async () => {
   const file = s.options.dbFile!;
   await s.app.close();
   copyFileSync(file, join(out, 'central.db'));
+  // Out of WAL mode, so a read-only open in the test leaves no -shm/-wal beside the fixture.
+  const fixture = new Database(join(out, 'central.db'));
+  fixture.pragma('journal_mode = DELETE');
+  fixture.close();
   writeFileSync(join(out, 'reports.json'), JSON.stringify(reports, null, 1));
 });
