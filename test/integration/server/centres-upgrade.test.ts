@@ -107,7 +107,11 @@ describe('a database from before centres', () => {
   });
 
   it('migrates on PostgreSQL (the same rows loaded at schema 0019) with every report the same', async () => {
-    const before = fixtureRows(join(FIXTURE, 'central.db'));
+    // Read from a copy: even a read-only open of the fixture would leave files beside it.
+    const dir = mkdtempSync(join(tmpdir(), 'hailong-upgrade-'));
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+    copyFileSync(join(FIXTURE, 'central.db'), join(dir, 'central.db'));
+    const before = fixtureRows(join(dir, 'central.db'));
     const fresh = await freshDatabase('postgres');
     cleanups.push(fresh.cleanup);
     // The schema as the old server left it, then its rows, copied table by table.
