@@ -1,5 +1,6 @@
 import { readMisuseRules } from './misuse-rules.ts';
 import { readRatingPromptSettings } from './rating-prompt-settings.ts';
+import { readSpeechSettings } from './speech-settings.ts';
 import type { Agency, Counter, RatingLevel, RatingReason } from '../../shared/domain/config.ts';
 import { QueueConfigSchema, type QueueConfig } from '../../shared/domain/queue-config.ts';
 import type { OfficerOut } from '../../shared/contract/server-api.ts';
@@ -126,6 +127,7 @@ export async function buildSyncConfig(
       technicianPinHash: await technicianPinHash(trx),
       duty: await dutySettings(trx),
       ratingPrompt: await readRatingPromptSettings(trx),
+      speech: await readSpeechSettings(trx),
     };
   });
 }

@@ -63,6 +63,8 @@ export interface ServerSchema {
     counter_id: string | null;
     printer_url: string | null;
     printer_paper_width: number | null;
+    /** Migration 0023: the rating prompt's voice invitation as the console set it (1/0); null: the kiosk's own. */
+    rating_voice: number | null;
     /** The last sync the server refused (unknown protocol), in Vietnamese, and when. */
     sync_refusal: string | null;
     sync_refusal_at: string | null;
@@ -168,6 +170,8 @@ export interface ServerSchema {
   console_rating_ticket_daily: { day: string; officer_id: string; agency_id: string; n: number };
   /** Login attempts per key (account+address, address, account) in the current window. */
   login_throttle: { key: string; attempts: number; window_start_ms: number };
+  /** Migration 0023: the phone page's request counters per address and token, shared by every server process. */
+  phone_throttle: { key: string; hits: number; window_start_ms: number; window_ms: number };
   tickets_served: {
     event_id: string;
     ticket_id: string;

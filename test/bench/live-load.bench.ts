@@ -12,7 +12,7 @@ import { startCentre } from '../integration/queue/centre-support.ts';
 import { enrollDevice } from '../integration/server/support.ts';
 import { vietnamDay, vietnamDayRange } from '../../shared/domain/vietnam-time.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/e2e-kiosk.ts';
-import { quantile, round, type Figure } from './figure.ts';
+import { figureWanted, quantile, round, type Figure } from './figure.ts';
 
 const COUNTERS = 50;
 const TICKETS_PER_COUNTER = 200;
@@ -86,7 +86,7 @@ class CounterKiosk {
   }
 }
 
-interface RealDay {
+export interface RealDay {
   centre: CentreServer;
   kiosks: CounterKiosk[];
   events: number;
@@ -116,7 +116,7 @@ async function postSync(url: string, token: string, events: readonly object[]): 
  * 50 counters × 200 tickets today (≈ 40,000 events), every ticket issued, called, started and
  * finished but the last two of each counter (one being called, one waiting).
  */
-async function realDay(): Promise<RealDay> {
+export async function realDay(): Promise<RealDay> {
   const services = Array.from({ length: COUNTERS }, (_, i) => ({
     id: `dv-${i + 1}`,
     name: `Dịch vụ quầy ${i + 1}`,
@@ -377,11 +377,16 @@ export async function benchLiveLoad(): Promise<Figure[]> {
   const day = await realDay();
   progress(`day filled: ${day.events} events`);
   try {
-    const figures = await todayAtFullDay(day);
-    progress('today measured');
-    figures.push(...(await syncUnderLiveLoad(day)));
-    progress('sync under load measured');
-    figures.push(...(await boardCallToScreen(day)));
+    const figures: Figure[] = [];
+    if (figureWanted('console.today.p99-at-40k-events') || figureWanted('board.calls.p99-at-40k-events')) {
+      figures.push(...(await todayAtFullDay(day)));
+      progress('today measured');
+    }
+    if (figureWanted('sync.p99-under-live-load')) {
+      figures.push(...(await syncUnderLiveLoad(day)));
+      progress('sync under load measured');
+    }
+    if (figureWanted('board.call-to-screen.p99')) figures.push(...(await boardCallToScreen(day)));
     return figures;
   } finally {
     await day.centre.close();
