@@ -4,6 +4,7 @@
 // POST /api/v1/sync over loopback HTTP in the kiosks' own batches: the same ingest path, the same
 // projections, as a real centre. The live traffic is kiosks' sync requests (the kiosk cores are
 // not run: 20 cores with their own SQLite would measure this 2-core machine, not the server).
+import { get as httpGet } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { v7 as uuidv7 } from 'uuid';
@@ -212,21 +213,34 @@ async function todayAtFullDay(day: RealDay): Promise<Figure[]> {
   ];
 }
 
-/** Opens a server-sent-event stream and reads it to the end, as a browser tab would. */
-function holdStream(url: string, token: string | null, signal: AbortSignal): Promise<void> {
-  return fetch(url, { signal, headers: token ? { authorization: `Bearer ${token}` } : {} })
-    .then(async (response) => {
-      if (response.status !== 200) throw new Error(`${url}: ${response.status}`);
-      const reader = response.body!.getReader();
-      for (;;) if ((await reader.read()).done) return;
-    })
-    .catch((error: unknown) => {
-      if (!signal.aborted) throw error;
-    });
+/**
+ * Opens a server-sent-event stream and reads it to the end, as a browser tab would, from its own
+ * loopback address (127.0.0.x): each TV or console of a centre is its own machine, and the board
+ * limits the streams one address may hold.
+ */
+function holdStream(url: string, token: string | null, from: string, signal: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const request = httpGet(
+      url,
+      { localAddress: from, signal, headers: token ? { authorization: `Bearer ${token}` } : {} },
+      (response) => {
+        if (response.statusCode !== 200) {
+          response.resume();
+          reject(new Error(`${url}: ${response.statusCode}`));
+          return;
+        }
+        response.resume();
+        response.on('end', resolve);
+        response.on('close', resolve);
+        response.on('error', () => resolve());
+      },
+    );
+    request.on('error', (error) => (signal.aborted ? resolve() : reject(error)));
+  });
 }
 
 /** 50-event batches (a kiosk after a short outage): timed on an idle server, then with 10 consoles and 10 boards open. */
-async function syncUnderLiveLoad(day: RealDay): Promise<Figure[]> {
+export async function syncUnderLiveLoad(day: RealDay): Promise<Figure[]> {
   const { centre, kiosks } = day;
   const batch = (i: number) => {
     const kiosk = kiosks[i % kiosks.length]!;
@@ -254,9 +268,13 @@ async function syncUnderLiveLoad(day: RealDay): Promise<Figure[]> {
   const abort = new AbortController();
   const streams: Promise<void>[] = [];
   for (let i = 0; i < CONSOLES; i += 1) {
-    streams.push(holdStream(`${centre.url}/api/v1/console/today/stream`, centre.admin, abort.signal));
+    streams.push(
+      holdStream(`${centre.url}/api/v1/console/today/stream`, centre.admin, `127.0.0.${10 + i}`, abort.signal),
+    );
   }
-  for (let i = 0; i < BOARDS; i += 1) streams.push(holdStream(`${centre.url}/api/v1/board/stream`, null, abort.signal));
+  for (let i = 0; i < BOARDS; i += 1) {
+    streams.push(holdStream(`${centre.url}/api/v1/board/stream`, null, `127.0.0.${30 + i}`, abort.signal));
+  }
   await sleep(1_000);
   try {
     const live = await run(1_000);
