@@ -79,9 +79,17 @@ export async function listReasons(db: Db): Promise<RatingReason[]> {
   return rows.map((r) => ({ code: r.code, label: r.label, order: r.sort_order }));
 }
 
+/** The last queue configuration parsed, by its stored text: the live pages read it on every change. */
+let parsedQueueConfig: { stored: string | null; config: QueueConfig } | null = null;
+
 export async function readQueueConfig(db: Db): Promise<QueueConfig> {
   const stored = await getSetting(db, 'queue.config');
-  return QueueConfigSchema.parse(stored ? JSON.parse(stored) : { services: [], priorities: [] });
+  if (parsedQueueConfig?.stored !== stored) {
+    const config = QueueConfigSchema.parse(stored ? JSON.parse(stored) : { services: [], priorities: [] });
+    parsedQueueConfig = { stored, config };
+  }
+  // A copy: callers may change what they receive without changing the next caller's.
+  return structuredClone(parsedQueueConfig.config);
 }
 
 export async function centreName(db: Db): Promise<string> {

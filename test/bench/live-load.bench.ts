@@ -4,6 +4,7 @@
 // POST /api/v1/sync over loopback HTTP in the kiosks' own batches: the same ingest path, the same
 // projections, as a real centre. The live traffic is kiosks' sync requests (the kiosk cores are
 // not run: 20 cores with their own SQLite would measure this 2-core machine, not the server).
+import { setMaxListeners } from 'node:events';
 import { get as httpGet } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
@@ -266,6 +267,8 @@ export async function syncUnderLiveLoad(day: RealDay): Promise<Figure[]> {
   const idle = await run(0);
   progress(`idle p99 ${round(quantile(idle, 0.99), 1)} ms`);
   const abort = new AbortController();
+  // One signal ends all 20 streams.
+  setMaxListeners(CONSOLES + BOARDS + 5, abort.signal);
   const streams: Promise<void>[] = [];
   for (let i = 0; i < CONSOLES; i += 1) {
     streams.push(
