@@ -1,7 +1,9 @@
 import {
   MisuseRulesSchema,
   RatingPromptSettingsSchema,
+  SpeechSettingsSchema,
   type MisuseRules,
+  type SpeechSettings,
 } from '../../shared/contract/centre-settings.ts';
 import type { Counter, KioskConfig, RatingLevel, RatingReason } from '../../shared/domain/config.ts';
 import type { OfficerChoice } from '../../shared/contract/kiosk-state.ts';
@@ -21,7 +23,11 @@ export type ConfigWithPins = KioskConfig & {
   officerPins?: Record<string, string>;
   misuse?: MisuseRules | undefined;
   ratingPrompt?: { dossierRequired: boolean } | undefined;
+  speech?: SpeechSettings | undefined;
 };
+
+/** Settings keys of what the console decides for this one kiosk (delivered with its assignment). */
+export const CONSOLE_RATING_VOICE_KEY = 'kiosk.ratingVoice.console';
 
 /** Reads and replaces the configuration tables. */
 export class ConfigStore {
@@ -84,6 +90,7 @@ export class ConfigStore {
       // A server from before the misuse rules sends none: the kiosk keeps its own interval.
       if (config.misuse) this.setSetting('misuse.rules', JSON.stringify(config.misuse));
       if (config.ratingPrompt) this.setSetting('rating.prompt', JSON.stringify(config.ratingPrompt));
+      if (config.speech) this.setSetting('speech.settings', JSON.stringify(config.speech));
     })();
   }
 
@@ -103,9 +110,26 @@ export class ConfigStore {
     return parsed.success && parsed.data.dossierRequired;
   }
 
-  /** This kiosk's rating prompt also invites by voice (a technician setting; default on). */
+  /**
+   * This kiosk's rating prompt also invites by voice (default on). The console's choice for
+   * this kiosk wins over the technician's, as the console's printer does.
+   */
   ratingVoice(): boolean {
-    return this.getSetting('kiosk.ratingVoice') !== 'off';
+    const chosen = this.getSetting(CONSOLE_RATING_VOICE_KEY) ?? this.getSetting('kiosk.ratingVoice');
+    return chosen !== 'off';
+  }
+
+  /** The console has set this kiosk's voice invitation (the technician's switch then has no say). */
+  ratingVoiceFromConsole(): boolean {
+    return this.getSetting(CONSOLE_RATING_VOICE_KEY) !== null;
+  }
+
+  /** The centre prefers a system vi-VN voice where one exists (delivered by the server; default: the bundled clips). */
+  preferSystemVoice(): boolean {
+    const stored = this.getSetting('speech.settings');
+    if (!stored) return false;
+    const parsed = SpeechSettingsSchema.safeParse(JSON.parse(stored));
+    return parsed.success && parsed.data.preferSystemVoice;
   }
 
   centreName(): string {

@@ -1,6 +1,6 @@
 import type { DeviceAssignment, KioskRole } from '../../shared/contract/provisioning.ts';
 import type { SyncConfig } from '../../shared/contract/sync-protocol.ts';
-import type { ConfigStore } from './config-store.ts';
+import { CONSOLE_RATING_VOICE_KEY, type ConfigStore } from './config-store.ts';
 import { DEFAULT_DUTY_LIMITS, type DutyLimits } from '../../shared/domain/duty-limits.ts';
 
 /** Settings keys written from the server's answers (h8b reads `kiosk.role`). */
@@ -36,6 +36,23 @@ export function storeAssignment(config: ConfigStore, assignment: DeviceAssignmen
   }
   config.setSetting(ASSIGNMENT_KEYS.printer, next);
   return assignment.printer;
+}
+
+/**
+ * Stores the console's choice of the spoken rating invitation for this kiosk (null or absent
+ * from an older server: the technician's switch decides). True when what the kiosk does changed.
+ */
+export function storeRatingVoice(config: ConfigStore, assignment: DeviceAssignment): boolean {
+  const next =
+    assignment.ratingVoice === undefined || assignment.ratingVoice === null
+      ? null
+      : assignment.ratingVoice
+        ? 'on'
+        : 'off';
+  if (next === config.getSetting(CONSOLE_RATING_VOICE_KEY)) return false;
+  if (next === null) config.deleteSetting(CONSOLE_RATING_VOICE_KEY);
+  else config.setSetting(CONSOLE_RATING_VOICE_KEY, next);
+  return true;
 }
 
 export function storedPrinter(config: ConfigStore): StoredPrinter | null {

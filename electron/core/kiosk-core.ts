@@ -27,7 +27,14 @@ import { QueueStream } from './sync/queue-stream.ts';
 import { leaseNeeds } from './queue/lease-needs.ts';
 import type { KioskRole } from '../../shared/domain/queue-routing.ts';
 import { printerFromUrl } from './queue/printer-from-url.ts';
-import { dutyLimits, storeAssignment, storeCentre, storedPrinter, storedRole } from './kiosk-assignment.ts';
+import {
+  dutyLimits,
+  storeAssignment,
+  storeCentre,
+  storedPrinter,
+  storedRole,
+  storeRatingVoice,
+} from './kiosk-assignment.ts';
 
 export const DEFAULT_SETTINGS: KioskSettings = {
   thankYouSeconds: 5,
@@ -132,6 +139,8 @@ export class KioskCore {
       dossierRequired: () => this.config.dossierRequired(),
       citizenScreen: () => this.citizenScreens?.() ?? true,
       ratingVoice: () => this.config.ratingVoice(),
+      ratingVoiceFromConsole: () => this.config.ratingVoiceFromConsole(),
+      preferSystemVoice: () => this.config.preferSystemVoice(),
     });
     this.sync = new SyncClient({
       db: this.db,
@@ -184,8 +193,9 @@ export class KioskCore {
     return ended;
   }
 
-  /** Role, counter and printer from the console, delivered with every sync response. */
+  /** Role, counter, printer and voice invitation from the console, delivered with every sync response. */
   private applyAssignment(assignment: Parameters<typeof storeAssignment>[1]): void {
+    if (storeRatingVoice(this.config, assignment)) this.publish();
     const printer = storeAssignment(this.config, assignment);
     if (printer === undefined) return;
     const next = printer ? printerFromUrl(printer.url, printer.paperWidth) : (this.options.printer ?? null);

@@ -13,7 +13,7 @@ export interface AggregateRow {
  * what `hailong server reconcile` compares it with.
  */
 export interface AggregateDefinition {
-  table: 'rating_daily' | 'console_ticket_daily' | 'console_rating_ticket_daily';
+  table: 'rating_daily' | 'console_ticket_daily' | 'console_rating_ticket_daily' | 'counter_daily' | 'issued_daily';
   keys: readonly string[];
   sums: readonly string[];
   /** What the table must hold: one query over the base tables, portable SQLite/PostgreSQL SQL. */
@@ -47,6 +47,27 @@ export const AGGREGATES: readonly AggregateDefinition[] = [
       WHERE r.ticket_id IS NOT NULL AND r.misuse = 0
         AND EXISTS (SELECT 1 FROM tickets_served t WHERE t.ticket_id = r.ticket_id)
       GROUP BY r.day, r.officer_id, r.agency_id`,
+  },
+  {
+    // The Today page's per-counter counts: every finish, and every rating with a counter (misuse left out).
+    table: 'counter_daily',
+    keys: ['day', 'counter_id'],
+    sums: ['served', 'rated'],
+    recountSql: `SELECT day, counter_id, sum(served) AS served, sum(rated) AS rated FROM (
+        SELECT day, counter_id, 1 AS served, 0 AS rated FROM tickets_served
+        UNION ALL
+        SELECT day, counter_id, 0 AS served, 1 AS rated FROM ratings WHERE misuse = 0 AND counter_id IS NOT NULL
+      ) x GROUP BY day, counter_id`,
+  },
+  {
+    // Tickets issued per Vietnam day of issue, service and pinned counter ('' for none); a ticket
+    // made by a transfer carries the citizen's number on and is not counted again.
+    table: 'issued_daily',
+    keys: ['day', 'service_id', 'pinned_counter_id'],
+    sums: ['n'],
+    recountSql: `SELECT day, service_id, COALESCE(pinned_counter_id, '') AS pinned_counter_id, count(*) AS n
+      FROM queue_tickets WHERE transferred_from IS NULL
+      GROUP BY day, service_id, COALESCE(pinned_counter_id, '')`,
   },
 ];
 

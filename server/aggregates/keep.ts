@@ -5,6 +5,7 @@ import { addToAggregate } from './upsert.ts';
 
 type RatingRow = ServerSchema['ratings'];
 type ServedRow = ServerSchema['tickets_served'];
+type QueueTicketRow = ServerSchema['queue_tickets'];
 
 const CHUNK = 250;
 function chunks<T>(rows: readonly T[]): T[][] {
@@ -60,6 +61,29 @@ export async function keepAggregates(trx: Db, batch: StoredBatch): Promise<void>
     })),
   );
   await addToAggregate(trx, definition('console_rating_ticket_daily'), await newlyCountedRatings(trx, batch));
+  await addToAggregate(trx, definition('counter_daily'), [
+    ...batch.served.map((t) => ({ key: { day: t.day, counter_id: t.counter_id }, sums: { served: 1, rated: 0 } })),
+    ...batch.ratings
+      .filter((r) => r.misuse === 0 && r.counter_id !== null)
+      .map((r) => ({ key: { day: r.day, counter_id: r.counter_id! }, sums: { served: 0, rated: 1 } })),
+  ]);
+}
+
+/**
+ * Counts the tickets the queue projection has just created (in its transaction), so the Today
+ * page reads the day's issued tickets as a few running totals, not by counting the day.
+ */
+export async function keepIssued(trx: Db, created: readonly QueueTicketRow[]): Promise<void> {
+  await addToAggregate(
+    trx,
+    definition('issued_daily'),
+    created
+      .filter((t) => t.transferred_from === null)
+      .map((t) => ({
+        key: { day: t.day, service_id: t.service_id, pinned_counter_id: t.pinned_counter_id ?? '' },
+        sums: { n: 1 },
+      })),
+  );
 }
 
 const ratedKey = (r: Pick<RatingRow, 'day' | 'officer_id' | 'agency_id'>): AggregateRow => ({

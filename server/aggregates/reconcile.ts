@@ -52,7 +52,7 @@ export async function reconcileAggregates(db: Db, backend: Backend, fix: boolean
       // Base tables first, in the ingest's own order of writing, so the two cannot deadlock.
       await sql
         .raw(
-          'LOCK TABLE ratings, tickets_served, rating_daily, console_ticket_daily, console_rating_ticket_daily IN SHARE ROW EXCLUSIVE MODE',
+          'LOCK TABLE ratings, tickets_served, rating_daily, console_ticket_daily, console_rating_ticket_daily, counter_daily, queue_tickets, issued_daily IN SHARE ROW EXCLUSIVE MODE',
         )
         .execute(trx);
     }

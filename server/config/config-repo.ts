@@ -1,5 +1,6 @@
 import { readMisuseRules } from './misuse-rules.ts';
 import { readRatingPromptSettings } from './rating-prompt-settings.ts';
+import { readSpeechSettings } from './speech-settings.ts';
 import type { Agency, Counter, RatingLevel, RatingReason } from '../../shared/domain/config.ts';
 import { QueueConfigSchema, type QueueConfig } from '../../shared/domain/queue-config.ts';
 import type { OfficerOut } from '../../shared/contract/server-api.ts';
@@ -93,9 +94,17 @@ export async function listReasons(db: Db): Promise<RatingReason[]> {
   return rows.map((r) => ({ code: r.code, label: r.label, order: r.sort_order }));
 }
 
+/** The last queue configuration parsed, by its stored text: the live pages read it on every change. */
+let parsedQueueConfig: { stored: string | null; config: QueueConfig } | null = null;
+
 export async function readQueueConfig(db: Db): Promise<QueueConfig> {
   const stored = await getSetting(db, 'queue.config');
-  return QueueConfigSchema.parse(stored ? JSON.parse(stored) : { services: [], priorities: [] });
+  if (parsedQueueConfig?.stored !== stored) {
+    const config = QueueConfigSchema.parse(stored ? JSON.parse(stored) : { services: [], priorities: [] });
+    parsedQueueConfig = { stored, config };
+  }
+  // A copy: callers may change what they receive without changing the next caller's.
+  return structuredClone(parsedQueueConfig.config);
 }
 
 /** A centre's name (default: the first centre's); the name lives in `centres` since migration 0020. */
@@ -147,6 +156,7 @@ export async function buildSyncConfig(
       technicianPinHash: await technicianPinHash(trx),
       duty: await dutySettings(trx),
       ratingPrompt: await readRatingPromptSettings(trx),
+      speech: await readSpeechSettings(trx),
     };
   });
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { SseStream } from './sse.ts';
+import { sseFrame, type SseStream } from './sse.ts';
 
 /**
  * One live feed (the board, the Today page) shared by every stream of one server: the payload
@@ -53,8 +53,11 @@ export class LiveHub<T> {
     this.generation += 1;
   }
 
+  /** Serialised once for every stream: with many consoles open, not once per subscriber. */
   broadcast(event: string, data: unknown): void {
-    for (const stream of this.streams) stream.send(event, data);
+    if (this.streams.size === 0) return;
+    const frame = sseFrame(event, data);
+    for (const stream of this.streams) stream.sendFrame(frame);
   }
 
   /** The payload now: shared by every stream that asks until the next change. */

@@ -1,21 +1,14 @@
 import type { FastifyInstance } from 'fastify';
-import { SpeechSettingsSchema, type SpeechSettings } from '../../shared/contract/centre-settings.ts';
-import { getSetting, setSetting } from '../config/settings.ts';
+import { SpeechSettingsSchema } from '../../shared/contract/centre-settings.ts';
+import { bumpConfigVersion, setSetting } from '../config/settings.ts';
+import { readSpeechSettings, SPEECH_KEY } from '../config/speech-settings.ts';
 import type { ServerContext } from '../context.ts';
-import type { Db } from '../db/database.ts';
 import { addRoute } from '../routes/route.ts';
 
-const SETTING_KEY = 'speech';
-const DEFAULT_SPEECH: SpeechSettings = { preferSystemVoice: false };
-
-export async function readSpeechSettings(db: Db): Promise<SpeechSettings> {
-  const stored = await getSetting(db, SETTING_KEY);
-  if (!stored) return DEFAULT_SPEECH;
-  const parsed = SpeechSettingsSchema.safeParse(JSON.parse(stored));
-  return parsed.success ? parsed.data : DEFAULT_SPEECH;
-}
-
-/** How calls are read aloud: the bundled clips (default) or a system vi-VN voice where one exists. */
+/**
+ * How calls are read aloud: the bundled clips (default) or a system vi-VN voice where one exists.
+ * The board reads it here; kiosks receive it with the configuration (the version goes up).
+ */
 export function speechRoutes(app: FastifyInstance, server: ServerContext): void {
   addRoute(app, server, {
     method: 'GET',
@@ -28,12 +21,15 @@ export function speechRoutes(app: FastifyInstance, server: ServerContext): void 
   addRoute(app, server, {
     method: 'PUT',
     url: '/api/v1/console/speech-settings',
-    summary: 'Đổi cách đọc số: ưu tiên giọng tiếng Việt của hệ thống khi có',
+    summary: 'Đổi cách đọc số: ưu tiên giọng tiếng Việt của hệ thống khi có; kiosk nhận ở lần đồng bộ sau',
     access: 'supervisor',
     body: SpeechSettingsSchema,
     response: SpeechSettingsSchema,
     handler: async ({ body }) => {
-      await setSetting(server.db, SETTING_KEY, JSON.stringify(body));
+      await server.db.transaction().execute(async (trx) => {
+        await setSetting(trx, SPEECH_KEY, JSON.stringify(body));
+        await bumpConfigVersion(trx);
+      });
       return body;
     },
   });

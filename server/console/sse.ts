@@ -2,6 +2,8 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export interface SseStream {
   send(event: string, data: unknown): void;
+  /** Writes a frame made once by `sseFrame` (a feed sends one payload to many streams). */
+  sendFrame(frame: string): void;
   close(): void;
   /**
    * Runs once when the browser goes away or the server closes the stream; at once when the
@@ -12,6 +14,11 @@ export interface SseStream {
 }
 
 const KEEPALIVE_MS = 25_000;
+
+/** One server-sent event as written on the wire. */
+export function sseFrame(event: string, data: unknown): string {
+  return `event: ${event}\ndata: ${JSON.stringify(data)}\n\n`;
+}
 
 /** Every open stream of one app, so the server can end them before it closes. */
 const openStreams = new WeakMap<FastifyInstance, Set<SseStream>>();
@@ -44,8 +51,10 @@ export function openSse(app: FastifyInstance, request: FastifyRequest, reply: Fa
       return closed;
     },
     send(event, data) {
-      if (closed) return;
-      raw.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      if (!closed) raw.write(sseFrame(event, data));
+    },
+    sendFrame(frame) {
+      if (!closed) raw.write(frame);
     },
     close() {
       if (closed) return;

@@ -67,20 +67,14 @@ export async function todaySnapshot(db: Db, now: Date): Promise<TodaySnapshot> {
     .selectFrom('devices')
     .select(['id', 'name', 'last_sync_at', 'revoked_at', 'printer_state', 'printer_message'])
     .execute();
-  const served = await db
-    .selectFrom('tickets_served')
-    .select(['counter_id', sql<number>`count(*)`.as('n')])
-    // `day` is the Vietnam day of the finish: counted from the index (day, counter_id) alone.
+  // Running totals kept at ingest (counter_daily): a few rows, whatever the day's volume.
+  const counts = await db
+    .selectFrom('counter_daily')
+    .select(['counter_id', 'served', 'rated'])
     .where('day', '=', day)
-    .groupBy('counter_id')
     .execute();
-  const rated = await db
-    .selectFrom('ratings')
-    .select(['counter_id', sql<number>`count(*)`.as('n')])
-    .where('day', '=', day)
-    .where('misuse', '=', 0)
-    .groupBy('counter_id')
-    .execute();
+  const served = counts.map((r) => ({ counter_id: r.counter_id, n: r.served }));
+  const rated = counts.filter((r) => r.rated > 0).map((r) => ({ counter_id: r.counter_id, n: r.rated }));
   const daily = await db
     .selectFrom('rating_daily')
     .select(['level', 'misuse', sql<number>`sum(n)`.as('n')])
@@ -116,8 +110,8 @@ export async function todaySnapshot(db: Db, now: Date): Promise<TodaySnapshot> {
       printer: d.printer_state === null ? null : { state: d.printer_state, message: d.printer_message ?? '' },
     })),
     deviceCounter,
-    servedByCounter: new Map(served.map((r) => [r.counter_id, r.n])),
-    ratingsByCounter: new Map(rated.filter((r) => r.counter_id !== null).map((r) => [r.counter_id!, r.n])),
+    servedByCounter: new Map(served.filter((r) => r.n > 0).map((r) => [r.counter_id, r.n])),
+    ratingsByCounter: new Map(rated.map((r) => [r.counter_id, r.n])),
     levels: levels.map((l) => ({ code: l.code, label: l.label })),
     ratingsByLevel,
     misuse,

@@ -5,19 +5,16 @@ import type { QueueActiveRow, QueueIssuedRow, QueueWaitingRow } from './today-mo
 /**
  * Today's queue as the Today page needs it, from the projections written at ingest
  * (`queue_tickets`, `queue_calls`): the tickets waiting or being served (few), and the day's
- * issued tickets counted in the order of their index, never re-reading an event.
+ * issued tickets as running totals (`issued_daily`), never re-reading or counting the day.
  */
 export async function queueOfDay(
   db: Db,
   day: string,
 ): Promise<{ issued: QueueIssuedRow[]; waiting: QueueWaitingRow[]; active: QueueActiveRow[] }> {
   const issued = await db
-    .selectFrom('queue_tickets')
-    .select(['pinned_counter_id', 'service_id', sql<number>`count(*)`.as('n')])
+    .selectFrom('issued_daily')
+    .select(['pinned_counter_id', 'service_id', 'n'])
     .where('day', '=', day)
-    // A ticket made by a transfer carries the citizen's number on: it was not issued again.
-    .where('transferred_from', 'is', null)
-    .groupBy(['pinned_counter_id', 'service_id'])
     .execute();
   const waiting = await db
     .selectFrom('queue_tickets')
@@ -48,7 +45,11 @@ export async function queueOfDay(
     }
   }
   return {
-    issued: issued.map((r) => ({ serviceId: r.service_id, pinnedCounterId: r.pinned_counter_id, n: r.n })),
+    issued: issued.map((r) => ({
+      serviceId: r.service_id,
+      pinnedCounterId: r.pinned_counter_id === '' ? null : r.pinned_counter_id,
+      n: r.n,
+    })),
     waiting: waiting.map((r) => ({
       serviceId: r.service_id,
       counterId: r.counter_id,

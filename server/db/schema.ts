@@ -68,6 +68,8 @@ export interface ServerSchema {
     counter_id: string | null;
     printer_url: string | null;
     printer_paper_width: number | null;
+    /** Migration 0023: the rating prompt's voice invitation as the console set it (1/0); null: the kiosk's own. */
+    rating_voice: number | null;
     /** The last sync the server refused (unknown protocol), in Vietnamese, and when. */
     sync_refusal: string | null;
     sync_refusal_at: string | null;
@@ -194,6 +196,10 @@ export interface ServerSchema {
     to_day: string | null;
   };
   /** Kept by the ingest (server/aggregates/keep.ts): tickets served per Vietnam day, officer and agency. */
+  /** Migration 0023, kept by the ingest: per counter and Vietnam day, tickets served and ratings (misuse left out). */
+  counter_daily: { day: string; counter_id: string; served: number; rated: number };
+  /** Migration 0023, kept by the queue projection: tickets issued (not by a transfer); pinned_counter_id '' when none. */
+  issued_daily: { day: string; service_id: string; pinned_counter_id: string; n: number };
   console_ticket_daily: {
     day: string;
     officer_id: string;
@@ -206,6 +212,8 @@ export interface ServerSchema {
   console_rating_ticket_daily: { day: string; officer_id: string; agency_id: string; n: number };
   /** Login attempts per key (account+address, address, account) in the current window. */
   login_throttle: { key: string; attempts: number; window_start_ms: number };
+  /** Migration 0023: the phone page's request counters per address and token, shared by every server process. */
+  phone_throttle: { key: string; hits: number; window_start_ms: number; window_ms: number };
   tickets_served: {
     event_id: string;
     ticket_id: string;

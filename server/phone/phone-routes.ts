@@ -11,10 +11,13 @@ import { deliverIngested } from '../console/live-events.ts';
 import { HttpError } from '../http-error.ts';
 import { addRoute } from '../routes/route.ts';
 import { PHONE_DEVICE_ID, recordPhoneRating } from './phone-rating.ts';
-import { PhoneLimiter } from './phone-limiter.ts';
+import { PhoneLimiter, type PhoneLimit } from './phone-limiter.ts';
 import { phoneTicketStatus } from './phone-ticket.ts';
 
-/** Limits of the public phone API: the page polls every few seconds, a citizen rates once. */
+/**
+ * Limits of the public phone API: the page polls every few seconds, a citizen rates once.
+ * Counted in the database, so they hold across every server process of the centre.
+ */
 export const PHONE_LIMITS = {
   /** Requests per address per minute (a centre's guest Wi-Fi shares one address). */
   perAddress: 600,
@@ -34,11 +37,10 @@ const TOO_MANY = 'Quá nhiều yêu cầu từ thiết bị này; xin vui lòng 
 
 /** The public phone API (no login): a ticket's live status and its rating (issue 11 §3). */
 export function phoneRoutes(app: FastifyInstance, server: ServerContext): void {
-  const perAddress = new PhoneLimiter(PHONE_LIMITS.perAddress, 60_000);
-  const perToken = new PhoneLimiter(PHONE_LIMITS.perToken, 60_000);
-  const ratingsPerToken = new PhoneLimiter(PHONE_LIMITS.ratingsPerToken, 3_600_000);
-  const limit = (limiter: PhoneLimiter, key: string) => {
-    if (!limiter.take(key, server.now().getTime())) throw new HttpError(429, 'rate_limited', TOO_MANY);
+  const limiter = new PhoneLimiter(server.db);
+  const perAddress = (ip: string): PhoneLimit => ({ key: `a:${ip}`, max: PHONE_LIMITS.perAddress, windowMs: 60_000 });
+  const limit = async (...limits: PhoneLimit[]) => {
+    if (!(await limiter.take(limits, server.now().getTime()))) throw new HttpError(429, 'rate_limited', TOO_MANY);
   };
 
   addRoute(app, server, {
@@ -49,8 +51,7 @@ export function phoneRoutes(app: FastifyInstance, server: ServerContext): void {
     response: PhoneTicketStatusSchema,
     handler: async ({ request, params, reply }) => {
       const token = tokenOf(params);
-      limit(perAddress, request.ip);
-      limit(perToken, token);
+      await limit(perAddress(request.ip), { key: `s:${token}`, max: PHONE_LIMITS.perToken, windowMs: 60_000 });
       void reply.header('Cache-Control', 'no-store');
       return phoneTicketStatus(server.db, token, server.now().getTime());
     },
@@ -66,8 +67,11 @@ export function phoneRoutes(app: FastifyInstance, server: ServerContext): void {
     bodyLimit: 2048,
     handler: async ({ request, params, body }) => {
       const token = tokenOf(params);
-      limit(perAddress, request.ip);
-      limit(ratingsPerToken, token);
+      await limit(perAddress(request.ip), {
+        key: `r:${token}`,
+        max: PHONE_LIMITS.ratingsPerToken,
+        windowMs: 3_600_000,
+      });
       await recordPhoneRating(server.db, token, body, server.now());
       // Wakes the counters' queue streams and the console's live pages.
       deliverIngested(server, { deviceId: PHONE_DEVICE_ID, events: [] });

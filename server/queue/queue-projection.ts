@@ -3,6 +3,7 @@ import type { QueueTicketSnapshot } from '../../shared/contract/queue-sync.ts';
 import type { KioskEvent } from '../../shared/domain/events.ts';
 import type { TicketStatus } from '../../shared/domain/queue-state.ts';
 import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
+import { keepIssued } from '../aggregates/keep.ts';
 import type { Db } from '../db/database.ts';
 import type { ServerSchema } from '../db/schema.ts';
 
@@ -73,11 +74,13 @@ export async function projectQueue(trx: Db, deviceId: string, events: readonly Q
     if (event.type === 'ticket.transferred') ids.add(event.newTicketId);
   }
   const rows = new Map<string, Row>();
+  const stored = new Set<string>();
   const idList = [...ids];
   for (let i = 0; i < idList.length; i += 250) {
     const part = idList.slice(i, i + 250);
     for (const row of await trx.selectFrom('queue_tickets').selectAll().where('ticket_id', 'in', part).execute()) {
       rows.set(row.ticket_id, row);
+      stored.add(row.ticket_id);
     }
   }
   const changed = new Set<string>();
@@ -181,6 +184,11 @@ export async function projectQueue(trx: Db, deviceId: string, events: readonly Q
   if (released.length > 0) await trx.deleteFrom('queue_claims').where('ticket_id', 'in', released).execute();
   if (changed.size === 0) return;
   const out = [...changed].sort().map((id) => rows.get(id)!);
+  // Rows not loaded above are the tickets this batch created.
+  await keepIssued(
+    trx,
+    out.filter((row) => !stored.has(row.ticket_id)),
+  );
   for (let i = 0; i < out.length; i += 100) {
     await trx
       .insertInto('queue_tickets')

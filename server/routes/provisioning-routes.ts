@@ -43,7 +43,8 @@ export function provisioningRoutes(app: FastifyInstance, server: ServerContext):
   addRoute(app, server, {
     method: 'PATCH',
     url: '/api/v1/devices/:id',
-    summary: 'Gán vai trò (quầy hoặc lối vào), quầy và máy in cho một kiosk; kiosk nhận ở lần đồng bộ sau',
+    summary:
+      'Gán vai trò (quầy hoặc lối vào), quầy, máy in và lời mời đánh giá bằng giọng nói cho một kiosk; kiosk nhận ở lần đồng bộ sau',
     access: 'admin',
     body: DevicePatchSchema,
     response: DeviceSummarySchema,
@@ -83,6 +84,9 @@ export function provisioningRoutes(app: FastifyInstance, server: ServerContext):
                   printer_url: body.printer?.url ?? null,
                   printer_paper_width: body.printer?.paperWidth ?? null,
                 }
+              : {}),
+            ...(body.ratingVoice !== undefined
+              ? { rating_voice: body.ratingVoice === null ? null : body.ratingVoice ? 1 : 0 }
               : {}),
           })
           .where('id', '=', id)

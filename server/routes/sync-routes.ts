@@ -58,24 +58,30 @@ export function syncRoutes(app: FastifyInstance, server: ServerContext): void {
       }
       const clockOffsetMs = Date.parse(body.deviceTime) - receivedAt.getTime();
       const appVersion = body.status?.appVersion ?? body.appVersion;
-      const result = await ingestEvents(server.db, device!.deviceId, body.events, receivedAt, {
-        lastSyncAt: receivedAt.toISOString(),
-        clockOffsetMs,
-        ...(appVersion !== undefined ? { appVersion } : {}),
-        ...(body.configVersion !== undefined ? { configVersion: body.configVersion } : {}),
-        ...(body.status !== undefined
-          ? {
-              status: {
-                printerState: body.status.printer?.state ?? null,
-                printerMessage: body.status.printer?.message ?? null,
-                pendingEvents: body.status.pending,
-                storageState: body.status.storage?.state ?? null,
-                at: receivedAt.toISOString(),
-              },
-            }
-          : {}),
-      });
-      emitIngested(server, device!.deviceId, body.events, result.accepted);
+      const { events: storedEvents, ...result } = await ingestEvents(
+        server.db,
+        device!.deviceId,
+        body.events,
+        receivedAt,
+        {
+          lastSyncAt: receivedAt.toISOString(),
+          clockOffsetMs,
+          ...(appVersion !== undefined ? { appVersion } : {}),
+          ...(body.configVersion !== undefined ? { configVersion: body.configVersion } : {}),
+          ...(body.status !== undefined
+            ? {
+                status: {
+                  printerState: body.status.printer?.state ?? null,
+                  printerMessage: body.status.printer?.message ?? null,
+                  pendingEvents: body.status.pending,
+                  storageState: body.status.storage?.state ?? null,
+                  at: receivedAt.toISOString(),
+                },
+              }
+            : {}),
+        },
+      );
+      emitIngested(server, device!.deviceId, storedEvents);
       await clearSyncRefusal(server.db, device!.deviceId);
       const version = await configVersion(server.db);
       const assignment = await readAssignment(server.db, device!.deviceId);

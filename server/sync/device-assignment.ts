@@ -5,7 +5,7 @@ import type { Db } from '../db/database.ts';
 export async function readAssignment(db: Db, deviceId: string): Promise<DeviceAssignment> {
   const row = await db
     .selectFrom('devices')
-    .select(['role', 'counter_id', 'printer_url', 'printer_paper_width'])
+    .select(['role', 'counter_id', 'printer_url', 'printer_paper_width', 'rating_voice'])
     .where('id', '=', deviceId)
     .executeTakeFirst();
   return toAssignment(row ?? null);
@@ -17,14 +17,16 @@ export function toAssignment(
     counter_id: string | null;
     printer_url: string | null;
     printer_paper_width: number | null;
+    rating_voice: number | null;
   } | null,
 ): DeviceAssignment {
-  if (!row) return { role: null, counterId: null, printer: null };
+  if (!row) return { role: null, counterId: null, printer: null, ratingVoice: null };
   const width = row.printer_paper_width === 58 ? 58 : 80;
   return {
     role: row.role,
     counterId: row.counter_id,
     printer: row.printer_url === null ? null : { url: row.printer_url, paperWidth: width },
+    ratingVoice: row.rating_voice === null ? null : row.rating_voice === 1,
   };
 }
 
@@ -43,6 +45,7 @@ export function deviceAssignmentSummary(row: {
   counter_id: string | null;
   printer_url: string | null;
   printer_paper_width: number | null;
+  rating_voice: number | null;
   sync_refusal: string | null;
   sync_refusal_at: string | null;
 }) {
@@ -51,6 +54,7 @@ export function deviceAssignmentSummary(row: {
     role: assignment.role,
     counterId: assignment.counterId,
     assignedPrinter: assignment.printer,
+    ratingVoice: assignment.ratingVoice ?? null,
     syncRefusal: row.sync_refusal === null ? null : { message: row.sync_refusal, at: row.sync_refusal_at ?? '' },
   };
 }

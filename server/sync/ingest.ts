@@ -20,6 +20,8 @@ export interface IngestResult {
   accepted: string[];
   duplicates: string[];
   rejected: SyncRejection[];
+  /** The accepted events as parsed, in request order: what the live pages are told of (not sent back). */
+  events: KioskEvent[];
 }
 
 /** What the sync request tells about the device besides its events; stored in the same transaction. */
@@ -110,7 +112,7 @@ export async function ingestEvents(
   });
   const receivedIso = receivedAt.toISOString();
 
-  const accepted = await db.transaction().execute(async (trx) => {
+  const events = await db.transaction().execute(async (trx) => {
     const ids = candidates.map((c) => c.event.id);
     const existing = new Set<string>();
     for (const part of chunks(ids)) {
@@ -171,10 +173,10 @@ export async function ingestEvents(
     );
     await recordCalls(trx, deviceId, stored);
     await touchDevice(trx, deviceId, stored, touch);
-    return stored.sort((a, b) => a.index - b.index).map((c) => c.event.id);
+    return stored.sort((a, b) => a.index - b.index).map((c) => c.event);
   });
   rejected.sort((a, b) => a.index - b.index);
-  return { accepted, duplicates, rejected };
+  return { accepted: events.map((e) => e.id), duplicates, rejected, events };
 }
 
 /** Unknown officers and agencies, and levels outside the configured scale, are rejected by reason. */

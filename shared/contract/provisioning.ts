@@ -32,11 +32,18 @@ export const PaperWidthSchema = z.union([z.literal(58), z.literal(80)], {
 export const DevicePrinterSchema = z.object({ url: PrinterAddressSchema, paperWidth: PaperWidthSchema });
 export type DevicePrinter = z.infer<typeof DevicePrinterSchema>;
 
-/** PATCH /api/v1/devices/:id. `printer: null` hands the printer back to the kiosk's own setting. */
+/**
+ * PATCH /api/v1/devices/:id. `printer: null` hands the printer back to the kiosk's own setting,
+ * and `ratingVoice: null` the voice invitation back to the technician's switch; absent: unchanged.
+ */
 export const DevicePatchSchema = z.object({
   role: z.enum(KIOSK_ROLES, { error: 'Vai trò kiosk là "counter" (quầy) hoặc "entrance" (lối vào).' }),
   counterId: IdSchema.nullable().optional(),
   printer: DevicePrinterSchema.nullable().optional(),
+  ratingVoice: z
+    .boolean({ error: 'Lời mời đánh giá bằng giọng nói là true (bật), false (tắt) hoặc null (để kiosk tự đặt).' })
+    .nullable()
+    .optional(),
 });
 export type DevicePatch = z.infer<typeof DevicePatchSchema>;
 
@@ -49,6 +56,8 @@ export const DeviceAssignmentSchema = z.object({
   role: z.enum(KIOSK_ROLES).nullable(),
   counterId: IdSchema.nullable(),
   printer: z.object({ url: z.string().max(300), paperWidth: PaperWidthSchema }).nullable(),
+  /** The rating prompt's voice invitation as the console set it; null: the technician's switch decides. Absent from older servers. */
+  ratingVoice: z.boolean().nullable().optional(),
 });
 export type DeviceAssignment = z.infer<typeof DeviceAssignmentSchema>;
 

@@ -106,6 +106,8 @@ export const DeviceSummarySchema = z.object({
   role: z.enum(KIOSK_ROLES).nullable(),
   counterId: z.string().nullable(),
   assignedPrinter: z.object({ url: z.string(), paperWidth: z.number() }).nullable(),
+  /** The rating prompt's voice invitation as the console set it; null: the kiosk's technician decides. */
+  ratingVoice: z.boolean().nullable(),
   /** The last sync the server refused (an unknown protocol version), shown on the Kiosks page. */
   syncRefusal: z.object({ message: z.string(), at: z.string() }).nullable(),
 });

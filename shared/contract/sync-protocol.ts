@@ -1,4 +1,4 @@
-import { MisuseRulesSchema, RatingPromptSettingsSchema } from './centre-settings.ts';
+import { MisuseRulesSchema, RatingPromptSettingsSchema, SpeechSettingsSchema } from './centre-settings.ts';
 import { z } from 'zod';
 import { KioskConfigSchema } from '../domain/config.ts';
 import { instantSchema } from '../domain/plausible-instant.ts';
@@ -76,6 +76,8 @@ export const SyncConfigSchema = KioskConfigSchema.extend({
   misuse: MisuseRulesSchema.optional(),
   /** Rating prompt settings (absent from servers before them). */
   ratingPrompt: RatingPromptSettingsSchema.optional(),
+  /** How the kiosk reads calls and the rating invitation aloud (absent from servers before it). */
+  speech: z.object(SpeechSettingsSchema.shape).optional(),
   /** scrypt hash of the centre's technician PIN; absent or null until an admin sets one. */
   technicianPinHash: z.string().max(300).nullable().optional(),
   /** When a sign-in ends by itself; absent from older servers (the kiosk keeps its defaults). */

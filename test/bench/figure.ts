@@ -27,3 +27,13 @@ export function round(value: number, decimals = 3): number {
   const factor = 10 ** decimals;
   return Math.round(value * factor) / factor;
 }
+
+/**
+ * Figures asked for with `--figure=NAME` (none: all). Suites with costly parts skip the parts whose
+ * figures were not asked for, so one figure can be measured before and after a change alone.
+ */
+const askedFigures = process.argv.filter((a) => a.startsWith('--figure=')).map((a) => a.slice('--figure='.length));
+
+export function figureWanted(name: string): boolean {
+  return askedFigures.length === 0 || askedFigures.includes(name);
+}

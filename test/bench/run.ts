@@ -1,6 +1,7 @@
 // `npm run bench`: every figure as one JSON line {name, value, unit, goal, better, baseline?}.
 // Each suite measures its own baseline in the same run, so ratios hold on a noisy machine.
-import { printFigure, type Figure } from './figure.ts';
+// `npm run bench -- SUITE… [--figure=NAME…]`: only those suites, and of them only those figures.
+import { figureWanted, printFigure, type Figure } from './figure.ts';
 
 type Suite = [name: string, load: () => Promise<() => Promise<Figure[]>>];
 
@@ -20,13 +21,13 @@ const SUITES: Suite[] = [
   ['live-load', async () => (await import('./live-load.bench.ts')).benchLiveLoad],
 ];
 
-const only = process.argv.slice(2);
+const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 let failures = 0;
 for (const [name, load] of SUITES) {
   if (only.length > 0 && !only.includes(name)) continue;
   try {
     const run = await load();
-    for (const figure of await run()) printFigure(figure);
+    for (const figure of await run()) if (figureWanted(figure.name)) printFigure(figure);
   } catch (error) {
     failures += 1;
     console.error(`bench ${name} failed:`, error);

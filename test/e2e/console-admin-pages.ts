@@ -88,6 +88,8 @@ export class ConsoleAdminPage {
   async assign(
     deviceName: string,
     assignment: { role: 'entrance' } | { role: 'counter'; counter: { number: number; name: string } },
+    /** The spoken rating invitation as the select names it (`Bật`, `Tắt`, `Theo kiosk …`); unchanged when absent. */
+    ratingVoice?: string,
   ): Promise<void> {
     const form = this.page.getByRole('group', { name: `Phân công ${deviceName}`, exact: true });
     await expect
@@ -105,6 +107,9 @@ export class ConsoleAdminPage {
     if (assignment.role === 'counter') {
       const { number, name } = assignment.counter;
       await form.getByLabel('Quầy').selectOption({ label: `${String(number)} – ${name}` });
+    }
+    if (ratingVoice !== undefined) {
+      await form.getByLabel('Lời mời đánh giá bằng giọng nói').selectOption({ label: ratingVoice });
     }
     await form.getByRole('button', { name: 'Lưu phân công' }).click();
     await this.confirmed(`Đã lưu phân công cho ${deviceName}`);

@@ -7,9 +7,11 @@ import './queue.css';
 const BANNER_SECONDS = 10;
 
 let sharedQueue: AnnouncementQueue | null = null;
+/** The centre's choice as the kiosk last published it; read by the announcer at each announcement. */
+let preferSystemVoice = false;
 /** One queue per page, created on first use (the AudioContext must not exist before it is needed). */
 function announcements(): AnnouncementQueue {
-  sharedQueue ??= new AnnouncementQueue(createBrowserAnnouncer());
+  sharedQueue ??= new AnnouncementQueue(createBrowserAnnouncer({ preferSystemVoice: () => preferSystemVoice }));
   return sharedQueue;
 }
 
@@ -18,6 +20,11 @@ function announcements(): AnnouncementQueue {
  * called number, and open the rating screen for a ticket the officer has just finished.
  */
 export function QueueCitizenLayer() {
+  // A system vi-VN voice only when the centre prefers it (and one exists); the bundled clips otherwise.
+  const systemVoice = useKiosk((s) => s.kiosk?.queue.preferSystemVoice ?? false);
+  useEffect(() => {
+    preferSystemVoice = systemVoice;
+  }, [systemVoice]);
   useRatingRequest();
   const banner = useCallAnnouncements();
   // The served citizen is rating: the next call is heard, not laid over their buttons.

@@ -9,6 +9,7 @@ export function TechnicianScreen({ error, notice }: { error?: string | undefined
   const setCounter = useKiosk((s) => s.setCounter);
   const exitKiosk = useKiosk((s) => s.exitKiosk);
   const voice = useKiosk((s) => s.kiosk?.queue.ratingVoice ?? true);
+  const voiceFromConsole = useKiosk((s) => s.kiosk?.queue.ratingVoiceFromConsole ?? false);
   const setRatingVoice = useKiosk((s) => s.setRatingVoice);
   const goIdle = useKiosk((s) => s.goIdle);
   return (
@@ -42,11 +43,23 @@ export function TechnicianScreen({ error, notice }: { error?: string | undefined
           className="counter-choice"
           aria-pressed={voice}
           data-rating-voice={voice ? 'on' : 'off'}
-          disabled={busy}
+          disabled={busy || voiceFromConsole}
+          aria-describedby={voiceFromConsole ? 'voice-from-console' : undefined}
           onClick={() => void setRatingVoice(!voice)}
         >
-          {voice ? 'Đang bật: bấm để tắt' : 'Đang tắt: bấm để bật'}
+          {voiceFromConsole
+            ? voice
+              ? 'Đang bật'
+              : 'Đang tắt'
+            : voice
+              ? 'Đang bật: bấm để tắt'
+              : 'Đang tắt: bấm để bật'}
         </button>
+        {voiceFromConsole && (
+          <p id="voice-from-console" className="message message--notice">
+            Bảng điều khiển của trung tâm đã đặt mục này cho kiosk; đổi tại trang Kiosk của bảng điều khiển.
+          </p>
+        )}
       </section>
       <TechnicianSyncSection />
       <p className="message message--notice" role="status">

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertsReport, BoardSnapshot, RatingsStats, TodaySnapshot } from '../../../shared/contract/console-api.ts';
 import { BACKENDS, auth, enrollDevice, login, startTestServer, sync, type TestServer } from '../server/support.ts';
 import { KioskEvents, SseReader } from './console-fixtures.ts';
+import { reconcileAggregates } from '../../../server/aggregates/reconcile.ts';
 
 const minutes = (n: number) => n * 60_000;
 // The server's clock, fixed at noon in Vietnam: events "20 minutes ago" stay on the same day
@@ -58,6 +59,50 @@ describe.each(BACKENDS)('console API on %s', (backend) => {
     expect(counter.kiosk).toMatchObject({ name: 'Kiosk quầy 1', online: true });
     expect(today.totals).toMatchObject({ issued: 3, waiting: 2, ratings: 1 });
     expect(today.counters.find((x) => x.counterId === 'q-2')).toMatchObject({ officer: null, kiosk: null, waiting: 0 });
+  });
+
+  it("counts each counter's day as running totals that equal the base rows, a resent batch counted once", async () => {
+    const t0 = NOW.getTime() - minutes(30);
+    const times = (i: number) => ({
+      issuedAt: new Date(t0 + minutes(i)),
+      calledAt: new Date(t0 + minutes(i + 1)),
+      startedAt: new Date(t0 + minutes(i + 2)),
+      finishedAt: new Date(t0 + minutes(i + 3)),
+    });
+    const a = q1.issue('1001', 'dv-chung-thuc', new Date(t0));
+    const b = q1.issue('1002', 'dv-chung-thuc', new Date(t0 + minutes(4)));
+    const batch = [
+      q1.signIn(new Date(t0 - minutes(5))),
+      a.event,
+      b.event,
+      q1.call(a.ticketId, times(0).calledAt),
+      q1.start(a.ticketId, times(0).startedAt),
+      q1.finish({ ticketId: a.ticketId, number: '1001', serviceId: 'dv-chung-thuc' }, times(0)),
+      q1.rate('tot', { at: new Date(t0 + minutes(4)), ticketId: a.ticketId }),
+      q1.call(b.ticketId, times(4).calledAt),
+      q1.start(b.ticketId, times(4).startedAt),
+      q1.finish({ ticketId: b.ticketId, number: '1002', serviceId: 'dv-chung-thuc' }, times(4)),
+      // A walk-up press flagged as misuse is kept, but not counted as a rating.
+      q1.rate('kem', { at: new Date(t0 + minutes(9)), misuse: true }),
+    ];
+    expect((await sync(s.app, kiosk.token, batch)).statusCode).toBe(200);
+    // The kiosk did not hear the answer and sends the same batch again.
+    expect((await sync(s.app, kiosk.token, batch)).json<{ duplicates: string[] }>().duplicates).toHaveLength(
+      batch.length,
+    );
+    const today = await get<TodaySnapshot>('/api/v1/console/today');
+    expect(today.counters.find((x) => x.counterId === 'q-1')).toMatchObject({
+      issuedToday: 2,
+      servedToday: 2,
+      ratingsToday: 1,
+    });
+    expect(today.totals).toMatchObject({ issued: 2, served: 2, ratings: 1 });
+    // The totals the page read are exactly what counting the base rows gives.
+    const { differences } = await reconcileAggregates(s.app.hailong.db, backend, false);
+    expect(differences).toEqual([]);
+    expect(
+      await s.app.hailong.db.selectFrom('counter_daily').select(['counter_id', 'served', 'rated']).execute(),
+    ).toEqual([{ counter_id: 'q-1', served: 2, rated: 1 }]);
   });
 
   it('pushes a fresh Today snapshot on the stream after a kiosk syncs', async () => {

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PhuLuc2Report } from '../../../shared/domain/phu-luc-2.ts';
 import type { BoardSnapshot, TodaySnapshot } from '../../../shared/contract/console-api.ts';
 import { LISTENER_APPLICATION_NAME } from '../../../server/db/pg-listener.ts';
+import { PHONE_LIMITS } from '../../../server/phone/phone-routes.ts';
 import { startCliServer, type CliServer } from '../../support/cli-server.ts';
 import { call, provisionCounter, remoteEnroll, remoteLogin, remoteSync } from '../../support/remote-server.ts';
 import { KioskEvents, SseReader } from '../console/console-fixtures.ts';
@@ -146,5 +147,36 @@ describe('two server processes on one PostgreSQL database', () => {
       await today.cancel();
       await board.cancel();
     }
+  }, 60_000);
+
+  it("counts the phone page's limits once for the centre, whichever process answers", async () => {
+    const db = await freshDatabase('postgres');
+    cleanup = db.cleanup;
+    const env = { HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD };
+    const a = await startCliServer(['--database-url', db.options.databaseUrl!], env);
+    servers.push(a);
+    const b = await startCliServer(['--database-url', db.options.databaseUrl!], env);
+    servers.push(b);
+    const either = (i: number) => (i % 2 === 0 ? a.url : b.url);
+    // A token no kiosk has synced yet: the page says so (200) until its own limit is used up.
+    const token = Buffer.from('0193f0a1b2c3d4e5f60718293a4b5c6d', 'hex').toString('base64url');
+    for (let i = 0; i < PHONE_LIMITS.perToken; i += 1) {
+      expect((await call(either(i), 'GET', `/api/v1/phone/${token}`)).status).toBe(200);
+    }
+    // Half the reads went to each process: in memory, neither would have reached the limit.
+    for (const url of [a.url, b.url]) {
+      const limited = await call(url, 'GET', `/api/v1/phone/${token}`);
+      expect(limited.status).toBe(429);
+      expect(JSON.stringify(limited.body)).toContain('Quá nhiều yêu cầu');
+    }
+    for (let i = 0; i < PHONE_LIMITS.ratingsPerToken; i += 1) {
+      expect((await call(either(i), 'POST', `/api/v1/phone/${token}/rating`, { body: { level: 'kha' } })).status).toBe(
+        404,
+      );
+    }
+    expect((await call(b.url, 'POST', `/api/v1/phone/${token}/rating`, { body: { level: 'kha' } })).status).toBe(429);
+    // Another ticket's page is not affected.
+    const other = Buffer.from('0193f0a1b2c3d4e5f60718293a4b5c6e', 'hex').toString('base64url');
+    expect((await call(a.url, 'GET', `/api/v1/phone/${other}`)).status).toBe(200);
   }, 60_000);
 });

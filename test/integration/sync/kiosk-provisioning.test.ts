@@ -192,4 +192,77 @@ describe('a kiosk set up without --demo', () => {
       { timeout: 5_000, interval: 100 },
     );
   }, 120_000);
+
+  it("takes the centre's voice choice and the console's voice invitation, which wins over the technician's switch", async () => {
+    const server = await centre();
+    const data = tempFolder('hailong-voice-');
+    cleanups.push(data.cleanup);
+    const code = await enrolmentCode(server);
+    const kiosk = await runKiosk(
+      '--browser',
+      ...['--data-dir', data.dir, '--port', '0', '--server', server.url, '--enroll', code],
+    );
+    await vi.waitFor(async () => expect((await state(kiosk.url)).sync.lastSuccessAt).not.toBeNull(), {
+      timeout: 15_000,
+      interval: 200,
+    });
+    const [device] = await api<DeviceSummary[]>(server.url, 'GET', '/api/v1/devices', server.admin);
+    await api(server.url, 'PUT', '/api/v1/centre/technician-pin', server.admin, { pin: '20261203' });
+    expect((await patch(server, device!.id, { role: 'counter', counterId: server.counterId })).status).toBe(200);
+    await vi.waitFor(
+      async () => {
+        const s = await state(kiosk.url);
+        expect(s.setup).toBe('ready');
+        expect(await invoke(kiosk.url, 'technician:verifyPin', { pin: '20261203' })).toMatchObject({ ok: true });
+      },
+      { timeout: 10_000, interval: 250 },
+    );
+    // Out of the box: the bundled clips, the invitation on, left to the kiosk.
+    expect((await state(kiosk.url)).queue).toMatchObject({
+      preferSystemVoice: false,
+      ratingVoice: true,
+      ratingVoiceFromConsole: false,
+    });
+    expect(await invoke(kiosk.url, 'technician:setRatingVoice', { pin: '20261203', on: false })).toMatchObject({
+      ok: true,
+    });
+    expect((await state(kiosk.url)).queue.ratingVoice).toBe(false);
+
+    // The centre prefers the system voice: the kiosk's announcer is told at its next sync.
+    await api(server.url, 'PUT', '/api/v1/console/speech-settings', server.admin, { preferSystemVoice: true });
+    await vi.waitFor(async () => expect((await state(kiosk.url)).queue.preferSystemVoice).toBe(true), {
+      timeout: 5_000,
+      interval: 100,
+    });
+
+    // A bad value is refused in Vietnamese and changes nothing.
+    const bad = await patch(server, device!.id, { role: 'counter', counterId: server.counterId, ratingVoice: 'có' });
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: { message: string } }).error.message).toMatch(
+      /Lời mời đánh giá bằng giọng nói/,
+    );
+    expect((await api<DeviceSummary[]>(server.url, 'GET', '/api/v1/devices', server.admin))[0]!.ratingVoice).toBeNull();
+
+    // The console switches it on for this kiosk: it wins over the technician's "off".
+    const on = await patch(server, device!.id, { role: 'counter', counterId: server.counterId, ratingVoice: true });
+    expect(await on.json()).toMatchObject({ ratingVoice: true });
+    await vi.waitFor(
+      async () =>
+        expect((await state(kiosk.url)).queue).toMatchObject({ ratingVoice: true, ratingVoiceFromConsole: true }),
+      { timeout: 5_000, interval: 100 },
+    );
+    await invoke(kiosk.url, 'technician:setRatingVoice', { pin: '20261203', on: false });
+    expect((await state(kiosk.url)).queue.ratingVoice).toBe(true);
+    // A PATCH that leaves the field out keeps the console's choice.
+    await patch(server, device!.id, { role: 'counter', counterId: server.counterId });
+    expect((await api<DeviceSummary[]>(server.url, 'GET', '/api/v1/devices', server.admin))[0]!.ratingVoice).toBe(true);
+
+    // Handed back: the technician's switch decides again (it was last set off).
+    await patch(server, device!.id, { role: 'counter', counterId: server.counterId, ratingVoice: null });
+    await vi.waitFor(
+      async () =>
+        expect((await state(kiosk.url)).queue).toMatchObject({ ratingVoice: false, ratingVoiceFromConsole: false }),
+      { timeout: 5_000, interval: 100 },
+    );
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { DeviceSummary } from '../../../../shared/contract/server-api.ts';
 import type { Counter } from '../../../../shared/domain/config.ts';
-import { KioskAssignmentForm, TechnicianPinForm, roleLabel } from './kiosks/KioskAssignment.tsx';
+import { KioskAssignmentForm, TechnicianPinForm, ratingVoiceLabel, roleLabel } from './kiosks/KioskAssignment.tsx';
 import { api } from '../api.ts';
 import { ConfirmButton } from '../components/ActionButton.tsx';
 import { Message } from '../components/Message.tsx';
@@ -123,9 +123,14 @@ export default function KiosksPage() {
                           Máy in gán: {d.assignedPrinter.url} ({d.assignedPrinter.paperWidth} mm)
                         </span>
                       ) : null}
+                      {d.role === 'counter' ? (
+                        <span className="small muted block" data-figure="kiosk-rating-voice">
+                          Lời mời đánh giá bằng giọng nói: {ratingVoiceLabel(d)}
+                        </span>
+                      ) : null}
                       {admin && !d.revoked ? (
                         <KioskAssignmentForm
-                          key={`${d.role ?? ''}/${d.counterId ?? ''}/${counters.length}`}
+                          key={`${d.role ?? ''}/${d.counterId ?? ''}/${String(d.ratingVoice)}/${counters.length}`}
                           device={d}
                           counters={counters}
                           busy={busy}

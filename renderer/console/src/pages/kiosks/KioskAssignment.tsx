@@ -13,8 +13,17 @@ export function roleLabel(device: DeviceSummary, counters: readonly Counter[]): 
   return 'Chưa gán (kiosk đang chờ)';
 }
 
+type VoiceChoice = 'kiosk' | 'on' | 'off';
+const voiceChoice = (value: boolean | null): VoiceChoice => (value === null ? 'kiosk' : value ? 'on' : 'off');
+
+/** How the Kiosks page lists a kiosk's spoken rating invitation. */
+export function ratingVoiceLabel(device: DeviceSummary): string {
+  if (device.ratingVoice === null) return 'theo kiosk (kỹ thuật viên đặt)';
+  return device.ratingVoice ? 'bật' : 'tắt';
+}
+
 /**
- * An admin sets a kiosk's role, counter and printer (PATCH /api/v1/devices/:id); the kiosk
+ * An admin sets a kiosk's role, counter, printer and spoken rating invitation (PATCH /api/v1/devices/:id); the kiosk
  * takes them at its next sync, within seconds. The server checks every field again.
  */
 export function KioskAssignmentForm(props: {
@@ -28,6 +37,7 @@ export function KioskAssignmentForm(props: {
   const [counterId, setCounterId] = useState(device.counterId ?? counters[0]?.id ?? '');
   const [printerUrl, setPrinterUrl] = useState(device.assignedPrinter?.url ?? '');
   const [paperWidth, setPaperWidth] = useState<58 | 80>(device.assignedPrinter?.paperWidth === 58 ? 58 : 80);
+  const [voice, setVoice] = useState<VoiceChoice>(voiceChoice(device.ratingVoice));
   const id = `assign-${device.id}`;
   const save = () =>
     void props.run(
@@ -38,6 +48,7 @@ export function KioskAssignmentForm(props: {
             role,
             ...(role === 'counter' ? { counterId } : {}),
             printer: printerUrl.trim() === '' ? null : { url: printerUrl.trim(), paperWidth },
+            ratingVoice: voice === 'kiosk' ? null : voice === 'on',
           },
         }),
       `Đã lưu phân công cho ${device.name}; kiosk nhận ở lần đồng bộ sau (vài giây).`,
@@ -67,6 +78,12 @@ export function KioskAssignmentForm(props: {
       <select id={`${id}-paper`} value={paperWidth} onChange={(e) => setPaperWidth(e.target.value === '58' ? 58 : 80)}>
         <option value={80}>80 mm</option>
         <option value={58}>58 mm</option>
+      </select>
+      <label htmlFor={`${id}-voice`}>Lời mời đánh giá bằng giọng nói</label>
+      <select id={`${id}-voice`} value={voice} onChange={(e) => setVoice(e.target.value as VoiceChoice)}>
+        <option value="kiosk">Theo kiosk (kỹ thuật viên đặt)</option>
+        <option value="on">Bật</option>
+        <option value="off">Tắt</option>
       </select>
       <button type="button" className="primary" disabled={props.busy} onClick={save}>
         Lưu phân công
