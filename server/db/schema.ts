@@ -23,6 +23,8 @@ export interface ServerSchema {
     role: 'admin' | 'supervisor';
     disabled: number;
     created_at: string;
+    /** Migration 0022: 1 until the person replaces a password someone else chose (admin or reset). */
+    must_change_password: Generated<number>;
   };
   sessions: {
     token_hash: string;
@@ -81,6 +83,8 @@ export interface ServerSchema {
     active_from: string | null;
     active_to: string | null;
     pin_hash: string | null;
+    /** Migration 0022: `data:image/…;base64,…` shown on the kiosk's idle screen, or null. */
+    photo: string | null;
   };
   counters: { id: string; number: number; name: string };
   /** Never deleted: a level taken off the scale is inactive (0) and still accepted from kiosks. */

@@ -108,6 +108,8 @@ export interface QueueState {
   printer: PrinterStatusView;
   /** The last call or recall at this counter; `callId` changes with each, so the screen announces it once. */
   lastCall: { ticketId: string; number: string; counterNumber: number; callId: number } | null;
+  /** The number called or being served at this counter now (idle screen), or null. */
+  serving?: string | null;
   /** The centre requires a dossier code before `Hoàn thành` (officer console). */
   dossierRequired?: boolean;
   /** The rating prompt also invites by voice (a per-kiosk setting; absent: on). */

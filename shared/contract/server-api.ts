@@ -129,7 +129,11 @@ export const OfficerOutSchema = z.object({
   activeFrom: z.string().nullable(),
   activeTo: z.string().nullable(),
   hasPin: z.boolean(),
+  /** A photo for the kiosk's idle screen is stored (fetched on its own: it is large). */
+  hasPhoto: z.boolean(),
 });
+/** The stored photo as a `data:` URL, or null. */
+export const OfficerPhotoSchema = z.object({ photo: z.string().nullable() });
 export type OfficerOut = z.infer<typeof OfficerOutSchema>;
 export const OfficerPinSchema = z.object({ pin: z.string().regex(/^\d{4,8}$/, 'Mã PIN gồm 4 đến 8 chữ số') });
 

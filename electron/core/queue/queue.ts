@@ -303,11 +303,18 @@ export class Queue {
       priorities: this.deps.store.priorities().map((p) => ({ code: p.code, label: p.label })),
       printer: this.printing.current(),
       lastCall: (counterId && this.actions.lastCalls.get(counterId)) || null,
+      serving: this.servingNumber(counterId, role),
       ratingRequest: counterId && role === 'counter' ? this.ratings.live(counterId) : null,
       ticketDisplaySeconds: options.ticketDisplaySeconds,
       dossierRequired: this.deps.dossierRequired?.() ?? false,
       ratingVoice: this.deps.ratingVoice?.() ?? true,
     };
+  }
+
+  /** The number called or being served at this counter, for the idle screen (none at the entrance). */
+  private servingNumber(counterId: string | null, role: 'counter' | 'entrance'): string | null {
+    if (!counterId || role !== 'counter') return null;
+    return this.rows.open(counterId)?.number ?? null;
   }
 
   /** The ticket the citizen at this counter is being asked to rate, if the window is open. */

@@ -16,6 +16,7 @@ import { m0015PhoneRating } from './0015-phone-rating.ts';
 import { m0016LivePages } from './0016-live-pages.ts';
 import { m0017RatingFunnel } from './0017-rating-funnel.ts';
 import { m0019CounterAccess } from './0019-counter-access.ts';
+import { m0022PhotoAndPasswordChange } from './0022-photo-and-password-change.ts';
 import type { ServerMigration } from './migration.ts';
 
 /**
@@ -41,4 +42,5 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   m0016LivePages,
   m0017RatingFunnel,
   m0019CounterAccess,
+  m0022PhotoAndPasswordChange,
 ];
