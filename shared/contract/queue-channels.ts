@@ -86,6 +86,8 @@ export interface OfficerView {
   /** Waiting tickets whose last print failed: the "In lại" list. */
   unprinted: OfficerTicketView[];
   servedToday: number;
+  /** A `Vắng mặt` the officer may still undo, and until when (Vietnam time ISO-8601). */
+  undoNoShow: { ticketId: string; number: string; until: string } | null;
 }
 
 export interface QueueServiceChoice {
@@ -139,6 +141,7 @@ export const queueChannels = {
   'queue:recall': channel<OfficerTicketView>()(CurrentTicket),
   'queue:start': channel<OfficerTicketView>()(CurrentTicket),
   'queue:noShow': channel<null>()(CurrentTicket),
+  'queue:undoNoShow': channel<null>()(z.strictObject({ ticketId: TicketIdSchema })),
   'queue:finish': channel<null>()(
     z.strictObject({
       ticketId: TicketIdSchema.optional(),

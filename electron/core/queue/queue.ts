@@ -231,6 +231,11 @@ export class Queue {
     this.after(null);
   }
 
+  undoNoShow(counterId: string, ticketId: string): void {
+    this.actions.undoNoShow(counterId, ticketId);
+    this.after(null);
+  }
+
   transfer(
     counterId: string,
     ticketId: string | undefined,
@@ -267,6 +272,7 @@ export class Queue {
         printer,
         unprinted: [],
         servedToday: 0,
+        undoNoShow: null,
       };
     }
     const day = numberingDay(this.deps.now());
@@ -289,7 +295,13 @@ export class Queue {
       printer,
       unprinted: this.printing.hasPrinter ? waiting.filter((t) => ownUnprinted.has(t.ticketId)) : [],
       servedToday: this.rows.servedToday(counterId, day),
+      undoNoShow: this.undoNoShowView(counterId),
     };
+  }
+
+  private undoNoShowView(counterId: string): OfficerView['undoNoShow'] {
+    const undoable = this.actions.undoableNoShow(counterId);
+    return undoable && { ticketId: undoable.row.id, number: undoable.row.number, until: undoable.until };
   }
 
   /** The queue's part of KioskState for the kiosk at `counterId`. */
