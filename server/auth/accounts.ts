@@ -3,7 +3,18 @@ import { hashPassword } from './secret-hash.ts';
 import type { Role } from '../../shared/contract/server-api.ts';
 import type { Db } from '../db/database.ts';
 
-export async function createUser(db: Db, username: string, password: string, role: Role, now: Date) {
+/**
+ * `mustChangePassword`: someone other than the person chose the password (an admin in the
+ * console, or a generated one): the person must replace it before doing anything else.
+ */
+export async function createUser(
+  db: Db,
+  username: string,
+  password: string,
+  role: Role,
+  now: Date,
+  mustChangePassword = false,
+) {
   const id = randomUUID();
   await db
     .insertInto('users')
@@ -14,6 +25,7 @@ export async function createUser(db: Db, username: string, password: string, rol
       role,
       disabled: 0,
       created_at: now.toISOString(),
+      must_change_password: mustChangePassword ? 1 : 0,
     })
     .execute();
   return id;

@@ -29,6 +29,7 @@ export function sessionRoutes(app: FastifyInstance, server: ServerContext): void
         role: user!.role,
         csrfToken: row.csrf_token,
         expiresAt: new Date(row.expires_ms).toISOString(),
+        mustChangePassword: user!.mustChangePassword,
       };
     },
   });

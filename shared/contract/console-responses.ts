@@ -32,10 +32,15 @@ export const ConsoleSessionSchema = sameShape<ConsoleSession>()(
     role: z.enum(['admin', 'supervisor']),
     csrfToken: z.string(),
     expiresAt: z.string(),
+    mustChangePassword: z.boolean(),
   }),
 );
 
-export const UserMeSchema = z.object({ username: z.string(), role: z.enum(['admin', 'supervisor']) });
+export const UserMeSchema = z.object({
+  username: z.string(),
+  role: z.enum(['admin', 'supervisor']),
+  mustChangePassword: z.boolean(),
+});
 
 const TodayCounterSchema = z.object({
   counterId: z.string(),

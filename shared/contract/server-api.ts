@@ -32,6 +32,8 @@ export const LoginResponseSchema = z.object({
   role: RoleSchema,
   username: z.string(),
   expiresAt: z.string(),
+  /** The password was chosen by someone else (an admin, or a reset): nothing else works until it is changed. */
+  mustChangePassword: z.boolean(),
 });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 
@@ -50,6 +52,14 @@ export const UserCreateSchema = z.object({
   password: z.string().min(10, 'Mật khẩu cần ít nhất 10 ký tự').max(256),
   role: RoleSchema,
 });
+const NewPasswordSchema = z.string().min(10, 'Mật khẩu cần ít nhất 10 ký tự').max(256);
+/** A person replaces their own password (required first when someone else chose it). */
+export const PasswordChangeSchema = z
+  .object({ currentPassword: z.string().min(1, 'Hãy nhập mật khẩu hiện tại').max(256), newPassword: NewPasswordSchema })
+  .refine((b) => b.newPassword !== b.currentPassword, {
+    message: 'Mật khẩu mới phải khác mật khẩu hiện tại',
+    path: ['newPassword'],
+  });
 export const UserUpdateSchema = z.object({
   password: z.string().min(10, 'Mật khẩu cần ít nhất 10 ký tự').max(256).optional(),
   role: RoleSchema.optional(),

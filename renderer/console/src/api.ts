@@ -67,11 +67,17 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 }
 
 export async function login(username: string, password: string): Promise<ConsoleSession> {
-  const answer = await api<{ csrfToken: string; role: ConsoleSession['role']; username: string; expiresAt: string }>(
-    '/api/v1/auth/login',
-    { method: 'POST', json: { username, password, session: 'cookie' } },
-  );
-  return { csrfToken: answer.csrfToken, role: answer.role, username: answer.username, expiresAt: answer.expiresAt };
+  const answer = await api<ConsoleSession>('/api/v1/auth/login', {
+    method: 'POST',
+    json: { username, password, session: 'cookie' },
+  });
+  return {
+    csrfToken: answer.csrfToken,
+    role: answer.role,
+    username: answer.username,
+    expiresAt: answer.expiresAt,
+    mustChangePassword: answer.mustChangePassword,
+  };
 }
 
 /** The session behind the cookie, or null when there is none (a fresh visit). */
