@@ -68,7 +68,7 @@ export async function authenticateUser(
       throw new HttpError(403, 'csrf', 'Thiếu hoặc sai mã chống giả mạo yêu cầu (X-Hailong-CSRF).');
     }
   }
-  const mustChangePassword = Number(row.must_change_password) === 1;
+  const mustChangePassword = row.must_change_password === 1;
   if (mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(request.routeOptions.url ?? '')) {
     throw new HttpError(403, 'password_change_required', PASSWORD_CHANGE_REQUIRED);
   }

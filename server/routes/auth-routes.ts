@@ -101,7 +101,7 @@ export function authRoutes(app: FastifyInstance, server: ServerContext): void {
         role: user.role,
         username: user.username,
         expiresAt: new Date(expiresMs).toISOString(),
-        mustChangePassword: Number(user.must_change_password) === 1,
+        mustChangePassword: user.must_change_password === 1,
       };
     },
   });

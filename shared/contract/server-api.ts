@@ -57,7 +57,7 @@ const NewPasswordSchema = z.string().min(10, 'Mật khẩu cần ít nhất 10 k
 export const PasswordChangeSchema = z
   .object({ currentPassword: z.string().min(1, 'Hãy nhập mật khẩu hiện tại').max(256), newPassword: NewPasswordSchema })
   .refine((b) => b.newPassword !== b.currentPassword, {
-    message: 'Mật khẩu mới phải khác mật khẩu hiện tại',
+    error: 'Mật khẩu mới phải khác mật khẩu hiện tại',
     path: ['newPassword'],
   });
 export const UserUpdateSchema = z.object({
