@@ -17,6 +17,7 @@ import { dossierRoutes } from './routes/dossier-routes.ts';
 import { nationalScaleRoutes } from './routes/national-scale-routes.ts';
 import { reportSettingsRoutes } from './routes/report-settings-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
+import { seedDemoHistory } from './demo/demo-history.ts';
 import { officerPhotoRoutes } from './routes/config/officer-photo-routes.ts';
 import { syncRoutes } from './routes/sync-routes.ts';
 import { phoneRoutes } from './phone/phone-routes.ts';
@@ -36,6 +37,8 @@ export interface CreateServerOptions {
   log?: (message: string) => void;
   /** Seed the demo officers, counters and services (once). */
   demo?: boolean;
+  /** With `demo`: also a few weeks of past work (`npm start`), once, marked as demo data. */
+  demoHistory?: boolean;
   /** Password for the first `admin` (else HAILONG_ADMIN_PASSWORD, else generated and logged once). */
   adminPassword?: string;
   /** Failed logins allowed per username and address within 15 minutes. */
@@ -75,6 +78,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   try {
     await seedDefaults(db);
     if (options.demo) await seedDemo(db);
+    if (options.demo && options.demoHistory) await seedDemoHistory(db, now());
     const admin = await ensureAdmin(db, now(), options.adminPassword ?? process.env.HAILONG_ADMIN_PASSWORD);
     if (admin.created && admin.generated) {
       generatedAdminPassword = admin.password;
