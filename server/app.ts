@@ -17,6 +17,8 @@ import { dossierRoutes } from './routes/dossier-routes.ts';
 import { nationalScaleRoutes } from './routes/national-scale-routes.ts';
 import { reportSettingsRoutes } from './routes/report-settings-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
+import { seedDemoHistory } from './demo/demo-history.ts';
+import { officerPhotoRoutes } from './routes/config/officer-photo-routes.ts';
 import { syncRoutes } from './routes/sync-routes.ts';
 import { phoneRoutes } from './phone/phone-routes.ts';
 import { queueRoutes } from './queue/queue-routes.ts';
@@ -35,6 +37,8 @@ export interface CreateServerOptions {
   log?: (message: string) => void;
   /** Seed the demo officers, counters and services (once). */
   demo?: boolean;
+  /** With `demo`: also a few weeks of past work (`npm start`), once, marked as demo data. */
+  demoHistory?: boolean;
   /** Password for the first `admin` (else HAILONG_ADMIN_PASSWORD, else generated and logged once). */
   adminPassword?: string;
   /** Failed logins allowed per username and address within 15 minutes. */
@@ -58,7 +62,7 @@ const STATUS_MESSAGES: Record<number, [string, string]> = {
   404: ['not_found', 'Không tìm thấy địa chỉ này.'],
   413: [
     'payload_too_large',
-    'Dữ liệu gửi lên quá lớn (đồng bộ: tối đa 1 MB mỗi lần; tệp cán bộ: tối đa 10 MB; yêu cầu khác: tối đa 64 KB).',
+    'Dữ liệu gửi lên quá lớn (đồng bộ: tối đa 1 MB mỗi lần; tệp cán bộ: tối đa 10 MB; ảnh cán bộ: tối đa 300 KB; yêu cầu khác: tối đa 64 KB).',
   ],
   415: ['unsupported_media_type', 'Kiểu dữ liệu gửi lên không được hỗ trợ: hãy gửi JSON.'],
 };
@@ -74,6 +78,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   try {
     await seedDefaults(db);
     if (options.demo) await seedDemo(db);
+    if (options.demo && options.demoHistory) await seedDemoHistory(db, now());
     const admin = await ensureAdmin(db, now(), options.adminPassword ?? process.env.HAILONG_ADMIN_PASSWORD);
     if (admin.created && admin.generated) {
       generatedAdminPassword = admin.password;
@@ -148,6 +153,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   phoneRoutes(app, server);
   configRoutes(app, server);
   await staffRoutes(app, server);
+  await officerPhotoRoutes(app, server);
   reportRoutes(app, server);
   dossierRoutes(app, server);
   nationalScaleRoutes(app, server);

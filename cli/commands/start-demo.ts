@@ -126,6 +126,8 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
     const server = await createServer({
       dbFile: join(options.dataDir, 'central.db'),
       demo: true,
+      // A newcomer sees Ratings, Alerts and Reports at work: a few weeks of demo history.
+      demoHistory: true,
       ...(options.adminPassword !== undefined ? { adminPassword: options.adminPassword } : {}),
       log: (message) => {
         // The generated password is printed once, in the summary, not in the middle of the log.

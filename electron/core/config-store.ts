@@ -8,6 +8,7 @@ import {
 import type { Counter, KioskConfig, RatingLevel, RatingReason } from '../../shared/domain/config.ts';
 import type { OfficerChoice } from '../../shared/contract/kiosk-state.ts';
 import { cachedStatement, type Db } from './database.ts';
+import { isPhotoDataUrl } from '../../shared/domain/officer-photo.ts';
 
 export interface StoredOfficer {
   id: string;
@@ -21,6 +22,7 @@ export interface StoredOfficer {
 /** Officers may carry a PIN hash: PINs are set centrally and verified offline. */
 export type ConfigWithPins = KioskConfig & {
   officerPins?: Record<string, string>;
+  officerPhotos?: Record<string, string> | undefined;
   misuse?: MisuseRules | undefined;
   ratingPrompt?: { dossierRequired: boolean } | undefined;
   speech?: SpeechSettings | undefined;
@@ -71,11 +73,21 @@ export class ConfigStore {
       const insertAgency = db.prepare('INSERT INTO agencies (id, name, sort_order, active) VALUES (?, ?, ?, ?)');
       for (const a of config.agencies) insertAgency.run(a.id, a.name, a.order, a.active ? 1 : 0);
       const insertOfficer = db.prepare(
-        'INSERT INTO officers (id, full_name, agency_id, sort_order, active, pin_hash) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO officers (id, full_name, agency_id, sort_order, active, pin_hash, photo) VALUES (?, ?, ?, ?, ?, ?, ?)',
       );
       for (const o of config.officers) {
         const pin = config.officerPins?.[o.id] ?? keepPins.get(o.id) ?? null;
-        insertOfficer.run(o.id, o.fullName, o.agencyId, o.order, o.active ? 1 : 0, pin);
+        // Only an image `data:` URL reaches the screen; anything else is dropped, not shown.
+        const photo = config.officerPhotos?.[o.id];
+        insertOfficer.run(
+          o.id,
+          o.fullName,
+          o.agencyId,
+          o.order,
+          o.active ? 1 : 0,
+          pin,
+          photo && isPhotoDataUrl(photo) ? photo : null,
+        );
       }
       const insertCounter = db.prepare('INSERT INTO counters (id, number, name) VALUES (?, ?, ?)');
       for (const c of config.counters) insertCounter.run(c.id, c.number, c.name);

@@ -370,6 +370,10 @@ export class KioskCore {
         this.queue.noShow(counter(), ticketId);
         return null;
       },
+      'queue:undoNoShow': ({ ticketId }) => {
+        this.queue.undoNoShow(counter(), ticketId);
+        return null;
+      },
       'queue:finish': ({ ticketId, dossierCode, citizenAbsent }) => {
         this.queue.finish(counter(), ticketId, { dossierCode, citizenAbsent });
         return null;

@@ -32,7 +32,7 @@ export class OfficerDuty {
       this.db,
       // The officer's agency now, not at sign-in: a rating goes to the agency of the moment.
       `SELECT d.officer_id AS id, o.full_name AS fullName, o.agency_id AS agencyId, a.name AS agencyName,
-              d.signed_in_at AS signedInAt
+              d.signed_in_at AS signedInAt, o.photo
          FROM duty d JOIN officers o ON o.id = d.officer_id JOIN agencies a ON a.id = o.agency_id
         WHERE d.counter_id = ?`,
     ).get(counterId);

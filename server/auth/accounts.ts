@@ -3,14 +3,18 @@ import { hashPassword } from './secret-hash.ts';
 import type { Role } from '../../shared/contract/server-api.ts';
 import type { Db } from '../db/database.ts';
 
-/** `centreId`: an admin's or supervisor's centre; a province admin belongs to none. */
+/**
+ * `centreId`: an admin's or supervisor's centre; a province admin belongs to none.
+ * `mustChangePassword`: someone other than the person chose the password (an admin in the
+ * console, or a generated one): the person must replace it before doing anything else.
+ */
 export async function createUser(
   db: Db,
   username: string,
   password: string,
   role: Role,
   now: Date,
-  centreId: number | null = null,
+  { centreId = null, mustChangePassword = false }: { centreId?: number | null; mustChangePassword?: boolean } = {},
 ) {
   const id = randomUUID();
   await db
@@ -23,6 +27,7 @@ export async function createUser(
       centre_id: role === 'province_admin' ? null : centreId,
       disabled: 0,
       created_at: now.toISOString(),
+      must_change_password: mustChangePassword ? 1 : 0,
     })
     .execute();
   return id;

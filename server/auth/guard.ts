@@ -15,7 +15,18 @@ export interface AuthUser {
   centreId: number | null;
   tokenHash: string;
   via: 'bearer' | 'cookie';
+  mustChangePassword: boolean;
 }
+
+/** What a person whose password someone else chose may still do: see who they are, change it, leave. */
+const BEFORE_PASSWORD_CHANGE = new Set([
+  '/api/v1/auth/me',
+  '/api/v1/auth/password',
+  '/api/v1/auth/logout',
+  '/api/v1/console/session',
+]);
+export const PASSWORD_CHANGE_REQUIRED =
+  'Mật khẩu này do quản trị viên đặt hoặc vừa được cấp lại: hãy đổi mật khẩu trước khi dùng các chức năng khác.';
 
 export interface AuthDevice {
   deviceId: string;
@@ -49,7 +60,7 @@ export async function authenticateUser(
   const row = await server.db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.username', 'u.role', 'u.centre_id', 'u.disabled', 's.expires_ms', 's.csrf_token'])
+    .select(['u.id', 'u.username', 'u.role', 'u.centre_id', 'u.disabled', 'u.must_change_password', 's.expires_ms', 's.csrf_token'])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row || row.disabled === 1 || row.expires_ms <= server.now().getTime()) {
@@ -62,6 +73,10 @@ export async function authenticateUser(
       throw new HttpError(403, 'csrf', 'Thiếu hoặc sai mã chống giả mạo yêu cầu (X-Hailong-CSRF).');
     }
   }
+  const mustChangePassword = row.must_change_password === 1;
+  if (mustChangePassword && !BEFORE_PASSWORD_CHANGE.has(request.routeOptions.url ?? '')) {
+    throw new HttpError(403, 'password_change_required', PASSWORD_CHANGE_REQUIRED);
+  }
   if (RANK[row.role] < RANK[role]) {
     throw new HttpError(
       403,
@@ -71,7 +86,15 @@ export async function authenticateUser(
         : 'Chỉ quản trị viên được dùng chức năng này.',
     );
   }
-  return { userId: row.id, username: row.username, role: row.role, centreId: row.centre_id, tokenHash, via };
+  return {
+    userId: row.id,
+    username: row.username,
+    role: row.role,
+    centreId: row.centre_id,
+    tokenHash,
+    via,
+    mustChangePassword,
+  };
 }
 
 export async function authenticateDevice(server: ServerContext, request: FastifyRequest): Promise<AuthDevice> {

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { readMisuseRules } from './misuse-rules.ts';
 import { readRatingPromptSettings } from './rating-prompt-settings.ts';
 import { readSpeechSettings } from './speech-settings.ts';
@@ -34,6 +35,8 @@ export async function listOfficers(db: Db, centreId: number | null = null): Prom
       'o.active_from',
       'o.active_to',
       'o.pin_hash',
+      // Whether a photo exists, not the photo: the list stays small.
+      sql<number | string>`case when o.photo is null then 0 else 1 end`.as('has_photo'),
       'a.sort_order as agency_order',
       'o.centre_id',
     ])
@@ -53,6 +56,7 @@ export async function listOfficers(db: Db, centreId: number | null = null): Prom
     activeTo: r.active_to,
     hasPin: r.pin_hash !== null,
     centreId: r.centre_id,
+    hasPhoto: Number(r.has_photo) === 1,
   }));
 }
 
@@ -131,7 +135,7 @@ export async function buildSyncConfig(
     const officers = (
       await trx
         .selectFrom('officers')
-        .select(['id', 'full_name', 'agency_id', 'sort_order', 'active', 'pin_hash'])
+        .select(['id', 'full_name', 'agency_id', 'sort_order', 'active', 'pin_hash', 'photo'])
         .where('centre_id', '=', centre)
         .orderBy('sort_order')
         .execute()
@@ -151,6 +155,7 @@ export async function buildSyncConfig(
       ratingLevels: await listLevels(trx),
       ratingReasons: await listReasons(trx),
       officerPins: Object.fromEntries(officers.filter((o) => o.pin_hash !== null).map((o) => [o.id, o.pin_hash!])),
+      officerPhotos: Object.fromEntries(officers.filter((o) => o.photo !== null).map((o) => [o.id, o.photo!])),
       queue: await readQueueConfig(trx),
       misuse: await readMisuseRules(trx),
       technicianPinHash: await technicianPinHash(trx),

@@ -31,6 +31,7 @@ export function sessionRoutes(app: FastifyInstance, server: ServerContext): void
         centreId: user!.centreId,
         csrfToken: row.csrf_token,
         expiresAt: new Date(row.expires_ms).toISOString(),
+        mustChangePassword: user!.mustChangePassword,
       };
     },
   });

@@ -26,6 +26,8 @@ export interface ServerSchema {
     created_at: string;
     /** Migration 0020: the centre an admin or supervisor works for; null for a province admin. */
     centre_id: number | null;
+    /** Migration 0022: 1 until the person replaces a password someone else chose (admin or reset). */
+    must_change_password: Generated<number>;
   };
   sessions: {
     token_hash: string;
@@ -94,6 +96,8 @@ export interface ServerSchema {
     centre_id: Generated<number>;
     /** Migration 0021: the officer code (mã cán bộ); unique when set. */
     code?: string | null;
+    /** Migration 0022: `data:image/…;base64,…` shown on the kiosk's idle screen, or null. */
+    photo: string | null;
   };
   /** Counter numbers are unique within a centre (migration 0020). */
   counters: { id: string; number: number; name: string; centre_id: Generated<number> };

@@ -1,7 +1,8 @@
 import { PostgresAdapter, sql } from 'kysely';
 import type { QueueTicketSnapshot } from '../../shared/contract/queue-sync.ts';
 import type { KioskEvent } from '../../shared/domain/events.ts';
-import type { TicketStatus } from '../../shared/domain/queue-state.ts';
+import { NO_SHOW_UNDO_MS, type TicketStatus } from '../../shared/domain/queue-state.ts';
+import { instantMs } from '../../shared/domain/plausible-instant.ts';
 import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
 import { keepIssued } from '../aggregates/keep.ts';
 import type { Db } from '../db/database.ts';
@@ -52,6 +53,17 @@ function ticketIdOf(event: KioskEvent): string | undefined {
   return 'ticketId' in event ? event.ticketId : undefined;
 }
 
+/**
+ * An undone `Vắng mặt` is plausible only for a ticket this counter marked no-show, and only
+ * within NO_SHOW_UNDO_MS of it by the kiosk's own clock (both instants come from it). Anything
+ * else (a ticket served meanwhile, an undo an hour later) is stored but changes nothing.
+ */
+function plausibleUndo(row: Row, counterId: string, occurredAt: string): boolean {
+  if (row.status !== 'no_show' || row.finished_at === null || row.counter_id !== counterId) return false;
+  const after = instantMs(occurredAt) - instantMs(row.finished_at);
+  return after >= 0 && after <= NO_SHOW_UNDO_MS;
+}
+
 /** Moves a ticket forward only: an event older than what the row says never takes it back. */
 function advance(row: Row, status: string, patch: Partial<Row>, ms: number): boolean {
   if (RANK[status]! <= RANK[row.status]!) return false;
@@ -84,6 +96,7 @@ export async function projectQueue(trx: Db, deviceId: string, events: readonly Q
     }
   }
   const changed = new Set<string>();
+  const reopened = new Set<string>();
   const released: string[] = [];
   const ordered = [...tickets].sort((a, b) => a.event.seq - b.event.seq);
   for (const { event, ms, dayIndex } of ordered) {
@@ -146,6 +159,22 @@ export async function projectQueue(trx: Db, deviceId: string, events: readonly Q
         if (row && advance(row, status, { finished_at: event.occurredAt }, ms)) changed.add(row.ticket_id);
         break;
       }
+      case 'ticket.no_show_undone':
+        // Back to waiting at its place (the issue time is kept); the call stays in queue_calls.
+        if (row && plausibleUndo(row, event.counterId, event.occurredAt)) {
+          Object.assign(row, {
+            status: 'waiting',
+            counter_id: row.pinned_counter_id,
+            called_at: null,
+            called_ms: null,
+            officer_id: null,
+            finished_at: null,
+            updated_ms: ms,
+          });
+          changed.add(row.ticket_id);
+          reopened.add(row.ticket_id);
+        }
+        break;
       case 'ticket.transferred': {
         if (!row) break;
         if (advance(row, 'transferred', { finished_at: event.occurredAt, transferred_to: event.newTicketId }, ms)) {
@@ -222,7 +251,7 @@ export async function projectQueue(trx: Db, deviceId: string, events: readonly Q
           pinned_counter_id: row.pinned_counter_id,
           counter_id: row.counter_id,
           device_id: deviceId,
-          body: JSON.stringify(snapshotOf(row)),
+          body: JSON.stringify({ ...snapshotOf(row), ...(reopened.has(row.ticket_id) && { reopened: true }) }),
         })),
       )
       .execute();

@@ -7,6 +7,7 @@ import { PasswordChecker } from '../auth/password-check.ts';
 import {
   LoginRequestSchema,
   LoginResponseSchema,
+  PasswordChangeSchema,
   UserCreateSchema,
   UserSchema,
   UserUpdateSchema,
@@ -114,6 +115,7 @@ export function authRoutes(app: FastifyInstance, server: ServerContext): void {
         centreId: user.centre_id,
         username: user.username,
         expiresAt: new Date(expiresMs).toISOString(),
+        mustChangePassword: user.must_change_password === 1,
       };
     },
   });
@@ -139,7 +141,49 @@ export function authRoutes(app: FastifyInstance, server: ServerContext): void {
     access: 'supervisor',
     response: UserMeSchema,
     centre: 'own',
-    handler: ({ user }) => Promise.resolve({ username: user!.username, role: user!.role, centreId: user!.centreId }),
+    handler: ({ user }) =>
+      Promise.resolve({
+        username: user!.username,
+        role: user!.role,
+        centreId: user!.centreId,
+        mustChangePassword: user!.mustChangePassword,
+      }),
+  });
+
+  addRoute(app, server, {
+    method: 'POST',
+    url: '/api/v1/auth/password',
+    summary:
+      'Đổi mật khẩu của chính mình (bắt buộc trước mọi việc khác khi mật khẩu do quản trị viên đặt hoặc vừa cấp lại)',
+    access: 'supervisor',
+    body: PasswordChangeSchema,
+    response: OkSchema,
+    // One's own account only: no other centre is named.
+    centre: 'own',
+    handler: async ({ body, user }) => {
+      const row = await server.db
+        .selectFrom('users')
+        .select('password_hash')
+        .where('id', '=', user!.userId)
+        .executeTakeFirstOrThrow();
+      const verdict = await passwords.check(body.currentPassword, row.password_hash);
+      if (verdict === 'busy') throw new HttpError(503, 'busy', 'Máy chủ đang bận. Hãy thử lại sau vài giây.');
+      if (verdict !== 'valid') throw new HttpError(400, 'bad_credentials', 'Mật khẩu hiện tại không đúng.');
+      await server.db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set({ password_hash: await hashPassword(body.newPassword), must_change_password: 0 })
+          .where('id', '=', user!.userId)
+          .execute();
+        // Every other session of the account ends; this one goes on.
+        await trx
+          .deleteFrom('sessions')
+          .where('user_id', '=', user!.userId)
+          .where('token_hash', '!=', user!.tokenHash)
+          .execute();
+      });
+      return { ok: true };
+    },
   });
 
   const toUser = (u: {
@@ -197,7 +241,11 @@ export function authRoutes(app: FastifyInstance, server: ServerContext): void {
         .where('username', '=', body.username)
         .executeTakeFirst();
       if (exists) throw conflict(`Tên đăng nhập "${body.username}" đã có.`);
-      const id = await createUser(server.db, body.username, body.password, body.role, server.now(), centreId);
+      // The admin chose this password: its owner replaces it at the first login.
+      const id = await createUser(server.db, body.username, body.password, body.role, server.now(), {
+        centreId,
+        mustChangePassword: true,
+      });
       reply.code(201);
       return toUser(await server.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirstOrThrow());
     },
@@ -230,7 +278,13 @@ export function authRoutes(app: FastifyInstance, server: ServerContext): void {
       await server.db
         .updateTable('users')
         .set({
-          ...(body.password ? { password_hash: await hashPassword(body.password) } : {}),
+          // A password an admin sets for someone else is that person's to replace at the next login.
+          ...(body.password
+            ? {
+                password_hash: await hashPassword(body.password),
+                must_change_password: target.id === user!.userId ? 0 : 1,
+              }
+            : {}),
           ...(body.role ? { role: body.role } : {}),
           centre_id: centreId,
           ...(body.disabled !== undefined ? { disabled: body.disabled ? 1 : 0 } : {}),

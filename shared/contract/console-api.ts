@@ -20,6 +20,8 @@ export interface ConsoleSession {
   /** Sent back as X-Hailong-CSRF on every cookie-authenticated write. */
   csrfToken: string;
   expiresAt: string;
+  /** Until the person replaces a password someone else chose, the console shows only the change page. */
+  mustChangePassword: boolean;
 }
 
 /** Admin pages and buttons: a centre's admin and a province admin alike. */

@@ -35,6 +35,7 @@ export const ConsoleSessionSchema = sameShape<ConsoleSession>()(
     centreId: z.number().nullable(),
     csrfToken: z.string(),
     expiresAt: z.string(),
+    mustChangePassword: z.boolean(),
   }),
 );
 
@@ -43,6 +44,7 @@ export const UserMeSchema = z.object({
   role: z.enum(['province_admin', 'admin', 'supervisor']),
   /** The user's centre; null for a province admin (every centre). */
   centreId: z.number().nullable(),
+  mustChangePassword: z.boolean(),
 });
 
 const TodayCounterSchema = z.object({

@@ -8,6 +8,8 @@ export interface OfficerOnDuty {
   agencyId: string;
   agencyName: string;
   signedInAt: string;
+  /** The officer's photo (`data:image/…;base64,`) for the idle screen, or null. */
+  photo: string | null;
 }
 
 export interface OfficerChoice {

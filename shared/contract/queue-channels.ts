@@ -86,6 +86,8 @@ export interface OfficerView {
   /** Waiting tickets whose last print failed: the "In lại" list. */
   unprinted: OfficerTicketView[];
   servedToday: number;
+  /** A `Vắng mặt` the officer may still undo, and until when (Vietnam time ISO-8601). */
+  undoNoShow: { ticketId: string; number: string; until: string } | null;
 }
 
 export interface QueueServiceChoice {
@@ -108,6 +110,8 @@ export interface QueueState {
   printer: PrinterStatusView;
   /** The last call or recall at this counter; `callId` changes with each, so the screen announces it once. */
   lastCall: { ticketId: string; number: string; counterNumber: number; callId: number } | null;
+  /** The number called or being served at this counter now (idle screen), or null. */
+  serving?: string | null;
   /** The centre requires a dossier code before `Hoàn thành` (officer console). */
   dossierRequired?: boolean;
   /** The rating prompt also invites by voice (a per-kiosk setting; absent: on). */
@@ -141,6 +145,7 @@ export const queueChannels = {
   'queue:recall': channel<OfficerTicketView>()(CurrentTicket),
   'queue:start': channel<OfficerTicketView>()(CurrentTicket),
   'queue:noShow': channel<null>()(CurrentTicket),
+  'queue:undoNoShow': channel<null>()(z.strictObject({ ticketId: TicketIdSchema })),
   'queue:finish': channel<null>()(
     z.strictObject({
       ticketId: TicketIdSchema.optional(),

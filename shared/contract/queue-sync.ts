@@ -49,6 +49,8 @@ export const QueueTicketSnapshotSchema = z.object({
   issuingDevice: z.string().max(64),
   /** The ticket was rated from the phone: the counter's own prompt must refuse a second rating. */
   rated: z.boolean().optional(),
+  /** This change is an undone `Vắng mặt`: a replica moves the ticket from no_show back to waiting. */
+  reopened: z.boolean().optional(),
 });
 export type QueueTicketSnapshot = z.infer<typeof QueueTicketSnapshotSchema>;
 

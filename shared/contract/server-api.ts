@@ -36,6 +36,8 @@ export const LoginResponseSchema = z.object({
   centreId: CentreIdSchema.nullable(),
   username: z.string(),
   expiresAt: z.string(),
+  /** The password was chosen by someone else (an admin, or a reset): nothing else works until it is changed. */
+  mustChangePassword: z.boolean(),
 });
 export type LoginResponse = z.infer<typeof LoginResponseSchema>;
 
@@ -58,6 +60,14 @@ export const UserCreateSchema = z.object({
   /** An admin's or supervisor's centre (default: the first centre); ignored for a province admin. */
   centreId: CentreIdSchema.optional(),
 });
+const NewPasswordSchema = z.string().min(10, 'Mật khẩu cần ít nhất 10 ký tự').max(256);
+/** A person replaces their own password (required first when someone else chose it). */
+export const PasswordChangeSchema = z
+  .object({ currentPassword: z.string().min(1, 'Hãy nhập mật khẩu hiện tại').max(256), newPassword: NewPasswordSchema })
+  .refine((b) => b.newPassword !== b.currentPassword, {
+    error: 'Mật khẩu mới phải khác mật khẩu hiện tại',
+    path: ['newPassword'],
+  });
 export const UserUpdateSchema = z.object({
   password: z.string().min(10, 'Mật khẩu cần ít nhất 10 ký tự').max(256).optional(),
   role: RoleSchema.optional(),
@@ -146,7 +156,11 @@ export const OfficerOutSchema = z.object({
   hasPin: z.boolean(),
   /** Where the officer works now (issue 13). */
   centreId: z.number().optional(),
+  /** A photo for the kiosk's idle screen is stored (fetched on its own: it is large). */
+  hasPhoto: z.boolean(),
 });
+/** The stored photo as a `data:` URL, or null. */
+export const OfficerPhotoSchema = z.object({ photo: z.string().nullable() });
 export type OfficerOut = z.infer<typeof OfficerOutSchema>;
 export const OfficerPinSchema = z.object({ pin: z.string().regex(/^\d{4,8}$/, 'Mã PIN gồm 4 đến 8 chữ số') });
 

@@ -71,6 +71,11 @@ export type SyncRequest = z.infer<typeof SyncRequestSchema>;
 export const SyncConfigSchema = KioskConfigSchema.extend({
   /** officerId → scrypt hash of the PIN set by an admin; PINs are checked offline at the kiosk. */
   officerPins: z.record(z.string(), z.string()),
+  /**
+   * officerId → the officer's photo as a `data:image/…;base64,` URL, for the idle screen
+   * (absent from servers before issue 10; a kiosk ignores a value of another kind).
+   */
+  officerPhotos: z.record(z.string(), z.string()).optional(),
   queue: QueueConfigSchema,
   /** Misuse rules for walk-up presses (absent from servers before them). */
   misuse: MisuseRulesSchema.optional(),

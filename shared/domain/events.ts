@@ -128,6 +128,19 @@ export const TicketNoShowSchema = z.object({
   officerId: IdSchema,
 });
 
+/**
+ * A mistaken `Vắng mặt` undone by the officer within NO_SHOW_UNDO_MS and before the next call:
+ * the ticket waits again (same number, same issue time, so the same place in line). Older
+ * servers do not know this type and reject the event with a reason; the kiosk keeps it.
+ */
+export const TicketNoShowUndoneSchema = z.object({
+  ...base,
+  type: z.literal('ticket.no_show_undone'),
+  ticketId: TicketIdSchema,
+  counterId: IdSchema,
+  officerId: IdSchema,
+});
+
 /** The citizen keeps their number; `newTicketId` waits in the target service with the original issue time. */
 export const TicketTransferredSchema = z.object({
   ...base,
@@ -227,6 +240,7 @@ export const KioskEventSchema = z.discriminatedUnion('type', [
   TicketRecalledSchema,
   TicketStartedSchema,
   TicketNoShowSchema,
+  TicketNoShowUndoneSchema,
   TicketTransferredSchema,
   TicketCancelledSchema,
   TicketFinishedSchema,

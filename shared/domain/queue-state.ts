@@ -2,12 +2,23 @@
  * The life of a ticket. waiting → called → serving → done; a called ticket can be recalled
  * (it stays called) or marked no-show; a called or serving ticket can be transferred to
  * another service (a new waiting ticket there); a waiting or called ticket can be cancelled.
- * done, no_show, transferred and cancelled are final.
+ * done, no_show, transferred and cancelled are final, except that a mistaken no-show may be
+ * undone for a short while (NO_SHOW_UNDO_MS, and only until the counter calls again): the
+ * ticket waits again at the place its issue time gives it.
  */
 export const TICKET_STATUSES = ['waiting', 'called', 'serving', 'done', 'no_show', 'transferred', 'cancelled'] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
-export const TICKET_ACTIONS = ['call', 'recall', 'start', 'finish', 'noShow', 'transfer', 'cancel'] as const;
+export const TICKET_ACTIONS = [
+  'call',
+  'recall',
+  'start',
+  'finish',
+  'noShow',
+  'undoNoShow',
+  'transfer',
+  'cancel',
+] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
 const TRANSITIONS: Record<TicketAction, Partial<Record<TicketStatus, TicketStatus>>> = {
@@ -16,6 +27,7 @@ const TRANSITIONS: Record<TicketAction, Partial<Record<TicketStatus, TicketStatu
   start: { called: 'serving' },
   finish: { serving: 'done' },
   noShow: { called: 'no_show' },
+  undoNoShow: { no_show: 'waiting' },
   transfer: { called: 'transferred', serving: 'transferred' },
   cancel: { waiting: 'cancelled', called: 'cancelled' },
 };
@@ -36,9 +48,13 @@ const ACTION_LABELS: Record<TicketAction, string> = {
   start: 'bắt đầu phục vụ',
   finish: 'hoàn thành',
   noShow: 'đánh dấu vắng mặt',
+  undoNoShow: 'hoàn tác vắng mặt',
   transfer: 'chuyển',
   cancel: 'hủy',
 };
+
+/** How long after `Vắng mặt` the officer may undo it (issue 10: "within a minute"). */
+export const NO_SHOW_UNDO_MS = 60_000;
 
 export const OPEN_STATUSES: readonly TicketStatus[] = ['waiting', 'called', 'serving'];
 

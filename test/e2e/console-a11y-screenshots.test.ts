@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSOLE_PAGES as PAGES } from './console-pages.ts';
 import { seedCentre } from './console-seed.ts';
 import {
   CONSOLE_VIEWPORTS,
@@ -37,20 +38,6 @@ async function tinyTargets(page: Page): Promise<string[]> {
       .map((el) => `${el.tagName} "${(el.getAttribute('aria-label') ?? el.textContent ?? '').slice(0, 40)}"`),
   );
 }
-
-const PAGES: { label: string; file: string; ready: (page: Page) => Promise<void> }[] = [
-  { label: 'Hôm nay', file: 'today', ready: (p) => p.getByRole('region', { name: 'Quầy số 1' }).waitFor() },
-  {
-    label: 'Đánh giá theo kỳ',
-    file: 'ratings',
-    ready: (p) => p.getByRole('heading', { name: 'Tỷ lệ được đánh giá' }).waitFor(),
-  },
-  { label: 'Cảnh báo', file: 'alerts', ready: (p) => p.getByRole('heading', { name: /Cán bộ cần chú ý/ }).waitFor() },
-  { label: 'Báo cáo', file: 'reports', ready: (p) => p.getByRole('article', { name: 'Phụ lục 2' }).waitFor() },
-  { label: 'Cán bộ và cơ cấu', file: 'staff', ready: (p) => p.getByRole('table', { name: 'Sở Tư pháp' }).waitFor() },
-  { label: 'Kiosk', file: 'kiosks', ready: (p) => p.getByRole('row', { name: /Kiosk quầy 6/ }).waitFor() },
-  { label: 'Tài khoản', file: 'users', ready: (p) => p.getByRole('row', { name: /giamsat/ }).waitFor() },
-];
 
 describe('console and board: accessibility and screenshots at laptop and tablet sizes', () => {
   let browser: Browser;

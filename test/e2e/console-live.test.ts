@@ -27,11 +27,7 @@ describe('console: login, Today and Ratings follow a kiosk sync', () => {
   });
 
   it('gives a supervisor the console without user management or staff changes', async () => {
-    await server().call('POST', '/api/v1/users', {
-      username: 'giamsat',
-      password: 'mat-khau-giam-sat',
-      role: 'supervisor',
-    });
+    await server().addUser('giamsat', 'mat-khau-giam-sat', 'supervisor');
     const { context, page } = await newPage(browser());
     await signIn(page, server().url, 'giamsat', 'mat-khau-giam-sat');
     const nav = page.getByRole('navigation', { name: 'Các trang' });

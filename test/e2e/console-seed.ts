@@ -90,9 +90,5 @@ export async function seedCentre(server: ConsoleServer, now = new Date()): Promi
   // One old kiosk, revoked.
   const old = await server.enroll('Kiosk cũ tầng 2');
   await server.call('POST', `/api/v1/devices/${old.deviceId}/revoke`);
-  await server.call('POST', '/api/v1/users', {
-    username: 'giamsat',
-    password: 'mat-khau-giam-sat',
-    role: 'supervisor',
-  });
+  await server.addUser('giamsat', 'mat-khau-giam-sat', 'supervisor');
 }

@@ -30,6 +30,8 @@ export interface ConsoleServer {
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T names what the endpoint returns
   call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }>;
   enroll(name: string): Promise<{ deviceId: string; token: string }>;
+  /** An account the admin created, whose owner already replaced the temporary password with `password`. */
+  addUser(username: string, password: string, role: 'admin' | 'supervisor'): Promise<void>;
   sync(
     token: string,
     events: unknown[],
@@ -80,6 +82,19 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
       });
       if (res.status !== 201) throw new Error(`enroll failed ${res.status}`);
       return res.json;
+    },
+    async addUser(username, password, role) {
+      const temporary = `${password}-tam-thoi`;
+      const created = await call('POST', '/api/v1/users', { username, password: temporary, role });
+      if (created.status !== 201) throw new Error(`create user failed ${created.status}`);
+      const signedIn = await call<{ token: string }>('POST', '/api/v1/auth/login', { username, password: temporary });
+      const changed = await call(
+        'POST',
+        '/api/v1/auth/password',
+        { currentPassword: temporary, newPassword: password },
+        signedIn.json.token,
+      );
+      if (changed.status !== 200) throw new Error(`password change failed ${changed.status}`);
     },
     async sync(token, events) {
       return call('POST', '/api/v1/sync', { deviceTime: new Date().toISOString(), events }, token);

@@ -42,6 +42,7 @@ export interface TicketWrites {
   markServing: Database.Statement<[startedAt: string, id: string]>;
   markDone: Database.Statement<[finishedAt: string, officerId: string, agencyId: string, id: string]>;
   markNoShow: Database.Statement<[finishedAt: string, id: string]>;
+  markWaitingAgain: Database.Statement<[id: string]>;
   markTransferred: Database.Statement<[finishedAt: string, transferredTo: string, id: string]>;
   markCancelled: Database.Statement<[finishedAt: string, id: string]>;
   markPrinted: Database.Statement<[id: string]>;
@@ -78,6 +79,10 @@ function prepare(db: Db): TicketWrites {
       "UPDATE tickets SET status = 'done', finished_at = ?, officer_id = ?, agency_id = ? WHERE id = ?",
     ),
     markNoShow: db.prepare("UPDATE tickets SET status = 'no_show', finished_at = ? WHERE id = ?"),
+    // An undone no-show: the call is forgotten, the issue time (its place in line) is kept.
+    markWaitingAgain: db.prepare(
+      "UPDATE tickets SET status = 'waiting', called_at = NULL, finished_at = NULL, officer_id = NULL, agency_id = NULL WHERE id = ? AND status = 'no_show'",
+    ),
     markTransferred: db.prepare(
       "UPDATE tickets SET status = 'transferred', finished_at = ?, transferred_to = ? WHERE id = ?",
     ),

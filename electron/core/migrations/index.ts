@@ -5,6 +5,7 @@ import { m0004DutyAndRatingWindow } from './0004-duty-and-rating-window.ts';
 import { m0005CentreQueue } from './0005-centre-queue.ts';
 import { m0006PhoneRating } from './0006-phone-rating.ts';
 import { m0007RatingFunnel } from './0007-rating-funnel.ts';
+import { m0008OfficerPhoto } from './0008-officer-photo.ts';
 import type { Migration } from './migration.ts';
 
 /** Every schema change, oldest first. Append only; never edit one that has shipped. */
@@ -16,4 +17,5 @@ export const KIOSK_MIGRATIONS: readonly Migration[] = [
   m0005CentreQueue,
   m0006PhoneRating,
   m0007RatingFunnel,
+  m0008OfficerPhoto,
 ];

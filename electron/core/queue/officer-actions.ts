@@ -5,7 +5,8 @@ import { DomainError } from '../../../shared/contract/result.ts';
 import type { QueueService } from '../../../shared/domain/queue-config.ts';
 import { numberingDay } from '../../../shared/domain/queue-numbering.ts';
 import { mayCallOffline, needsClaim, waitsForConnection } from '../../../shared/domain/queue-routing.ts';
-import { STATUS_LABELS, transition, type TicketAction } from '../../../shared/domain/queue-state.ts';
+import { NO_SHOW_UNDO_MS, STATUS_LABELS, transition, type TicketAction } from '../../../shared/domain/queue-state.ts';
+import { instantMs } from '../../../shared/domain/plausible-instant.ts';
 import { toVietnamIso } from '../../../shared/domain/vietnam-time.ts';
 import type { ConfigStore } from '../config-store.ts';
 import { ticketWrites, type TicketWrites } from '../data/ticket-writes.ts';
@@ -209,6 +210,43 @@ export class OfficerActions {
         counterId,
         officerId: officer.id,
       });
+    })();
+  }
+
+  /**
+   * The ticket this counter marked `Vắng mặt` that may still be undone: the last one called
+   * here, marked no-show less than NO_SHOW_UNDO_MS ago, and no other ticket called since.
+   */
+  undoableNoShow(counterId: string): { row: TicketRow; until: string } | null {
+    const last = this.deps.rows.lastCalled(counterId);
+    if (last?.status !== 'no_show' || last.finished_at === null) return null;
+    const untilMs = instantMs(last.finished_at) + NO_SHOW_UNDO_MS;
+    if (this.deps.now().getTime() >= untilMs) return null;
+    return { row: last, until: toVietnamIso(new Date(untilMs)) };
+  }
+
+  undoNoShow(counterId: string, ticketId: string): TicketRow {
+    return this.deps.db.transaction(() => {
+      const officer = this.requireOfficer(counterId);
+      const row = this.deps.rows.ticket(ticketId);
+      if (!row) throw new DomainError('not_found', 'Không tìm thấy phiếu này.');
+      this.check(row, 'undoNoShow');
+      if (this.undoableNoShow(counterId)?.row.id !== ticketId) {
+        throw new DomainError(
+          'conflict',
+          `Không thể hoàn tác vắng mặt số ${row.number}: chỉ hoàn tác được trong ${NO_SHOW_UNDO_MS / 1000} giây và trước khi gọi số khác.`,
+        );
+      }
+      this.tickets.markWaitingAgain.run(ticketId);
+      this.deps.outbox.append({
+        id: Outbox.newId(),
+        type: 'ticket.no_show_undone',
+        occurredAt: toVietnamIso(this.deps.now()),
+        ticketId,
+        counterId,
+        officerId: officer.id,
+      });
+      return { ...row, status: 'waiting' as const, called_at: null, finished_at: null };
     })();
   }
 

@@ -233,6 +233,11 @@ export class Queue {
     this.after(null);
   }
 
+  undoNoShow(counterId: string, ticketId: string): void {
+    this.actions.undoNoShow(counterId, ticketId);
+    this.after(null);
+  }
+
   transfer(
     counterId: string,
     ticketId: string | undefined,
@@ -269,6 +274,7 @@ export class Queue {
         printer,
         unprinted: [],
         servedToday: 0,
+        undoNoShow: null,
       };
     }
     const day = numberingDay(this.deps.now());
@@ -291,7 +297,13 @@ export class Queue {
       printer,
       unprinted: this.printing.hasPrinter ? waiting.filter((t) => ownUnprinted.has(t.ticketId)) : [],
       servedToday: this.rows.servedToday(counterId, day),
+      undoNoShow: this.undoNoShowView(counterId),
     };
+  }
+
+  private undoNoShowView(counterId: string): OfficerView['undoNoShow'] {
+    const undoable = this.actions.undoableNoShow(counterId);
+    return undoable && { ticketId: undoable.row.id, number: undoable.row.number, until: undoable.until };
   }
 
   /** The queue's part of KioskState for the kiosk at `counterId`. */
@@ -305,6 +317,7 @@ export class Queue {
       priorities: this.deps.store.priorities().map((p) => ({ code: p.code, label: p.label })),
       printer: this.printing.current(),
       lastCall: (counterId && this.actions.lastCalls.get(counterId)) || null,
+      serving: this.servingNumber(counterId, role),
       ratingRequest: counterId && role === 'counter' ? this.ratings.live(counterId) : null,
       ticketDisplaySeconds: options.ticketDisplaySeconds,
       dossierRequired: this.deps.dossierRequired?.() ?? false,
@@ -312,6 +325,12 @@ export class Queue {
       ratingVoiceFromConsole: this.deps.ratingVoiceFromConsole?.() ?? false,
       preferSystemVoice: this.deps.preferSystemVoice?.() ?? false,
     };
+  }
+
+  /** The number called or being served at this counter, for the idle screen (none at the entrance). */
+  private servingNumber(counterId: string | null, role: 'counter' | 'entrance'): string | null {
+    if (!counterId || role !== 'counter') return null;
+    return this.rows.open(counterId)?.number ?? null;
   }
 
   /** The ticket the citizen at this counter is being asked to rate, if the window is open. */

@@ -2,6 +2,7 @@ import type { QueueTicketSnapshot } from '../../../shared/contract/queue-sync.ts
 import type { TicketStatus } from '../../../shared/domain/queue-state.ts';
 import type { Db } from '../database.ts';
 import type { TicketRow } from './ticket-rows.ts';
+import { ticketWrites } from '../data/ticket-writes.ts';
 
 /** How far along a ticket is; a pushed snapshot never moves a local ticket backwards. */
 const RANK: Record<TicketStatus, number> = {
@@ -24,6 +25,7 @@ export class TicketReplica {
   private readonly insert;
   private readonly advance;
   private readonly ratedElsewhere;
+  private readonly reopen;
 
   constructor(private readonly db: Db) {
     this.select = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?');
@@ -38,6 +40,7 @@ export class TicketReplica {
               officer_id = coalesce(officer_id, @officer), transferred_to = coalesce(transferred_to, @to)
         WHERE id = @id`,
     );
+    this.reopen = ticketWrites(db).markWaitingAgain;
     this.ratedElsewhere = db.prepare(
       `INSERT INTO tickets_rated_elsewhere (ticket_id, channel) VALUES (?, 'phone') ON CONFLICT (ticket_id) DO NOTHING`,
     );
@@ -69,6 +72,10 @@ export class TicketReplica {
         if (s.rated === true && this.ratedElsewhere.run(s.ticketId).changes > 0) changed += 1;
         if (!local) {
           this.insert.run(params);
+          changed += 1;
+        } else if (s.reopened === true && s.status === 'waiting' && local.status === 'no_show') {
+          // Another counter undid its `Vắng mặt`: the ticket waits here again.
+          this.reopen.run(s.ticketId);
           changed += 1;
         } else if (RANK[s.status] > RANK[local.status]) {
           // Called elsewhere: the row now sits in the calling counter's queue, not this one's.

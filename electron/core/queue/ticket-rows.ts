@@ -48,12 +48,16 @@ export class TicketRows {
   private readonly selectTicket;
   private readonly selectOpen;
   private readonly selectWaiting;
+  private readonly selectLastCalled;
 
   constructor(
     private readonly db: Db,
     private readonly store: QueueStore,
   ) {
     this.selectTicket = db.prepare<[string], TicketRow>('SELECT * FROM tickets WHERE id = ?');
+    this.selectLastCalled = db.prepare<[string], TicketRow>(
+      'SELECT * FROM tickets WHERE counter_id = ? AND called_at IS NOT NULL ORDER BY called_at DESC, seq DESC LIMIT 1',
+    );
     this.selectOpen = db.prepare<[string], TicketRow>(
       "SELECT * FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving') ORDER BY called_at DESC LIMIT 1",
     );
@@ -68,6 +72,11 @@ export class TicketRows {
 
   ticket(id: string): TicketRow | null {
     return this.selectTicket.get(id) ?? null;
+  }
+
+  /** The ticket most recently called at this counter, whatever happened to it since. */
+  lastCalled(counterId: string): TicketRow | null {
+    return this.selectLastCalled.get(counterId) ?? null;
   }
 
   open(counterId: string): TicketRow | null {

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect } from 'react';
 import { currentSession } from './api.ts';
 import { Layout } from './components/Layout.tsx';
 import { LoginPage } from './pages/LoginPage.tsx';
+import { ChangePasswordPage } from './pages/ChangePasswordPage.tsx';
 import { TodayPage } from './pages/TodayPage.tsx';
 import { routeFromHash, useSession, type Route } from './session-store.ts';
 
@@ -76,6 +77,8 @@ export function App() {
     );
   }
   if (session === null) return <LoginPage />;
+  // Nothing else until a password someone else chose is replaced (the server refuses the rest).
+  if (session.mustChangePassword) return <ChangePasswordPage />;
   return (
     <Layout title={TITLES[route]}>
       <Suspense

@@ -77,6 +77,7 @@ export async function login(username: string, password: string): Promise<Console
     username: answer.username,
     expiresAt: answer.expiresAt,
     centreId: answer.centreId ?? null,
+    mustChangePassword: answer.mustChangePassword,
   };
 }
 

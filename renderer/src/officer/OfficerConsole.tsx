@@ -8,6 +8,7 @@ import { FinishDetails, type FinishDetailsValue } from './FinishDetails.tsx';
 import { finishAndCallNext, type FinishExtras } from './finish-and-next.ts';
 import { ACTION_LABELS, FINISH_AND_NEXT_LABEL, KEYPAD_LEGEND, keypadAction, type OfficerAction } from './keypad.ts';
 import { OfficerLockNotice } from './OfficerLockNotice.tsx';
+import { UndoNoShow } from './UndoNoShow.tsx';
 import './officer.css';
 
 const NO_DETAILS: FinishDetailsValue = { dossierCode: '', citizenAbsent: false };
@@ -303,6 +304,16 @@ export function OfficerConsole() {
               </button>
             ))}
           </div>
+          <UndoNoShow
+            undo={view?.undoNoShow ?? null}
+            disabled={pending || !onDuty}
+            onUndo={(ticketId, number) =>
+              void act(
+                () => invoke('queue:undoNoShow', { ticketId }),
+                () => `Đã hoàn tác: số ${number} trở lại hàng chờ ở vị trí cũ.`,
+              )
+            }
+          />
         </section>
 
         <section className="officer__waiting" aria-labelledby="officer-waiting-title">

@@ -2,11 +2,13 @@ import { KioskHeader } from '../components/KioskHeader.tsx';
 import { TechnicianCorner } from '../components/TechnicianCorner.tsx';
 import { TakeNumberButtons } from '../queue/TakeNumberButtons.tsx';
 import { useKiosk } from '../store/kiosk-context.ts';
+import { FacesPreview } from '../components/FacesPreview.tsx';
 
 /** Who serves at this counter, and what a citizen can do here. */
 export function IdleScreen() {
   const officer = useKiosk((s) => s.kiosk?.officer ?? null);
   const entrance = useKiosk((s) => s.kiosk?.queue.role === 'entrance');
+  const serving = useKiosk((s) => s.kiosk?.queue.serving ?? null);
   const go = useKiosk((s) => s.go);
   if (entrance) return <EntranceIdle />;
 
@@ -17,9 +19,22 @@ export function IdleScreen() {
       <section className="officer-card" aria-label="Cán bộ phục vụ">
         {officer ? (
           <>
-            <p className="officer-card__caption">Cán bộ phục vụ</p>
-            <h1 className="officer-card__name">{officer.fullName}</h1>
-            <p className="officer-card__agency">{officer.agencyName}</p>
+            <div className={`officer-card__who${officer.photo ? ' officer-card__who--photo' : ''}`}>
+              {officer.photo ? (
+                <img className="officer-card__photo" src={officer.photo} alt={`Ảnh cán bộ ${officer.fullName}`} />
+              ) : null}
+              <div>
+                <p className="officer-card__caption">Cán bộ phục vụ</p>
+                <h1 className="officer-card__name">{officer.fullName}</h1>
+                <p className="officer-card__agency">{officer.agencyName}</p>
+              </div>
+            </div>
+            {serving ? (
+              <p className="officer-card__serving" data-serving={serving}>
+                Đang phục vụ số <strong>{serving}</strong>
+              </p>
+            ) : null}
+            <FacesPreview />
           </>
         ) : (
           <h1 className="officer-card__name officer-card__name--empty">Quầy chưa có cán bộ</h1>

@@ -18,6 +18,7 @@ import { m0017RatingFunnel } from './0017-rating-funnel.ts';
 import { m0019CounterAccess } from './0019-counter-access.ts';
 import { m0020Centres } from './0020-centres.ts';
 import { m0021AttributionAndOfficerCode } from './0021-attribution-and-officer-code.ts';
+import { m0022PhotoAndPasswordChange } from './0022-photo-and-password-change.ts';
 import { m0023VoicePhoneLimitsDayCounts } from './0023-voice-phone-limits-day-counts.ts';
 import type { ServerMigration } from './migration.ts';
 
@@ -46,5 +47,6 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   m0019CounterAccess,
   m0020Centres,
   m0021AttributionAndOfficerCode,
+  m0022PhotoAndPasswordChange,
   m0023VoicePhoneLimitsDayCounts,
 ];

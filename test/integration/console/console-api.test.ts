@@ -1,7 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AlertsReport, BoardSnapshot, RatingsStats, TodaySnapshot } from '../../../shared/contract/console-api.ts';
-import { BACKENDS, auth, enrollDevice, login, startTestServer, sync, type TestServer } from '../server/support.ts';
+import {
+  createUserWithOwnPassword,
+  BACKENDS,
+  auth,
+  enrollDevice,
+  login,
+  startTestServer,
+  sync,
+  type TestServer,
+} from '../server/support.ts';
 import { KioskEvents, SseReader } from './console-fixtures.ts';
 import { reconcileAggregates } from '../../../server/aggregates/reconcile.ts';
 
@@ -276,11 +285,10 @@ describe('console security (sqlite)', () => {
   afterEach(async () => s.close());
 
   it('checks roles: a supervisor reads the console but cannot manage users; no session, no data', async () => {
-    await s.app.inject({
-      method: 'POST',
-      url: '/api/v1/users',
-      headers: auth(s.admin),
-      payload: { username: 'giamsat', password: 'mat-khau-giam-sat', role: 'supervisor' },
+    await createUserWithOwnPassword(s.app, s.admin, {
+      username: 'giamsat',
+      password: 'mat-khau-giam-sat',
+      role: 'supervisor',
     });
     const supervisor = await login(s.app, 'giamsat', 'mat-khau-giam-sat');
     for (const url of [

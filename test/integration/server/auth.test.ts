@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
+  createUserWithOwnPassword,
   ADMIN_PASSWORD,
   BACKENDS,
   auth,
@@ -20,13 +21,11 @@ describe.each(BACKENDS)('accounts, roles and devices on %s', (backend) => {
   afterEach(async () => s.close());
 
   async function supervisor(): Promise<string> {
-    const created = await s.app.inject({
-      method: 'POST',
-      url: '/api/v1/users',
-      headers: auth(s.admin),
-      payload: { username: 'giamsat', password: 'mat-khau-giam-sat', role: 'supervisor' },
+    await createUserWithOwnPassword(s.app, s.admin, {
+      username: 'giamsat',
+      password: 'mat-khau-giam-sat',
+      role: 'supervisor',
     });
-    expect(created.statusCode).toBe(201);
     return login(s.app, 'giamsat', 'mat-khau-giam-sat');
   }
 

@@ -206,6 +206,20 @@ describe.each(BACKENDS)('hailong report on %s', (backend) => {
       payload: { username: 'admin', password },
     });
     expect(login.statusCode).toBe(200);
+    // The printed password must be replaced before anything else works.
+    expect(login.json<{ mustChangePassword: boolean }>().mustChangePassword).toBe(true);
+    const token = login.json<{ token: string }>().token;
+    const refused = await s.app.inject({ url: '/api/v1/officers', headers: auth(token) });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json<{ error: { code: string } }>().error.code).toBe('password_change_required');
+    const changed = await s.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: auth(token),
+      payload: { currentPassword: password, newPassword: 'mat-khau-rieng-cua-admin' },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await s.app.inject({ url: '/api/v1/officers', headers: auth(token) })).statusCode).toBe(200);
     const unknown = await cli(['server', 'reset-password', ...dbArgs, '--user', 'khong-co']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('Không có tài khoản "khong-co"');

@@ -3,7 +3,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PhuLuc2Report } from '../../../shared/domain/phu-luc-2.ts';
 import type { ReportFraming } from '../../../shared/domain/report-framing.ts';
 import { parseCsv, readDocx, readPdf } from '../../unit/reports/read-back.ts';
-import { BACKENDS, addOfficer, auth, login, startTestServer, type TestServer } from './support.ts';
+import {
+  createUserWithOwnPassword,
+  BACKENDS,
+  addOfficer,
+  auth,
+  login,
+  startTestServer,
+  type TestServer,
+} from './support.ts';
 
 const FRAMING: ReportFraming = {
   annexLabel: 'Phụ lục 2',
@@ -21,13 +29,11 @@ describe.each(BACKENDS)('Phụ lục 2 settings a supervisor edits, on %s', (bac
   let supervisor: string;
   beforeEach(async () => {
     s = await startTestServer(backend, { now: () => new Date('2026-12-01T03:00:00.000Z') });
-    const created = await s.app.inject({
-      method: 'POST',
-      url: '/api/v1/users',
-      headers: auth(s.admin),
-      payload: { username: 'giamsat', password: 'mat-khau-giam-sat', role: 'supervisor' },
+    await createUserWithOwnPassword(s.app, s.admin, {
+      username: 'giamsat',
+      password: 'mat-khau-giam-sat',
+      role: 'supervisor',
     });
-    expect(created.statusCode).toBe(201);
     supervisor = await login(s.app, 'giamsat', 'mat-khau-giam-sat');
   });
   afterEach(async () => s.close());

@@ -4,7 +4,17 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BACKENDS, addOfficer, auth, enrollDevice, rating, startTestServer, sync, type TestServer } from './support.ts';
+import {
+  createUserWithOwnPassword,
+  BACKENDS,
+  addOfficer,
+  auth,
+  enrollDevice,
+  rating,
+  startTestServer,
+  sync,
+  type TestServer,
+} from './support.ts';
 
 const run = promisify(execFile);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -171,11 +181,10 @@ describe.each(BACKENDS)('staff import on %s', (backend) => {
     const res = await upload('Tên,Đơn vị\nA,B\n', 'text/csv');
     expect(res.statusCode).toBe(400);
     expect(res.json<{ error: { message: string } }>().error.message).toMatch(/Không tìm thấy dòng tiêu đề/);
-    await s.app.inject({
-      method: 'POST',
-      url: '/api/v1/users',
-      headers: auth(s.admin),
-      payload: { username: 'giamsat', password: 'mat-khau-giam-sat', role: 'supervisor' },
+    await createUserWithOwnPassword(s.app, s.admin, {
+      username: 'giamsat',
+      password: 'mat-khau-giam-sat',
+      role: 'supervisor',
     });
     const login = await s.app.inject({
       method: 'POST',

@@ -74,6 +74,32 @@ export async function login(app: FastifyInstance, username: string, password: st
 
 export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 
+/**
+ * An account the admin created whose owner has done the first login: they replaced the
+ * admin's temporary password with `password` (required before anything else works).
+ */
+export async function createUserWithOwnPassword(
+  app: FastifyInstance,
+  adminToken: string,
+  user: { username: string; password: string; role: 'admin' | 'supervisor' },
+): Promise<void> {
+  const temporary = `${user.password}-tam-thoi`;
+  const created = await app.inject({
+    method: 'POST',
+    url: '/api/v1/users',
+    headers: auth(adminToken),
+    payload: { ...user, password: temporary },
+  });
+  if (created.statusCode !== 201) throw new Error(`create user failed: ${created.statusCode} ${created.body}`);
+  const changed = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/password',
+    headers: auth(await login(app, user.username, temporary)),
+    payload: { currentPassword: temporary, newPassword: user.password },
+  });
+  if (changed.statusCode !== 200) throw new Error(`password change failed: ${changed.statusCode} ${changed.body}`);
+}
+
 /** Enrols a device through the public protocol and returns its id and token. */
 export async function enrollDevice(app: FastifyInstance, admin: string, name = 'Kiosk quầy 1') {
   const code = await app.inject({ method: 'POST', url: '/api/v1/devices/enrollment-codes', headers: auth(admin) });

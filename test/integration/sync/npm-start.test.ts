@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { DEMO_HISTORY_DEVICE_ID } from '../../../server/demo/demo-history.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { describeDemo, startDemo, type RunningDemo } from '../../../cli/commands/start-demo.ts';
 import { vietnamDay } from '../../../shared/domain/vietnam-time.ts';
@@ -111,7 +112,8 @@ describe('npm start (hailong start)', () => {
       await api<{ token: string }>(url, 'POST', '/api/v1/auth/login', undefined, { username: 'admin', password })
     ).token;
     const devices = await api<Array<{ id: string }>>(url, 'GET', '/api/v1/devices', admin);
-    expect(devices.map((d) => d.id)).toEqual([first.demo.deviceId]);
+    // The demo kiosk, and the demo history's device (marked as demo data, it never syncs).
+    expect(devices.map((d) => d.id).sort()).toEqual([DEMO_HISTORY_DEVICE_ID, first.demo.deviceId].sort());
 
     await rateAtKiosk(second.demo, 'tot');
     await vi.waitFor(() => expect(second.demo.core!.state().sync.pending).toBe(0), { timeout: 20_000, interval: 200 });

@@ -16,6 +16,7 @@ const ALLOWED: Record<string, TicketStatus> = {
   'called/start': 'serving',
   'serving/finish': 'done',
   'called/noShow': 'no_show',
+  'no_show/undoNoShow': 'waiting',
   'called/transfer': 'transferred',
   'serving/transfer': 'transferred',
   'waiting/cancel': 'cancelled',
@@ -49,9 +50,12 @@ describe('ticket state machine', () => {
     expect(nextStatus('called', 'recall')).toBe('called');
   });
 
-  it('final states accept no action at all', () => {
+  it('final states accept no action at all, except the undo of a mistaken no-show', () => {
     for (const status of TICKET_STATUSES.filter(isFinal)) {
-      for (const action of TICKET_ACTIONS) expect(nextStatus(status, action), `${status}/${action}`).toBeNull();
+      for (const action of TICKET_ACTIONS) {
+        if (status === 'no_show' && action === 'undoNoShow') continue;
+        expect(nextStatus(status, action), `${status}/${action}`).toBeNull();
+      }
     }
     expect(TICKET_STATUSES.filter(isFinal).sort()).toEqual(['cancelled', 'done', 'no_show', 'transferred']);
   });

@@ -9,6 +9,7 @@ import { useAction } from '../../use-action.ts';
 import { useFetch } from '../../use-fetch.ts';
 import { move, saveOrder } from './AgenciesTab.tsx';
 import { DayInput } from '../../components/DayInput.tsx';
+import { OfficerPhotoEditor } from './OfficerPhotoEditor.tsx';
 
 const day = (value: string | null) => (value ? formatDayVi(value) : '—');
 
@@ -79,6 +80,7 @@ export function OfficersTab({ admin }: { admin: boolean }) {
   const agencies = useFetch<Agency[]>('/api/v1/agencies');
   const { flash, busy, run } = useAction(officers.reload);
   const [editing, setEditing] = useState<string | null>(null);
+  const [photoVersion, setPhotoVersion] = useState(0);
   const [fullName, setFullName] = useState('');
   const [agencyId, setAgencyId] = useState('');
   const all = officers.data ?? [];
@@ -149,6 +151,26 @@ export function OfficersTab({ admin }: { admin: boolean }) {
                             () => api(`${officerUrl(o.id)}/pin`, { method: 'POST', json: { pin } }),
                             `Đã đặt lại mã PIN cho ${o.fullName}; kiosk nhận mã mới ở lần đồng bộ sau.`,
                           )
+                        }
+                      />
+                    ) : null}
+                    {editing === o.id ? (
+                      <OfficerPhotoEditor
+                        officer={o}
+                        photoUrl={`${officerUrl(o.id)}/photo`}
+                        busy={busy}
+                        version={photoVersion}
+                        onUpload={(file) =>
+                          void run(
+                            () => api(`${officerUrl(o.id)}/photo`, { method: 'PUT', file }),
+                            `Đã lưu ảnh của ${o.fullName}; kiosk hiện ảnh sau lần đồng bộ tới.`,
+                          ).then(() => setPhotoVersion((v) => v + 1))
+                        }
+                        onRemove={() =>
+                          void run(
+                            () => api(`${officerUrl(o.id)}/photo`, { method: 'DELETE' }),
+                            `Đã xoá ảnh của ${o.fullName}.`,
+                          ).then(() => setPhotoVersion((v) => v + 1))
                         }
                       />
                     ) : null}
