@@ -60,7 +60,16 @@ export async function authenticateUser(
   const row = await server.db
     .selectFrom('sessions as s')
     .innerJoin('users as u', 'u.id', 's.user_id')
-    .select(['u.id', 'u.username', 'u.role', 'u.centre_id', 'u.disabled', 'u.must_change_password', 's.expires_ms', 's.csrf_token'])
+    .select([
+      'u.id',
+      'u.username',
+      'u.role',
+      'u.centre_id',
+      'u.disabled',
+      'u.must_change_password',
+      's.expires_ms',
+      's.csrf_token',
+    ])
     .where('s.token_hash', '=', tokenHash)
     .executeTakeFirst();
   if (!row || row.disabled === 1 || row.expires_ms <= server.now().getTime()) {
