@@ -1,5 +1,6 @@
 // `npm run bench`: every figure as one JSON line {name, value, unit, goal, better, baseline?}.
 // Each suite measures its own baseline in the same run, so ratios hold on a noisy machine.
+// `npm run bench -- province live-cross-process` runs only the suites named.
 import { printFigure, type Figure } from './figure.ts';
 
 type Suite = [name: string, load: () => Promise<() => Promise<Figure[]>>];
@@ -18,6 +19,7 @@ const SUITES: Suite[] = [
   ['auth', async () => (await import('./auth.bench.ts')).benchAuth],
   ['phone', async () => (await import('./phone.bench.ts')).benchPhone],
   ['live-load', async () => (await import('./live-load.bench.ts')).benchLiveLoad],
+  ['province', async () => (await import('./province.bench.ts')).benchProvince],
 ];
 
 const only = process.argv.slice(2);
