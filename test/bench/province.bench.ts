@@ -13,6 +13,7 @@ import { freshDatabase } from '../integration/server/support.ts';
 import { quantile, round, type Figure } from './figure.ts';
 import {
   enrolProvince,
+  firstSyncs,
   provinceCentres,
   runKioskLoad,
   type ProvinceCentre,
@@ -49,7 +50,7 @@ interface Province {
 /** The sync figure and the servers' memory under 1,000 kiosks, beside one kiosk alone. */
 async function syncUnderProvinceLoad(p: Province): Promise<Figure[]> {
   const alone = p.kiosks[0]!;
-  await alone.sync(alone.servedAndRated()); // its first sync fetches the configuration
+  await alone.sync(alone.servedAndRated()); // warm-up
   const aloneSamples: number[] = [];
   for (let i = 0; i < ALONE_SYNCS; i += 1) {
     aloneSamples.push(await alone.sync(alone.servedAndRated()));
@@ -89,8 +90,9 @@ async function syncUnderProvinceLoad(p: Province): Promise<Figure[]> {
       baseline:
         `one kiosk alone, same batches, same servers: p99 ${ms(aloneSamples, 0.99)} ms, p50 ${ms(aloneSamples, 0.5)} ms ` +
         `(${ALONE_SYNCS} syncs); under load p50 ${ms(load.latencies, 0.5)} ms, max ${ms(load.latencies, 1)} ms, ` +
-        `${load.latencies.length} syncs in ${round(load.seconds, 0)} s (${round(load.latencies.length / load.seconds, 0)}/s), ` +
-        `${load.lateSlots} sent late; load generator's event-loop delay p99 ${round(lag.percentile(99) / 1e6, 1)} ms; ${how}`,
+        `${load.latencies.length} syncs measured in ${round(load.seconds, 0)} s (${round(load.latencies.length / load.seconds, 0)}/s ` +
+        `against ${round(p.kiosks.length / (PERIOD_MS / 1000), 0)}/s planned), ${load.lateSlots} sent after their slot, ` +
+        `${load.unsent} not sent by the time bound; load generator's event-loop delay p99 ${round(lag.percentile(99) / 1e6, 1)} ms; ${how}`,
     },
     {
       name: 'province.server.rss',
@@ -125,14 +127,21 @@ async function fillYear(p: Province, year: ProvinceYear): Promise<string> {
   }
   const reconcileStarted = performance.now();
   const reconciled = await runCli(['server', 'reconcile', '--database-url', p.databaseUrl]);
-  if (reconciled.code !== 0) throw new Error(`reconcile found differences: ${reconciled.stdout}${reconciled.stderr}`);
   const reconcileS = round((performance.now() - reconcileStarted) / 1000, 0);
-  progress(`reconcile: ${reconcileS} s`);
+  const agreed = reconciled.code === 0 && reconciled.stdout.includes('khớp');
+  // Differences are a failure of the fill; a reconcile that could not finish (memory, at this
+  // size) is said in the figure, the sample check still standing.
+  if (!agreed && reconciled.stdout.includes('khác dữ liệu gốc')) {
+    throw new Error(`reconcile found differences: ${reconciled.stdout.slice(-500)}`);
+  }
+  const reconcile = agreed
+    ? `\`hailong server reconcile\` on the filled database: aggregates equal to the base rows (${reconcileS} s)`
+    : `\`hailong server reconcile\` did not finish (exit ${reconciled.code}: ${reconciled.stderr.trim().slice(-120)})`;
+  progress(reconcile);
   return (
     `${year.ratings.toLocaleString('en')} ratings over the ${year.days.length} working days ${year.from}..${year.to}; ` +
     `${SAMPLE_RATINGS} through POST /api/v1/sync, equal column for column to the same ratings written by the bulk ` +
-    `SQL; the rest by generate_series into ratings and rating_daily; \`hailong server reconcile\`: aggregates equal ` +
-    `to the base rows (${reconcileS} s)`
+    `SQL; the rest by generate_series into ratings and rating_daily; ${reconcile}`
   );
 }
 
@@ -227,6 +236,10 @@ export async function benchProvince(): Promise<Figure[]> {
       (n) => progress(`${n} kiosks enrolled, ${round((performance.now() - started) / 1000, 0)} s`),
     );
     progress(`enrolled in ${round((performance.now() - started) / 1000, 0)} s`);
+    progress(`first syncs (configuration download)`);
+    const online = performance.now();
+    await firstSyncs(kiosks);
+    progress(`first syncs done in ${round((performance.now() - online) / 1000, 0)} s`);
     const p: Province = { servers, admin, kiosks, centres, firstClass, databaseUrl };
     const year = provinceYear(new Date(), YEAR_RATINGS);
     const filled = await fillYear(p, year);
