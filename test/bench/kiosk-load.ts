@@ -208,8 +208,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Every kiosk syncs one small batch each `periodMs`, their slots spread evenly over the period.
- * The first `warmRounds` rounds (the first sync of each kiosk fetches the configuration, and the
- * servers' caches warm) are not measured; then `rounds` rounds are.
+ * The first `warmRounds` rounds (the servers' caches and compiled code warm up) are not
+ * measured; then `rounds` rounds are.
  */
 export async function runKioskLoad(
   kiosks: readonly SimulatedKiosk[],
