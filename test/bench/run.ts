@@ -24,6 +24,11 @@ const SUITES: Suite[] = [
 
 const only = process.argv.slice(2);
 let failures = 0;
+// A promise a suite left behind must not end the run before the suites after it have measured.
+process.on('unhandledRejection', (error) => {
+  failures += 1;
+  console.error('bench: unhandled rejection (counted as a failure):', error);
+});
 for (const [name, load] of SUITES) {
   if (only.length > 0 && !only.includes(name)) continue;
   try {
