@@ -19,10 +19,16 @@ const SUITES: Suite[] = [
   ['auth', async () => (await import('./auth.bench.ts')).benchAuth],
   ['phone', async () => (await import('./phone.bench.ts')).benchPhone],
   ['live-load', async () => (await import('./live-load.bench.ts')).benchLiveLoad],
+  ['province', async () => (await import('./province.bench.ts')).benchProvince],
 ];
 
 const only = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 let failures = 0;
+// A promise a suite left behind must not end the run before the suites after it have measured.
+process.on('unhandledRejection', (error) => {
+  failures += 1;
+  console.error('bench: unhandled rejection (counted as a failure):', error);
+});
 for (const [name, load] of SUITES) {
   if (only.length > 0 && !only.includes(name)) continue;
   try {

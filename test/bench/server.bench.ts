@@ -3,7 +3,7 @@
 // to the ingest path with reconcile), server RSS during ingest.
 import Database from 'better-sqlite3';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,7 @@ import { openServerDb } from '../../server/db/database.ts';
 import type { ServerSchema } from '../../server/db/schema.ts';
 import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
 import { round, type Figure } from './figure.ts';
+import { procMemoryMb } from './proc-memory.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const PG_ADMIN = 'postgres://postgres@127.0.0.1:5432/test';
@@ -94,11 +95,6 @@ async function startServer(dbOption: string[]): Promise<{ url: string; child: Ch
     child.on('exit', (code) => reject(new Error(`server exited ${code}: ${out}`)));
   });
   return { url, child };
-}
-
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
 }
 
 async function call<T>(url: string, path: string, token: string, body?: unknown): Promise<T> {
@@ -205,6 +201,9 @@ async function rawInsert(open: Target['open'], rows: ReturnType<typeof events>):
     });
   }
   const seconds = (performance.now() - started) / 1000;
+  // Only the rate was wanted: rows without their aggregates would be what reconcile reports below.
+  await db.deleteFrom('ratings').where('device_id', '=', 'raw').execute();
+  await db.deleteFrom('events').where('device_id', '=', 'raw').execute();
   await opened.close();
   return rows.length / seconds;
 }
@@ -294,8 +293,8 @@ async function benchBackend(backend: 'sqlite' | 'postgres'): Promise<Figure[]> {
 
     step('ingest over HTTP');
     const viaHttp = events(staff, INGEST_EVENTS, 1);
-    let peakRss = rssMb(server.child.pid!);
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMb(server.child.pid!))), 25);
+    let peakRss = procMemoryMb(server.child.pid!);
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, procMemoryMb(server.child.pid!))), 25);
     const started = performance.now();
     for (let i = 0; i < viaHttp.length; i += BATCH) {
       const res = await call<{ accepted: string[] }>(server.url, '/api/v1/sync', enrolled.token, {

@@ -1,6 +1,7 @@
 // `hailong server` as a child process (the real CLI through tsx), for tests and benchmarks that
 // need several server processes or a server to survive while another tool works on its data.
 import { spawn, execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
@@ -20,13 +21,23 @@ export interface CliProcess {
 
 export type CliServer = CliProcess;
 
+/**
+ * The command line to run: the compiled CLI (`bin/hailong.mjs`, what an installation runs, so a
+ * benchmark measures its memory, not tsx's) when asked and built, else the sources through tsx.
+ */
+function cliEntry(compiled: boolean): string[] {
+  if (compiled && existsSync(join(ROOT, 'dist/cli/index.js'))) return ['bin/hailong.mjs'];
+  return ['--import', 'tsx', 'cli/index.ts'];
+}
+
 /** Starts `hailong ARGS` and resolves with the first address matched by `urlPattern` (group 1). */
 export async function startCliProcess(
   args: string[],
   urlPattern: RegExp,
   env: NodeJS.ProcessEnv = {},
+  options: { compiled?: boolean } = {},
 ): Promise<CliProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'cli/index.ts', ...args], {
+  const child = spawn(process.execPath, [...cliEntry(options.compiled ?? false), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -57,11 +68,18 @@ export async function startCliProcess(
 }
 
 /** Starts `hailong server ARGS --port PORT` (a free one by default) and resolves once it listens. */
-export async function startCliServer(args: string[], env: NodeJS.ProcessEnv = {}, port = 0): Promise<CliServer> {
-  return startCliProcess(['server', ...args, '--port', String(port)], /Máy chủ trung tâm: (http:\/\/\S+?)\/\s/, {
-    HAILONG_ADMIN_PASSWORD: '',
-    ...env,
-  });
+export async function startCliServer(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  port = 0,
+  options: { compiled?: boolean } = {},
+): Promise<CliServer> {
+  return startCliProcess(
+    ['server', ...args, '--port', String(port)],
+    /Máy chủ trung tâm: (http:\/\/\S+?)\/\s/,
+    { HAILONG_ADMIN_PASSWORD: '', ...env },
+    options,
+  );
 }
 
 /** Runs `hailong ARGS` to completion. */

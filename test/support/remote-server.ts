@@ -35,17 +35,27 @@ export async function remoteLogin(base: string, username: string, password: stri
   return { token: (res.body as { token: string }).token, cookie };
 }
 
-/** One counter, its queue service and one officer, set up by an admin the way a technician would. */
-export async function provisionCounter(base: string, admin: string, counter: { number: number; agencyId: string }) {
-  const counterId = `q-${counter.number}`;
+/**
+ * One counter, its queue service and one officer, set up by an admin the way a technician would.
+ * `key` makes the ids unique when counter numbers repeat (one set per centre); `centreId` is sent
+ * only when given (the centres of issue 13 §1).
+ */
+export async function provisionCounter(
+  base: string,
+  admin: string,
+  counter: { number: number; agencyId: string; key?: string; centreId?: string },
+) {
+  const key = counter.key ?? String(counter.number);
+  const centre = counter.centreId === undefined ? {} : { centreId: counter.centreId };
+  const counterId = `q-${key}`;
   await expectOk(
     call(base, 'POST', '/api/v1/counters', {
       token: admin,
-      body: { id: counterId, number: counter.number, name: `Quầy số ${counter.number}` },
+      body: { id: counterId, number: counter.number, name: `Quầy số ${counter.number}`, ...centre },
     }),
     'counter',
   );
-  const serviceId = `dv-${counter.number}`;
+  const serviceId = `dv-${key}`;
   await expectOk(
     call(base, 'PUT', `/api/v1/services/${serviceId}`, {
       token: admin,
@@ -65,17 +75,20 @@ export async function provisionCounter(base: string, admin: string, counter: { n
   const officer = await expectOk<{ id: string }>(
     call(base, 'POST', '/api/v1/officers', {
       token: admin,
-      body: { fullName: `Trần Thị Bền ${counter.number}`, agencyId: counter.agencyId },
+      body: { fullName: `Trần Thị Bền ${key}`, agencyId: counter.agencyId, ...centre },
     }),
     'officer',
   );
   return { counterId, serviceId, officerId: officer.id };
 }
 
-/** Enrols a kiosk through the public protocol. */
-export async function remoteEnroll(base: string, admin: string, name: string) {
+/** Enrols a kiosk through the public protocol (at `centreId` when given). */
+export async function remoteEnroll(base: string, admin: string, name: string, centreId?: string) {
   const code = await expectOk<{ code: string }>(
-    call(base, 'POST', '/api/v1/devices/enrollment-codes', { token: admin, body: {} }),
+    call(base, 'POST', '/api/v1/devices/enrollment-codes', {
+      token: admin,
+      body: centreId === undefined ? {} : { centreId },
+    }),
     'enrollment code',
   );
   return expectOk<{ deviceId: string; token: string }>(

@@ -50,6 +50,7 @@ describe.each(BACKENDS)('forced password change (%s)', (backend) => {
     expect((await get('/api/v1/auth/me', token)).json()).toEqual({
       username: 'giamsat',
       role: 'supervisor',
+      centreId: 1,
       mustChangePassword: true,
     });
     // Wrong current password, the same password again, too short: refused, nothing changes.
