@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PhuLuc2Report } from '../../../shared/domain/phu-luc-2.ts';
-import { BACKENDS, auth, login, rating, startTestServer, sync, type TestServer } from './support.ts';
+import { BACKENDS, auth, firstLogin, rating, startTestServer, sync, type TestServer } from './support.ts';
 
 /** Issue 13 §1: Phụ lục 2 of one centre, and the province's with each centre's STT and subtotal. */
 const PERIOD = 'from=2026-11-20&to=2026-11-28';
@@ -144,7 +144,7 @@ describe.each(BACKENDS)('Phụ lục 2 per centre and for the province on %s', (
       role: 'supervisor',
       centreId: 2,
     });
-    const token = await login(s.app, 'giamsat.xa', 'mat-khau-giam-sat');
+    const token = await firstLogin(s.app, 'giamsat.xa', 'mat-khau-giam-sat');
     const own = (await report('', token)).json<PhuLuc2Report>();
     expect(own.rows.map((row) => row.fullName)).toEqual(['Trần Văn Cường', 'Phạm Thị Dung']);
     expect((await report('centre=TT01', token)).statusCode).toBe(403);

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BACKENDS, auth, login, rating, startTestServer, sync, type SyncBody, type TestServer } from './support.ts';
+import { BACKENDS, auth, firstLogin, rating, startTestServer, sync, type SyncBody, type TestServer } from './support.ts';
 
 /** Issue 13 §1: one server, several centres; every route keeps a centre's users to their centre. */
 interface Centre {
@@ -57,8 +57,8 @@ describe.each(BACKENDS)('centres on %s', (backend) => {
       role: 'admin',
       centreId: first.id,
     });
-    supervisorA = await login(s.app, 'giamsat.a', 'mat-khau-giam-sat');
-    adminA = await login(s.app, 'quantri.a', 'mat-khau-quan-tri');
+    supervisorA = await firstLogin(s.app, 'giamsat.a', 'mat-khau-giam-sat');
+    adminA = await firstLogin(s.app, 'quantri.a', 'mat-khau-quan-tri');
   });
   afterEach(async () => s.close());
 
@@ -80,7 +80,7 @@ describe.each(BACKENDS)('centres on %s', (backend) => {
     // A centre's user sees only their own centre.
     expect((await call(s.app, supervisorA, 'GET', '/api/v1/centres')).json<Centre[]>()).toEqual([first]);
     const me: unknown = (await call(s.app, adminA, 'GET', '/api/v1/auth/me')).json();
-    expect(me).toEqual({ username: 'quantri.a', role: 'admin', centreId: first.id });
+    expect(me).toEqual({ username: 'quantri.a', role: 'admin', centreId: first.id, mustChangePassword: false });
   });
 
   it('creates counters, officers, users and enrolment codes at the first centre unless told; numbers repeat across centres', async () => {

@@ -100,6 +100,22 @@ export async function createUserWithOwnPassword(
   if (changed.statusCode !== 200) throw new Error(`password change failed: ${changed.statusCode} ${changed.body}`);
 }
 
+/**
+ * The first login of an account an admin created: logs in with the admin's password, chooses
+ * a new one (required before anything else), and returns the session, which stays valid.
+ */
+export async function firstLogin(app: FastifyInstance, username: string, password: string): Promise<string> {
+  const token = await login(app, username, password);
+  const changed = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/password',
+    headers: auth(token),
+    payload: { currentPassword: password, newPassword: `${password}-moi` },
+  });
+  if (changed.statusCode !== 200) throw new Error(`password change failed: ${changed.statusCode} ${changed.body}`);
+  return token;
+}
+
 /** Enrols a device through the public protocol and returns its id and token. */
 export async function enrollDevice(app: FastifyInstance, admin: string, name = 'Kiosk quầy 1') {
   const code = await app.inject({ method: 'POST', url: '/api/v1/devices/enrollment-codes', headers: auth(admin) });
