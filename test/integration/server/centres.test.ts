@@ -1,6 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BACKENDS, auth, firstLogin, rating, startTestServer, sync, type SyncBody, type TestServer } from './support.ts';
+import {
+  BACKENDS,
+  auth,
+  firstLogin,
+  rating,
+  startTestServer,
+  sync,
+  type SyncBody,
+  type TestServer,
+} from './support.ts';
 
 /** Issue 13 §1: one server, several centres; every route keeps a centre's users to their centre. */
 interface Centre {
