@@ -83,7 +83,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
     if (admin.created && admin.generated) {
       generatedAdminPassword = admin.password;
       log(
-        `Đã tạo tài khoản quản trị "admin" với mật khẩu: ${admin.password} (chỉ in một lần; hãy đổi sau khi đăng nhập).`,
+        `Đã tạo tài khoản quản trị "admin" với mật khẩu: ${admin.password} (chỉ in một lần; lần đăng nhập đầu tiên sẽ yêu cầu đổi mật khẩu).`,
       );
     } else if (admin.created) {
       log('Đã tạo tài khoản quản trị "admin" với mật khẩu từ HAILONG_ADMIN_PASSWORD.');

@@ -196,7 +196,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
 /** The lines `npm start` prints once everything runs. */
 export function describeDemo(demo: RunningDemo, adminFromEnv: boolean): string[] {
   const password = demo.generatedAdminPassword
-    ? `${demo.generatedAdminPassword}   ← chỉ in lần này; hãy ghi lại và đổi sau khi đăng nhập`
+    ? `${demo.generatedAdminPassword}   ← chỉ in lần này; lần đăng nhập đầu tiên sẽ yêu cầu đổi mật khẩu`
     : adminFromEnv
       ? 'lấy từ biến môi trường HAILONG_ADMIN_PASSWORD'
       : 'đã in ở lần chạy đầu tiên (tạo lại bằng cách xoá thư mục dữ liệu, hoặc đặt HAILONG_ADMIN_PASSWORD trước lần chạy đầu)';

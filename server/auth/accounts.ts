@@ -34,8 +34,9 @@ export async function createUser(
 }
 
 /**
- * First start with no account: create `admin` (a province admin: it manages every centre) with HAILONG_ADMIN_PASSWORD, or a generated
- * password returned so the caller prints it once.
+ * First start with no account: create `admin` (a province admin: it manages every centre) with
+ * HAILONG_ADMIN_PASSWORD, or a generated password returned so the caller prints it once. A
+ * generated password has been on a screen or in a log: its owner replaces it at the first login.
  */
 export async function ensureAdmin(
   db: Db,
@@ -48,7 +49,7 @@ export async function ensureAdmin(
   const generated = envPassword === undefined || envPassword === '';
   const password = generated ? randomBytes(12).toString('base64url') : envPassword;
   try {
-    await createUser(db, 'admin', password, 'province_admin', now);
+    await createUser(db, 'admin', password, 'province_admin', now, { mustChangePassword: generated });
   } catch (error) {
     // Another process (CLI and server starting together) created it first.
     if (await db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirst()) {

@@ -38,7 +38,17 @@ describe('hailong server', () => {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: 'admin', password }),
       });
-      const { token } = (await login.json()) as { token: string };
+      const { token, mustChangePassword } = (await login.json()) as { token: string; mustChangePassword: boolean };
+      // A generated password has been on a screen: nothing works until its owner replaces it.
+      expect(mustChangePassword).toBe(true);
+      const before = await fetch(`${first.url}/api/v1/officers`, { headers: auth(token) });
+      expect(before.status).toBe(403);
+      const changed = await fetch(`${first.url}/api/v1/auth/password`, {
+        method: 'POST',
+        headers: { ...auth(token), 'content-type': 'application/json' },
+        body: JSON.stringify({ currentPassword: password, newPassword: 'mat-khau-moi-cua-admin' }),
+      });
+      expect(changed.status).toBe(200);
       const officers = (await (
         await fetch(`${first.url}/api/v1/officers`, { headers: auth(token) })
       ).json()) as unknown[];

@@ -46,6 +46,9 @@ function centralOf(demo: RunningDemo, admin: string): Central {
   return { app: demo.server, url, port: Number(new URL(url).port), admin };
 }
 
+/** What the admin chose at the first login, in place of the generated password. */
+const NEW_PASSWORD = 'mat-khau-moi-cua-admin';
+
 describe('npm start (hailong start)', () => {
   it('starts server, printer and an enrolled kiosk whose ratings reach the server; a second start reuses it all', async () => {
     const cwd = tempFolder('hailong-start-');
@@ -79,6 +82,13 @@ describe('npm start (hailong start)', () => {
         password,
       },
     );
+    // The generated password was printed: the first login must replace it before anything else.
+    const base = first.demo.serverUrl.replace(/\/$/, '');
+    await expect(api(base, 'GET', '/api/v1/officers', login.token)).rejects.toThrow(/403/);
+    await api(base, 'POST', '/api/v1/auth/password', login.token, {
+      currentPassword: password,
+      newPassword: NEW_PASSWORD,
+    });
     // Two quick presses would be a misuse pair; this test is about delivery, not the interval,
     // which is the centre's setting and reaches the kiosk with its configuration.
     const rules = { walkUpIntervalSeconds: 0, burstPresses: 20, burstMinutes: 1 };
@@ -109,7 +119,10 @@ describe('npm start (hailong start)', () => {
     expect(second.demo.deviceId).toBe(first.demo.deviceId);
     const url = second.demo.serverUrl.replace(/\/$/, '');
     const admin = (
-      await api<{ token: string }>(url, 'POST', '/api/v1/auth/login', undefined, { username: 'admin', password })
+      await api<{ token: string }>(url, 'POST', '/api/v1/auth/login', undefined, {
+        username: 'admin',
+        password: NEW_PASSWORD,
+      })
     ).token;
     const devices = await api<Array<{ id: string }>>(url, 'GET', '/api/v1/devices', admin);
     // The demo kiosk, and the demo history's device (marked as demo data, it never syncs).
