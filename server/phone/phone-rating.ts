@@ -8,6 +8,7 @@ import { listLevels, listReasons, readQueueConfig } from '../config/config-repo.
 import type { Db } from '../db/database.ts';
 import type { ServerSchema } from '../db/schema.ts';
 import { HttpError } from '../http-error.ts';
+import { dossierOfTickets } from '../sync/funnel-check.ts';
 import { finishOf, ticketOfToken } from './phone-ticket.ts';
 
 /** Phone ratings are not made by a kiosk: this stands in the rating's device column. */
@@ -40,6 +41,16 @@ export async function recordPhoneRating(db: Db, token: string, request: PhoneRat
   if (reasons.length > 0 && !level.low) {
     throw new HttpError(400, 'invalid', 'Chỉ chọn lý do khi đánh giá mức Trung bình hoặc Kém.');
   }
+  // The dossier code the officer entered at the finish goes with the rating, as on the kiosk;
+  // a dossier is rated once whatever the channel or the ticket.
+  const dossier = (await dossierOfTickets(db, [ticket.ticket_id])).get(ticket.ticket_id) ?? null;
+  if (dossier && (await db.selectFrom('ratings').select('id').where('dossier_code', '=', dossier).executeTakeFirst())) {
+    throw new HttpError(
+      409,
+      'already_rated',
+      `Hồ sơ ${dossier} đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần.`,
+    );
+  }
   const nowMs = now.getTime();
   const row: ServerSchema['ratings'] = {
     id: uuidv7({ msecs: nowMs }),
@@ -55,6 +66,7 @@ export async function recordPhoneRating(db: Db, token: string, request: PhoneRat
     reasons: reasons.length > 0 ? JSON.stringify(reasons) : null,
     misuse: 0,
     channel: 'phone',
+    dossier_code: dossier,
   };
   await db.transaction().execute(async (trx) => {
     const inserted = await trx

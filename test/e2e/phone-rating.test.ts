@@ -8,7 +8,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { printerFromUrl } from '../../electron/core/queue/printer-from-url.ts';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/printing/virtual-printer.ts';
 import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
+import type { CoverageReport } from '../../shared/domain/coverage-report.ts';
+import type { DossierRatingRow } from '../../shared/domain/dossier-ratings.ts';
 import {
+  api,
   enrolmentCode,
   phuLuc2,
   rowCounts,
@@ -20,6 +23,7 @@ import { launchChromium, openKiosk, type E2eKiosk } from '../support/e2e-kiosk.t
 import { IdlePage, waitForText } from '../support/kiosk-pages.ts';
 
 const OUT_DIR = 'test-results/screenshots';
+const DOSSIER = 'HS-2026-000123';
 /** jsqr is CommonJS: Node hands over the function itself, while its types describe `.default`. */
 const jsQR = jsQRModule as unknown as typeof jsQRModule.default;
 const button = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
@@ -60,7 +64,7 @@ describe('rate later from the phone: the QR on the printed ticket, live status, 
   });
   afterAll(async () => browser.close());
 
-  it('a ticket is printed, its QR opens the phone page, which follows the call; the phone rates Khá; the kiosk refuses a second rating; Phụ lục 2 counts it once', async () => {
+  it('a ticket is printed, its QR opens the phone page, which follows the call; the phone rates Khá; the kiosk refuses a second rating; Phụ lục 2, the funnel and the dossier export count it once', async () => {
     folder = tempFolder('hailong-e2e-phone-');
     server = await startCentral({ dbFile: join(folder.dir, 'central.db') });
     outDir = mkdtempSync(join(tmpdir(), 'hailong-e2e-phone-tickets-'));
@@ -100,6 +104,8 @@ describe('rate later from the phone: the QR on the printed ticket, live status, 
     await waitForText(card, 'Mời ông/bà đến Quầy số 1', 10_000);
     await phone.screenshot({ path: join(OUT_DIR, 'phone-called-360.png'), fullPage: true });
 
+    // The officer finishes with the dossier code (typed here, as a barcode scanner would).
+    await officer.locator('input[name="dossierCode"]').fill(DOSSIER);
     await button(officer, 'Hoàn thành').click();
     await citizen.locator('[data-screen="rating"]').waitFor();
     await core.sync.syncNow();
@@ -121,6 +127,32 @@ describe('rate later from the phone: the QR on the printed ticket, live status, 
     await core.sync.syncNow();
     const report = await phuLuc2(server, vietnamDay(new Date()));
     expect(rowCounts(report, 'cb-001')).toMatchObject({ tot: 0, kha: 1, trung_binh: 0, kem: 0 });
+    // Once in the funnel, as a phone rating…
+    const today = vietnamDay(new Date());
+    const coverage = await api<CoverageReport>(
+      server.url,
+      'GET',
+      `/api/v1/reports/coverage?from=${today}&to=${today}`,
+      server.admin,
+    );
+    expect(coverage.funnel?.centre).toMatchObject({ served: 1, rated: 1, ratedByPhone: 1 });
+    // …and once in the per-dossier export and lookup, with its channel.
+    const dossiers = await api<{ rows: DossierRatingRow[] }>(
+      server.url,
+      'GET',
+      `/api/v1/reports/dossiers?from=${today}&to=${today}&format=json`,
+      server.admin,
+    );
+    expect(dossiers.rows.filter((row) => row.dossierCode === DOSSIER)).toMatchObject([
+      { levelLabel: 'Khá', channel: 'Điện thoại (mã QR)' },
+    ]);
+    const lookup = await api<{ rows: DossierRatingRow[] }>(
+      server.url,
+      'GET',
+      `/api/v1/ratings?dossier=${DOSSIER}`,
+      server.admin,
+    );
+    expect(lookup.rows).toHaveLength(1);
     await phoneContext.close();
   });
 });
