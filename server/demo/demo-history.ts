@@ -5,6 +5,7 @@ import { toVietnamIso, vietnamDay } from '../../shared/domain/vietnam-time.ts';
 import { getSetting, setSetting } from '../config/settings.ts';
 import type { Db } from '../db/database.ts';
 import { ingestEvents } from '../sync/ingest.ts';
+import { seeded } from '../../shared/domain/seeded-random.ts';
 
 /**
  * `npm start`'s past: a few weeks of plausible work at the demo centre, so Ratings, Alerts,
@@ -30,18 +31,6 @@ const LOW_REASONS = ['cho_lau', 'thai_do', 'huong_dan'];
 export interface DemoHistoryOptions {
   weeks?: number;
   seed?: number;
-}
-
-/** mulberry32: small and seeded, so the demo looks the same on every machine. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Midnight (Vietnam time) of each working day in the `weeks` before `now`'s day, oldest first. */

@@ -1,4 +1,5 @@
 import { v7 as uuidv7 } from 'uuid';
+import { seeded } from '../../shared/domain/seeded-random.ts';
 
 /**
  * Kiosk events as several counter kiosks of a real centre send them over a few days: tickets
@@ -39,18 +40,6 @@ export interface CentreDay {
 }
 
 const LEVELS = ['tot', 'tot', 'tot', 'tot', 'kha', 'kha', 'trung_binh', 'kem'];
-
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i -= 1) {

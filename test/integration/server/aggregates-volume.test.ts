@@ -4,7 +4,8 @@ import { reconcileAggregates } from '../../../server/aggregates/reconcile.ts';
 import { phuLuc2Report } from '../../../server/reports/phu-luc-2-query.ts';
 import type { PhuLuc2Report } from '../../../shared/domain/phu-luc-2.ts';
 import { vietnamDay, vietnamDayRange } from '../../../shared/domain/vietnam-time.ts';
-import { centreDay, seeded, shuffle, type KioskEventOut } from '../../support/centre-day-events.ts';
+import { seeded } from '../../../shared/domain/seeded-random.ts';
+import { centreDay, shuffle, type KioskEventOut } from '../../support/centre-day-events.ts';
 import {
   BACKENDS,
   addOfficer,
