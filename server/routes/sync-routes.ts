@@ -82,29 +82,41 @@ export function syncRoutes(app: FastifyInstance, server: ServerContext): void {
         },
       );
       emitIngested(server, device!.deviceId, storedEvents);
-      await clearSyncRefusal(server.db, device!.deviceId);
-      const version = await configVersion(server.db);
-      const assignment = await readAssignment(server.db, device!.deviceId);
-      const response: SyncResponse = {
+      const ack: SyncResponse = {
         ...result,
         serverTime: receivedAt.toISOString(),
         clockOffsetMs,
-        configVersion: version,
+        // Until the extras below are read, the kiosk's own version: it asks for nothing new yet.
+        configVersion: body.configVersion ?? 0,
         protocol: SYNC_PROTOCOL,
-        assignment,
       };
-      if (body.leases !== undefined) {
-        response.leases = await grantLeases(server.db, device!.deviceId, body.leases, receivedAt);
+      try {
+        return await withExtras(ack);
+      } catch (error) {
+        // The batch is stored: its acknowledgement must not become a 500 that makes the kiosk
+        // resend it. Assignment, leases and configuration come with the next sync.
+        server.log(`Đồng bộ ${device!.deviceId}: đã lưu sự kiện nhưng không đọc được cấu hình: ${String(error)}`);
+        return ack;
       }
-      if (body.configVersion === undefined || body.configVersion < version) {
-        const { centre_id: centreId } = await server.db
-          .selectFrom('devices')
-          .select('centre_id')
-          .where('id', '=', device!.deviceId)
-          .executeTakeFirstOrThrow();
-        response.config = await buildSyncConfig(server.db, assignment, centreId);
+
+      async function withExtras(response: SyncResponse): Promise<SyncResponse> {
+        await clearSyncRefusal(server.db, device!.deviceId);
+        const version = await configVersion(server.db);
+        const assignment = await readAssignment(server.db, device!.deviceId);
+        const out: SyncResponse = { ...response, configVersion: version, assignment };
+        if (body.leases !== undefined) {
+          out.leases = await grantLeases(server.db, device!.deviceId, body.leases, receivedAt);
+        }
+        if (body.configVersion === undefined || body.configVersion < version) {
+          const { centre_id: centreId } = await server.db
+            .selectFrom('devices')
+            .select('centre_id')
+            .where('id', '=', device!.deviceId)
+            .executeTakeFirstOrThrow();
+          out.config = await buildSyncConfig(server.db, assignment, centreId);
+        }
+        return out;
       }
-      return response;
     },
   });
 }

@@ -49,6 +49,29 @@ describe.each(BACKENDS)('sync on %s', (backend) => {
     expect((await report()).rows[0]!.counts).toEqual([15, 5, 0, 0]);
   });
 
+  it('acknowledges a stored batch even when the configuration cannot be read after it, and sends the configuration next time', async () => {
+    // A broken setting: the ratings are stored, only the answer's extras (configuration) fail.
+    await s.app.hailong.db
+      .updateTable('settings')
+      .set({ value: '{not json' })
+      .where('key', '=', 'queue.config')
+      .execute();
+    const batch = [
+      rating({ officerId: officer, agencyId: 'ag-11' }),
+      rating({ officerId: officer, agencyId: 'ag-11' }),
+    ];
+    const answer = await sync(s.app, device.token, batch);
+    expect(answer.statusCode).toBe(200);
+    const body = answer.json<SyncBody & { config?: unknown }>();
+    expect(body.accepted).toHaveLength(2);
+    expect(body.config).toBeUndefined();
+    expect(await storedEvents()).toBe(2);
+    await s.app.hailong.db.deleteFrom('settings').where('key', '=', 'queue.config').execute();
+    const next = (await sync(s.app, device.token, [])).json<SyncBody & { config?: unknown }>();
+    expect(next.config).toBeDefined();
+    expect((await report()).totals).toEqual([2, 0, 0, 0]);
+  });
+
   it('accepts batches out of order and reports the gap until it is filled', async () => {
     const events = Array.from({ length: 30 }, () => rating({ officerId: officer, agencyId: 'ag-11' }));
     const [a, b, c] = [events.slice(0, 10), events.slice(10, 20), events.slice(20)];
