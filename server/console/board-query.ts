@@ -35,16 +35,18 @@ type CallRow = {
 };
 
 /**
- * Only a number its service really prints reaches the public screen (issue 9 item 11): a device
- * token could otherwise put any 16 characters on the waiting-room TV. A service the server no
- * longer lists is held to the general shape of a ticket number.
+ * Only a number the centre's services really print reaches the public screen (issue 9 item 11):
+ * a device token could otherwise put any 16 characters on the waiting-room TV. Any service, not
+ * only the calling one: a transferred citizen keeps the number the first service printed. A
+ * service the server no longer lists is held to the general shape of a ticket number.
  */
 async function printable(db: Db): Promise<(row: CallRow) => boolean> {
-  const services = new Map((await readQueueConfig(db)).services.map((s) => [s.id, s]));
-  return (row) => {
-    const service = services.get(row.service_id);
-    return service ? isServiceNumber(service, row.number) : ANY_TICKET_NUMBER.test(row.number);
-  };
+  const services = (await readQueueConfig(db)).services;
+  const known = new Set(services.map((s) => s.id));
+  return (row) =>
+    known.has(row.service_id)
+      ? services.some((service) => isServiceNumber(service, row.number))
+      : ANY_TICKET_NUMBER.test(row.number);
 }
 
 /** Oldest first; ties (same instant) in event id order, so the result never flips. */

@@ -2,7 +2,15 @@ import { v7 as uuidv7 } from 'uuid';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AttributionMismatchList } from '../../../shared/contract/console-api.ts';
 import type { PhuLuc2Report } from '../../../shared/domain/phu-luc-2.ts';
-import { BACKENDS, enrollDevice, login, rating, startTestServer, type SyncBody, type TestServer } from './support.ts';
+import {
+  BACKENDS,
+  enrollDevice,
+  firstLogin,
+  rating,
+  startTestServer,
+  type SyncBody,
+  type TestServer,
+} from './support.ts';
 
 // The server's clock: Saturday 28/11/2026, 10:00 Vietnam time. The officer moves agency today.
 const NOW = new Date('2026-11-28T03:00:00.000Z');
@@ -73,7 +81,7 @@ describe.each(BACKENDS)('a rating checked against the assignment history, on %s'
       token: s.admin,
       json: { username: 'giamsat', password: 'mat-khau-giam-sat', role: 'supervisor' },
     });
-    supervisor = await login(s.app, 'giamsat', 'mat-khau-giam-sat');
+    supervisor = await firstLogin(s.app, 'giamsat', 'mat-khau-giam-sat');
   });
   afterEach(async () => s.close());
 

@@ -78,7 +78,7 @@ describe('login answers', () => {
     const cookie = setCookie.split(';')[0]!;
     expect(res.body).not.toContain(cookie.split('=')[1]!);
     const me = await s.app.inject({ url: '/api/v1/auth/me', headers: { cookie } });
-    expect(me.json()).toEqual({ username: 'admin', role: 'province_admin', centreId: null });
+    expect(me.json()).toEqual({ username: 'admin', role: 'province_admin', centreId: null, mustChangePassword: false });
   });
 
   it('gives a bearer client its token and no cookie', async () => {
