@@ -15,6 +15,8 @@ export interface CentreDayOptions {
   /** The instants events fall in; a moved officer serves their new agency from the middle on. */
   from: Date;
   to: Date;
+  /** When the moved officers switch agency, if not the middle (e.g. a Vietnam day's start, as history records moves by day). */
+  moveAt?: Date;
   tickets: number;
   walkUps: number;
 }
@@ -56,7 +58,7 @@ export function centreDay(options: CentreDayOptions): CentreDay {
   const random = seeded(options.seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
   const span = options.to.getTime() - options.from.getTime();
-  const middle = options.from.getTime() + span / 2;
+  const middle = options.moveAt?.getTime() ?? options.from.getTime() + span / 2;
   const seqs = Array.from({ length: options.kiosks }, () => 0);
   const byKiosk: KioskEventOut[][] = Array.from({ length: options.kiosks }, () => []);
   const invalid: KioskEventOut[][] = Array.from({ length: options.kiosks }, () => []);

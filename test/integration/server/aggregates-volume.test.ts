@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { reconcileAggregates } from '../../../server/aggregates/reconcile.ts';
 import { phuLuc2Report } from '../../../server/reports/phu-luc-2-query.ts';
+import { previousDay } from '../../../server/staff/officer-assignments.ts';
 import type { PhuLuc2Report } from '../../../shared/domain/phu-luc-2.ts';
 import { vietnamDay, vietnamDayRange } from '../../../shared/domain/vietnam-time.ts';
 import { seeded } from '../../../shared/domain/seeded-random.ts';
@@ -99,7 +100,11 @@ describe.each(BACKENDS)('aggregates at a real volume on %s', (backend) => {
     const now = Date.now();
     const from = new Date(now - 4 * DAY_MS);
     const to = new Date(now - 3_600_000);
-    const day = centreDay({ seed: 12, kiosks: KIOSKS, officers, from, to, tickets: 16_500, walkUps: 8_000 });
+    // The move takes effect at the start of a Vietnam day in the middle of the period: the
+    // assignment history (which files every rating, issue 9 item 8) records moves by day.
+    const moveDay = vietnamDay(new Date(now - 2 * DAY_MS));
+    const moveAt = new Date(`${moveDay}T00:00:00+07:00`);
+    const day = centreDay({ seed: 12, kiosks: KIOSKS, officers, from, to, moveAt, tickets: 16_500, walkUps: 8_000 });
     const random = seeded(1212);
     const requests = plan(
       day.byKiosk.map((events, k) => [...events, ...day.invalid[k]!]),
@@ -134,22 +139,33 @@ describe.each(BACKENDS)('aggregates at a real volume on %s', (backend) => {
     sends.push(...late);
     expect(sends.reduce((n, r) => n + r.events.length, 0)).toBe(TOTAL_SENT);
 
-    let moved = false;
+    // The move is recorded on the server (the console records it from today), then dated back
+    // to the day it happened, as the history would hold it had it been entered on time.
+    for (const officer of officers.filter((o) => o.movesTo)) {
+      const res = await fetch(`${url}/api/v1/officers/${officer.id}`, {
+        method: 'PATCH',
+        headers: { ...auth(server.admin), 'content-type': 'application/json' },
+        body: JSON.stringify({ agencyId: officer.movesTo }),
+      });
+      expect(res.status).toBe(200);
+      const db = server.app.hailong.db;
+      const today = vietnamDay(new Date());
+      await db
+        .updateTable('officer_assignments')
+        .set({ to_day: previousDay(moveDay) })
+        .where('officer_id', '=', officer.id)
+        .where('to_day', '=', previousDay(today))
+        .execute();
+      await db
+        .updateTable('officer_assignments')
+        .set({ from_day: moveDay })
+        .where('officer_id', '=', officer.id)
+        .where('from_day', '=', today)
+        .execute();
+    }
     const accepted = new Set<string>();
     const rejected = new Set<string>();
-    for (const [index, request] of sends.entries()) {
-      // The move is recorded on the server while the kiosks are still catching up.
-      if (!moved && index >= sends.length / 2) {
-        for (const officer of officers.filter((o) => o.movesTo)) {
-          const res = await fetch(`${url}/api/v1/officers/${officer.id}`, {
-            method: 'PATCH',
-            headers: { ...auth(server.admin), 'content-type': 'application/json' },
-            body: JSON.stringify({ agencyId: officer.movesTo }),
-          });
-          expect(res.status).toBe(200);
-        }
-        moved = true;
-      }
+    for (const request of sends) {
       const res = await fetch(`${url}/api/v1/sync`, {
         method: 'POST',
         headers: { ...auth(kiosks[request.kiosk]!.token), 'content-type': 'application/json' },
