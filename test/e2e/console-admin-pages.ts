@@ -95,10 +95,15 @@ export class ConsoleAdminPage {
     await expect
       .poll(
         async () => {
-          if ((await form.count()) > 0) return true;
+          // The list loads after the page: give it a moment before asking the server again.
+          const shown = await form
+            .waitFor({ timeout: 3_000 })
+            .then(() => true)
+            .catch(() => false);
+          if (shown) return true;
           await this.page.reload();
           await this.page.getByRole('heading', { level: 1, name: 'Kiosk' }).waitFor();
-          return (await form.count()) > 0;
+          return false;
         },
         { timeout: 15_000 },
       )
