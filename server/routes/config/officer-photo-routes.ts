@@ -30,6 +30,12 @@ function photoRoutes(app: FastifyInstance, server: ServerContext): void {
     (_request, body, done) => done(null, body),
   );
   const photoUrl = '/api/v1/officers/:id/photo';
+  /** Upload and removal are one write: the photo (or none), with the config version bumped for kiosks. */
+  const setPhoto = (officerId: string, photo: string | null) =>
+    change(server.db, async (trx) => {
+      const result = await trx.updateTable('officers').set({ photo }).where('id', '=', officerId).executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) throw notFound('Không tìm thấy cán bộ.');
+    });
 
   addRoute(app, server, {
     method: 'PUT',
@@ -48,11 +54,7 @@ function photoRoutes(app: FastifyInstance, server: ServerContext): void {
       if (bytes.length > MAX_OFFICER_PHOTO_BYTES) throw badRequest(TOO_LARGE, 'too_large');
       const type = sniffPhotoType(bytes);
       if (!type) throw badRequest('Tệp không phải ảnh JPEG, PNG hoặc WebP.', 'not_an_image');
-      const photo = `data:${type};base64,${bytes.toString('base64')}`;
-      await change(server.db, async (trx) => {
-        const result = await trx.updateTable('officers').set({ photo }).where('id', '=', params.id!).executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0) throw notFound('Không tìm thấy cán bộ.');
-      });
+      await setPhoto(params.id!, `data:${type};base64,${bytes.toString('base64')}`);
       return { ok: true };
     },
   });
@@ -65,14 +67,7 @@ function photoRoutes(app: FastifyInstance, server: ServerContext): void {
     centre: { table: 'officers' },
     response: OkSchema,
     handler: async ({ params }) => {
-      await change(server.db, async (trx) => {
-        const result = await trx
-          .updateTable('officers')
-          .set({ photo: null })
-          .where('id', '=', params.id!)
-          .executeTakeFirst();
-        if (Number(result.numUpdatedRows) === 0) throw notFound('Không tìm thấy cán bộ.');
-      });
+      await setPhoto(params.id!, null);
       return { ok: true };
     },
   });

@@ -1,5 +1,6 @@
 import { useState, type SyntheticEvent } from 'react';
 import { api, errorText, logout } from '../api.ts';
+import { LabelledInput } from '../components/LabelledInput.tsx';
 import { useSession } from '../session-store.ts';
 
 /**
@@ -45,30 +46,30 @@ export function ChangePasswordPage() {
             {error}
           </p>
         ) : null}
-        <label htmlFor="current-password">Mật khẩu hiện tại</label>
-        <input
+        <LabelledInput
           id="current-password"
+          label="Mật khẩu hiện tại"
           type="password"
           autoComplete="current-password"
           value={current}
-          onChange={(e) => setCurrent(e.target.value)}
+          onValue={setCurrent}
           autoFocus
         />
-        <label htmlFor="new-password">Mật khẩu mới</label>
-        <input
+        <LabelledInput
           id="new-password"
+          label="Mật khẩu mới"
           type="password"
           autoComplete="new-password"
           value={next}
-          onChange={(e) => setNext(e.target.value)}
+          onValue={setNext}
         />
-        <label htmlFor="new-password-again">Nhập lại mật khẩu mới</label>
-        <input
+        <LabelledInput
           id="new-password-again"
+          label="Nhập lại mật khẩu mới"
           type="password"
           autoComplete="new-password"
           value={again}
-          onChange={(e) => setAgain(e.target.value)}
+          onValue={setAgain}
         />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Đang lưu…' : 'Đổi mật khẩu'}

@@ -1,6 +1,7 @@
 import { useState, type SyntheticEvent } from 'react';
 import { errorText, login } from '../api.ts';
 import { useSession } from '../session-store.ts';
+import { LabelledInput } from '../components/LabelledInput.tsx';
 
 export function LoginPage() {
   const notice = useSession((s) => s.loginNotice);
@@ -41,23 +42,23 @@ export function LoginPage() {
             {error}
           </p>
         ) : null}
-        <label htmlFor="username">Tên đăng nhập</label>
-        <input
+        <LabelledInput
           id="username"
+          label="Tên đăng nhập"
           name="username"
           autoComplete="username"
           value={username}
-          onChange={(e) => setUsername(e.target.value)}
+          onValue={setUsername}
           autoFocus
         />
-        <label htmlFor="password">Mật khẩu</label>
-        <input
+        <LabelledInput
           id="password"
+          label="Mật khẩu"
           name="password"
           type="password"
           autoComplete="current-password"
           value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          onValue={setPassword}
         />
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Đang đăng nhập…' : 'Đăng nhập'}
