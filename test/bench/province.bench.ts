@@ -20,7 +20,7 @@ import {
   type SimulatedKiosk,
 } from './kiosk-load.ts';
 import { bulkFillYear, compareSample, provinceYear, sampleThroughIngest, type ProvinceYear } from './province-fill.ts';
-import { procMemoryMb } from './proc-memory.ts';
+import { procMemoryMb } from '../support/proc-memory.ts';
 
 const PASSWORD = 'mat-khau-do-hieu-nang';
 /** HAILONG_BENCH_PROVINCE_CENTRES lowers it while working on the bench. */

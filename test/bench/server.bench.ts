@@ -14,7 +14,7 @@ import { openServerDb } from '../../server/db/database.ts';
 import type { ServerSchema } from '../../server/db/schema.ts';
 import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
 import { round, type Figure } from './figure.ts';
-import { procMemoryMb } from './proc-memory.ts';
+import { procMemoryMb } from '../support/proc-memory.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const PG_ADMIN = 'postgres://postgres@127.0.0.1:5432/test';

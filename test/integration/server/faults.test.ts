@@ -1,7 +1,6 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer as createTcpServer, connect, type Server, type Socket } from 'node:net';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createServer } from '../../../server/app.ts';
 import {
@@ -17,6 +16,7 @@ import {
   type TestServer,
   startTestServer,
 } from './support.ts';
+import { startServerChild } from './server-child-process.ts';
 
 /** Forwards bytes to the server; while `drop` is on, cuts the client off when the answer starts. */
 async function startDroppingProxy(upstreamPort: number) {
@@ -105,23 +105,6 @@ describe.each(BACKENDS)('a server killed mid-batch on %s', (backend) => {
     await cleanup();
   });
 
-  async function spawnServer(target: string): Promise<{ url: string; process: ChildProcess }> {
-    const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'server-child.ts'), target], {
-      cwd: join(import.meta.dirname, '../../..'),
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let out = '';
-    const url = await new Promise<string>((resolve, reject) => {
-      proc.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        const match = /LISTENING (\S+)/.exec(out);
-        if (match) resolve(match[1]!);
-      });
-      proc.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-    });
-    return { url, process: proc };
-  }
-
   it('loses nothing it acknowledged, and a full resend counts every rating once', async () => {
     const db = await freshDatabase(backend);
     cleanup = db.cleanup;
@@ -136,8 +119,8 @@ describe.each(BACKENDS)('a server killed mid-batch on %s', (backend) => {
     const batches = Array.from({ length: 40 }, () =>
       Array.from({ length: 500 }, () => rating({ officerId: officer, agencyId: 'ag-03' })),
     );
-    const first = await spawnServer(target);
-    child = first.process;
+    const first = await startServerChild(target);
+    child = first.proc;
     const acknowledged: string[] = [];
     let killed = false;
     const sends = batches.map(async (batch, i) => {
@@ -147,7 +130,7 @@ describe.each(BACKENDS)('a server killed mid-batch on %s', (backend) => {
         acknowledged.push(...body.accepted, ...body.duplicates);
         if (!killed && acknowledged.length >= 2_000) {
           killed = true;
-          first.process.kill('SIGKILL');
+          first.proc.kill('SIGKILL');
         }
       } catch {
         // Cut off by the kill: this batch was never acknowledged.
@@ -158,8 +141,8 @@ describe.each(BACKENDS)('a server killed mid-batch on %s', (backend) => {
     expect(acknowledged.length).toBeGreaterThanOrEqual(2_000);
     expect(acknowledged.length).toBeLessThan(20_000);
 
-    const second = await spawnServer(target);
-    child = second.process;
+    const second = await startServerChild(target);
+    child = second.proc;
     const check = await createServer({ ...db.options, log: () => undefined });
     try {
       const stored = new Set(

@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createServer } from '../../../server/app.ts';
@@ -13,24 +11,7 @@ import {
   login,
   rating,
 } from './support.ts';
-
-/** The server in its own process, so an unhandled 'error' would show as the process exiting. */
-async function startChild(databaseUrl: string): Promise<{ url: string; proc: ChildProcess }> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'server-child.ts'), databaseUrl], {
-    cwd: join(import.meta.dirname, '../../..'),
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    proc.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /LISTENING (\S+)/.exec(out);
-      if (match) resolve(match[1]!);
-    });
-    proc.on('exit', (code) => reject(new Error(`server exited ${code}`)));
-  });
-  return { url, proc };
-}
+import { startServerChild } from './server-child-process.ts';
 
 async function terminateBackends(database: string): Promise<number> {
   const admin = new pg.Client({ connectionString: PG_ADMIN_URL });
@@ -63,7 +44,8 @@ describe('PostgreSQL connection reset', () => {
     const device = await enrollDevice(setup, admin);
     const officer = await addOfficer(setup, admin, { fullName: 'Lê Văn Bình', agencyId: 'ag-11' });
     await setup.close();
-    const child = await startChild(databaseUrl);
+    // In its own process, so an unhandled 'error' would show as the process exiting.
+    const child = await startServerChild(databaseUrl);
     let exited: number | null = null;
     child.proc.on('exit', (code) => (exited = code ?? -1));
     cleanups.push(() => {
