@@ -12,7 +12,8 @@ import { boardCallsOfDay, callsOfEvents } from './board-query.ts';
 import { boardSnapshot, publicCall } from './board-model.ts';
 import { HttpError, notFound } from '../http-error.ts';
 import { createLiveHub, type LiveHub } from './live-hub.ts';
-import { onIngested } from './live-events.ts';
+import { onIngested, type IngestedBatch } from './live-events.ts';
+import { deviceCentreId } from '../queue/device-centre.ts';
 import { openSse } from './sse.ts';
 
 /** A call that reaches the server later than this (a kiosk that was offline) is shown, not announced. */
@@ -47,8 +48,46 @@ async function boardCentre(server: ServerContext, code: string | undefined): Pro
   return centre;
 }
 
+type BatchListener = (batch: IngestedBatch) => void;
+
+/**
+ * Hands each stored batch to the board of its device's centre only: with a hundred centres'
+ * boards open, a batch costs one board's work, not a hundred. A kiosk keeps the centre it was
+ * enrolled at, so each device's centre is read once.
+ */
+function ingestByCentre(server: ServerContext) {
+  const listeners = new Map<number, BatchListener>();
+  const centreOf = new Map<string, number>();
+  let unsubscribe: (() => void) | null = null;
+  const route = async (batch: IngestedBatch) => {
+    let centreId = centreOf.get(batch.deviceId);
+    if (centreId === undefined) {
+      centreId = await deviceCentreId(server.db, batch.deviceId);
+      centreOf.set(batch.deviceId, centreId);
+    }
+    listeners.get(centreId)?.(batch);
+  };
+  return (centreId: number, listener: BatchListener): (() => void) => {
+    listeners.set(centreId, listener);
+    unsubscribe ??= onIngested(server, (batch) => {
+      route(batch).catch((error: unknown) => server.log(`Bảng gọi số: ${String(error)}`));
+    });
+    return () => {
+      listeners.delete(centreId);
+      if (listeners.size > 0) return;
+      unsubscribe?.();
+      unsubscribe = null;
+    };
+  };
+}
+
 /** One centre's live board feed: its counters' calls only. */
-function boardHub(app: FastifyInstance, server: ServerContext, centreId: number): LiveHub<BoardSnapshot> {
+function boardHub(
+  app: FastifyInstance,
+  server: ServerContext,
+  centreId: number,
+  listen: ReturnType<typeof ingestByCentre>,
+): LiveHub<BoardSnapshot> {
   return createLiveHub<BoardSnapshot>(app, {
     name: 'Bảng gọi số',
     event: 'snapshot',
@@ -64,18 +103,18 @@ function boardHub(app: FastifyInstance, server: ServerContext, centreId: number)
           return changed;
         });
       void probe().catch(() => undefined);
-      const unsubscribe = onIngested(server, (batch) => {
+      const unsubscribe = listen(centreId, (batch) => {
         const callIds = batch.events
           .filter((e) => e.type === 'ticket.called' || e.type === 'ticket.recalled')
           .map((e) => e.id);
         void (async () => {
           if (callIds.length > 0) {
-            // Only this batch's calls at this centre are read: the projection already holds them.
+            // Only this batch's calls are read: the projection already holds them.
             const batchCalls = await callsOfEvents(server.db, callIds, centreId);
             const nowMs = server.now().getTime();
             const fresh = batchCalls.filter((c) => nowMs - c.ms <= ANNOUNCE_WITHIN_MS);
             for (const call of fresh) feed.broadcast('call', publicCall(call));
-            if (batchCalls.length > 0) feed.invalidate();
+            feed.invalidate();
             // Late calls (a kiosk back online) update the board silently.
             if (fresh.length < batchCalls.length) await feed.refresh();
           }
@@ -101,10 +140,11 @@ function boardHub(app: FastifyInstance, server: ServerContext, centreId: number)
  */
 export function boardRoutes(app: FastifyInstance, server: ServerContext): void {
   const hubs = new Map<number, LiveHub<BoardSnapshot>>();
+  const listen = ingestByCentre(server);
   const hubOf = (centreId: number) => {
     let hub = hubs.get(centreId);
     if (!hub) {
-      hub = boardHub(app, server, centreId);
+      hub = boardHub(app, server, centreId, listen);
       hubs.set(centreId, hub);
     }
     return hub;

@@ -77,7 +77,13 @@ export async function phoneTicketStatus(db: Db, token: string, nowMs: number): P
   const serviceName = config.services.find((s) => s.id === row.service_id)?.name ?? null;
   const counters = new Map((await listCounters(db)).map((c) => [c.id, c.name]));
   const counterName = row.counter_id === null ? null : (counters.get(row.counter_id) ?? null);
-  const base = { ...empty, centreName: await centreName(db, row.centre_id), number: row.number, serviceName, counterName };
+  const base = {
+    ...empty,
+    centreName: await centreName(db, row.centre_id),
+    number: row.number,
+    serviceName,
+    counterName,
+  };
   switch (row.status) {
     case 'waiting': {
       const ahead = await peopleAhead(db, row);

@@ -16,7 +16,7 @@ import { onIngested } from '../console/live-events.ts';
 import { openSse } from '../console/sse.ts';
 import { HttpError } from '../http-error.ts';
 import { addRoute } from '../routes/route.ts';
-import { deviceCentreId } from './device-centre.ts';
+import { deviceCentreId, type QueueDevice } from './device-centre.ts';
 
 /** Feed entries read per query; a kiosk far behind gets several messages in a row. */
 const PAGE = 500;
@@ -141,6 +141,8 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
       // No counter: an entrance kiosk, which keeps a copy of every service's queue so that the
       // people ahead it tells a citizen leave the count once served.
       const scope = query.counterId === undefined ? 'centre' : { counterId: query.counterId };
+      // A kiosk stays at the centre it was enrolled at: read once per stream.
+      const queueDevice = { deviceId: device!.deviceId, centreId: await deviceCentreId(server.db, device!.deviceId) };
       const stream = openSse(app, request, reply);
       if (stream.closed) return;
       let cursor = query.after;
@@ -155,7 +157,7 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
         try {
           do {
             again = false;
-            cursor = await sendFrom(server, stream, device!.deviceId, scope, cursor);
+            cursor = await sendFrom(server, stream, queueDevice, scope, cursor);
           } while (again && !stream.closed);
         } finally {
           busy = false;
@@ -177,15 +179,13 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
 async function sendFrom(
   server: ServerContext,
   stream: { send(event: string, data: unknown): void; closed: boolean },
-  deviceId: string,
+  { deviceId, centreId }: QueueDevice,
   /** A counter's id, or 'centre' (an entrance: every service). */
   scope: { counterId: string } | 'centre',
   cursor: number,
 ): Promise<number> {
   const today = vietnamDay(server.now());
   const services = new Map((await readQueueConfig(server.db)).services.map((s) => [s.id, s]));
-  // Read at every wake-up: a kiosk the console moves to another centre follows at once.
-  const centreId = await deviceCentreId(server.db, deviceId);
   for (;;) {
     if (stream.closed) return cursor;
     const rows = await server.db

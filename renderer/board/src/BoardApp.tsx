@@ -48,8 +48,8 @@ function UnknownCentre({ code }: { code: string }) {
       <main role="alert">
         <h1>Không tìm thấy trung tâm mã “{code}”</h1>
         <p>
-          Địa chỉ của bảng gọi số này không đúng. Hãy kiểm tra mã trung tâm ở cuối địa chỉ (ví dụ /board/TT01) hoặc
-          liên hệ cán bộ CNTT của trung tâm.
+          Địa chỉ của bảng gọi số này không đúng. Hãy kiểm tra mã trung tâm ở cuối địa chỉ (ví dụ /board/TT01) hoặc liên
+          hệ cán bộ CNTT của trung tâm.
         </p>
       </main>
     </div>
