@@ -88,10 +88,11 @@ describe.each(BACKENDS)('the queue by centre upgrade on %s', (backend) => {
         .select(['seq', 'device_id', 'centre_id'])
         .orderBy('seq')
         .execute();
-      expect(feedRows.map((r) => [Number(r.seq), r.device_id, r.centre_id])).toEqual([
-        [1, 'd-a', 1],
-        [2, 'd-b', 2],
-        [3, 'phone', 2],
+      expect(feedRows.map((r) => [`${r.seq}`, r.device_id, r.centre_id])).toEqual([
+        // bigserial: a string from PostgreSQL's driver.
+        ['1', 'd-a', 1],
+        ['2', 'd-b', 2],
+        ['3', 'phone', 2],
       ]);
       expect(await db.selectFrom('queue_calls').select(['event_id', 'centre_id']).execute()).toEqual([
         { event_id: 'e-call', centre_id: 1 },
