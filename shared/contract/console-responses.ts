@@ -149,6 +149,8 @@ const BoardCallSchema = z.object({
 });
 const BoardSnapshotObject = z.object({ current: z.array(BoardCallSchema), recent: z.array(BoardCallSchema) });
 export const BoardSnapshotSchema = sameShape<BoardSnapshot>()(BoardSnapshotObject);
+/** The centre a board shows (`/board/<code>`): its code and name, nothing else. */
+export const BoardCentreSchema = z.object({ code: z.string(), name: z.string() });
 
 const LiveAlertObject = z.object({
   id: z.string(),
