@@ -30,6 +30,8 @@ export interface TodayInput {
   ratingsByLevel: ReadonlyMap<string, number>;
   misuse: number;
   served: number;
+  /** One centre's page: its counters; the queue totals count only tickets at them (absent: every ticket). */
+  counterScope?: ReadonlySet<string>;
 }
 
 /** Today's tickets not made by a transfer, counted by pinned counter and service (from `queue_tickets`). */
@@ -132,15 +134,20 @@ export function buildToday(input: TodayInput): TodaySnapshot {
     };
   });
 
+  const inScope = (entries: Map<string, number>) =>
+    [...entries].reduce(
+      (sum, [counterId, n]) => sum + (!input.counterScope || input.counterScope.has(counterId) ? n : 0),
+      0,
+    );
   const byLevel = input.levels.map((level) => ({ ...level, count: input.ratingsByLevel.get(level.code) ?? 0 }));
   return {
     day: input.day,
     generatedAt: input.now.toISOString(),
     counters,
     totals: {
-      issued: [...issuedByCounter.values()].reduce((a, b) => a + b, 0),
+      issued: inScope(issuedByCounter),
       served: input.served,
-      waiting: [...waiting.values()].reduce((a, b) => a + b, 0),
+      waiting: inScope(waiting),
       ratings: byLevel.reduce((sum, l) => sum + l.count, 0),
       byLevel,
       misuse: input.misuse,

@@ -8,6 +8,7 @@ import { badRequest } from '../http-error.ts';
 import { NATIONAL_MAP_KEY, nationalReport, readNationalMap } from '../reports/national-scale-query.ts';
 import { checkPeriod, sendFile } from './report-routes.ts';
 import { addRoute } from './route.ts';
+import { readCentre } from '../reports/centre-filter.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -21,9 +22,11 @@ export function nationalScaleRoutes(app: FastifyInstance, server: ServerContext)
     access: 'supervisor',
     query: CoverageQuerySchema,
     produces: ['application/json', 'text/csv', XLSX],
-    handler: async ({ query, reply }) => {
+    centre: 'own',
+    handler: async ({ query, reply, request, user }) => {
       checkPeriod(query.from, query.to);
-      const report = await nationalReport(server.db, query.from, query.to, server.now());
+      const centre = await readCentre(server.db, user, request.query);
+      const report = await nationalReport(server.db, query.from, query.to, server.now(), centre);
       if (query.format === 'json') return report;
       const name = `thang-ba-muc_${report.from}_${report.to}.${query.format}`;
       const body =
@@ -43,6 +46,8 @@ export function nationalScaleRoutes(app: FastifyInstance, server: ServerContext)
     summary: 'Cách quy đổi thang đánh giá của Trung tâm sang ba mức quốc gia (trống: mặc định)',
     access: 'supervisor',
     response: NationalScaleMapSchema,
+    // The province's mapping (the province owns the scale): every centre reads the same one.
+    centre: 'own',
     handler: () => readNationalMap(server.db),
   });
   addRoute(app, server, {

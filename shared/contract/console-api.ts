@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReadCentreQuerySchema } from './centres-api.ts';
 import { ReportDaySchema } from '../domain/plausible-instant.ts';
 
 /**
@@ -68,7 +69,7 @@ export interface TodaySnapshot {
   };
 }
 
-export const RatingsQuerySchema = z.object({
+export const RatingsQuerySchema = ReadCentreQuerySchema.extend({
   from: Day,
   to: Day,
   agencyId: Id.optional(),
@@ -205,4 +206,4 @@ export interface AttributionMismatchList {
 
 export const ATTRIBUTION_LIST_MAX = 500;
 
-export const AttributionQuerySchema = z.object({ from: Day, to: Day });
+export const AttributionQuerySchema = ReadCentreQuerySchema.extend({ from: Day, to: Day });

@@ -164,6 +164,7 @@ const LiveAlertObject = z.object({
   acknowledgedAt: z.string().nullable(),
   acknowledgedBy: z.string().nullable(),
   comment: z.string().nullable(),
+  centreId: z.number().int(),
 });
 export const LiveAlertSchema = sameShape<LiveAlert>()(LiveAlertObject);
 const LiveAlertsListObject = z.object({ open: z.array(LiveAlertObject), history: z.array(LiveAlertObject) });
