@@ -9,6 +9,7 @@ import { NATIONAL_MAP_KEY, nationalReport, readNationalMap } from '../reports/na
 import { checkPeriod, sendFile } from './report-routes.ts';
 import { addRoute } from './route.ts';
 import { readCentre } from '../reports/centre-filter.ts';
+import { ReadCentreQuerySchema } from '../../shared/contract/centres-api.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -46,9 +47,14 @@ export function nationalScaleRoutes(app: FastifyInstance, server: ServerContext)
     summary: 'Cách quy đổi thang đánh giá của Trung tâm sang ba mức quốc gia (trống: mặc định)',
     access: 'supervisor',
     response: NationalScaleMapSchema,
-    // The province's mapping (the province owns the scale): every centre reads the same one.
+    // The province's mapping (the province owns the scale): every centre reads the same one;
+    // a centre named must still exist.
+    query: ReadCentreQuerySchema,
     centre: 'own',
-    handler: () => readNationalMap(server.db),
+    handler: async ({ request, user }) => {
+      await readCentre(server.db, user, request.query);
+      return readNationalMap(server.db);
+    },
   });
   addRoute(app, server, {
     method: 'PUT',

@@ -5,6 +5,7 @@ import { levelColour } from '../components/StackedBars.tsx';
 import { age, formatCount, formatDayVi, time } from '../format.ts';
 import { printerLabel } from '../printer-label.ts';
 import { useSession } from '../session-store.ts';
+import { useCentrePath } from '../centre-store.ts';
 
 type Link = 'connecting' | 'live' | 'retrying';
 
@@ -12,8 +13,12 @@ type Link = 'connecting' | 'live' | 'retrying';
 function useTodayStream(): { snapshot: TodaySnapshot | null; link: Link } {
   const [snapshot, setSnapshot] = useState<TodaySnapshot | null>(null);
   const [link, setLink] = useState<Link>('connecting');
+  const path = useCentrePath('/api/v1/console/today/stream');
   useEffect(() => {
-    const source = new EventSource('/api/v1/console/today/stream');
+    // Another centre chosen: nothing of the previous one stays on screen.
+    setSnapshot(null);
+    setLink('connecting');
+    const source = new EventSource(path);
     source.addEventListener('today', (event) => {
       setSnapshot(JSON.parse((event as MessageEvent<string>).data) as TodaySnapshot);
       setLink('live');
@@ -32,7 +37,7 @@ function useTodayStream(): { snapshot: TodaySnapshot | null; link: Link } {
       }
     };
     return () => source.close();
-  }, []);
+  }, [path]);
   return { snapshot, link };
 }
 
