@@ -6,7 +6,7 @@ export const ONLINE_WITHIN_MS = 3 * 60_000;
 export interface TodayInput {
   day: string;
   now: Date;
-  counters: { id: string; number: number; name: string }[];
+  counters: { id: string; number: number; name: string; centreId?: number }[];
   /** serviceId → the counter that serves it (for transferred tickets). */
   serviceCounter: ReadonlyMap<string, string>;
   officers: ReadonlyMap<string, { fullName: string; agencyName: string }>;
@@ -107,6 +107,7 @@ export function buildToday(input: TodayInput): TodaySnapshot {
       counterId: counter.id,
       number: counter.number,
       name: counter.name,
+      centreId: counter.centreId ?? null,
       officer:
         onDuty?.kind === 'signed_in'
           ? {

@@ -34,6 +34,8 @@ export interface TodayCounter {
   counterId: string;
   number: number;
   name: string;
+  /** The counter's centre (numbers repeat between centres); null when not known. */
+  centreId: number | null;
   officer: { id: string; fullName: string; agencyName: string; since: string } | null;
   /** The ticket called or being served at this counter now. */
   current: { number: string; status: 'called' | 'serving'; since: string } | null;

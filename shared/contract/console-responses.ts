@@ -51,6 +51,7 @@ const TodayCounterSchema = z.object({
   counterId: z.string(),
   number: z.number(),
   name: z.string(),
+  centreId: z.number().int().nullable(),
   officer: z.object({ id: z.string(), fullName: z.string(), agencyName: z.string(), since: z.string() }).nullable(),
   current: z.object({ number: z.string(), status: z.enum(['called', 'serving']), since: z.string() }).nullable(),
   waiting: Count,

@@ -5,7 +5,7 @@ import { levelColour } from '../components/StackedBars.tsx';
 import { age, formatCount, formatDayVi, time } from '../format.ts';
 import { printerLabel } from '../printer-label.ts';
 import { useSession } from '../session-store.ts';
-import { useCentrePath } from '../centre-store.ts';
+import { useCentrePath, useSelectedCentre } from '../centre-store.ts';
 
 type Link = 'connecting' | 'live' | 'retrying';
 
@@ -42,7 +42,13 @@ function useTodayStream(): { snapshot: TodaySnapshot | null; link: Link } {
 }
 
 function CounterCard({ counter, now }: { counter: TodayCounter; now: number }) {
-  const label = `Quầy số ${counter.number}`;
+  // Every centre on one page: counter numbers repeat, so each card names its centre.
+  const centreName = useSelectedCentre((s) =>
+    s.code === null && (s.centres?.length ?? 0) > 1
+      ? s.centres?.find((c) => c.id === counter.centreId)?.name
+      : undefined,
+  );
+  const label = centreName ? `Quầy số ${counter.number} – ${centreName}` : `Quầy số ${counter.number}`;
   return (
     <section className="card counter" aria-label={label}>
       <header>
@@ -55,6 +61,7 @@ function CounterCard({ counter, now }: { counter: TodayCounter; now: number }) {
           <span className="pill muted-pill">Chưa có kiosk</span>
         )}
       </header>
+      {centreName ? <p className="small muted counter-centre">{centreName}</p> : null}
       <p className="officer">
         {counter.officer ? (
           <>
