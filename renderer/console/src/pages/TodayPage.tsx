@@ -11,24 +11,24 @@ type Link = 'connecting' | 'live' | 'retrying';
 
 /** The live stream: a fresh snapshot after every kiosk sync; reconnects by itself. */
 function useTodayStream(): { snapshot: TodaySnapshot | null; link: Link } {
-  const [snapshot, setSnapshot] = useState<TodaySnapshot | null>(null);
-  const [link, setLink] = useState<Link>('connecting');
   const path = useCentrePath('/api/v1/console/today/stream');
+  // Kept with the stream it came from: another centre chosen, nothing of the previous one shows.
+  const [feed, setFeed] = useState<{ path: string; snapshot: TodaySnapshot | null; link: Link }>({
+    path,
+    snapshot: null,
+    link: 'connecting',
+  });
   useEffect(() => {
-    // Another centre chosen: nothing of the previous one stays on screen.
-    setSnapshot(null);
-    setLink('connecting');
     const source = new EventSource(path);
     source.addEventListener('today', (event) => {
-      setSnapshot(JSON.parse((event as MessageEvent<string>).data) as TodaySnapshot);
-      setLink('live');
+      setFeed({ path, snapshot: JSON.parse((event as MessageEvent<string>).data) as TodaySnapshot, link: 'live' });
     });
     source.addEventListener('expired', () => {
       source.close();
       useSession.getState().expired('Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.');
     });
     source.onerror = () => {
-      setLink('retrying');
+      setFeed((f) => ({ path, snapshot: f.path === path ? f.snapshot : null, link: 'retrying' }));
       // A refused stream (401) is not retried by the browser: find out whether the session ended.
       if (source.readyState === EventSource.CLOSED) {
         void currentSession().then((found) => {
@@ -38,7 +38,7 @@ function useTodayStream(): { snapshot: TodaySnapshot | null; link: Link } {
     };
     return () => source.close();
   }, [path]);
-  return { snapshot, link };
+  return feed.path === path ? feed : { snapshot: null, link: 'connecting' };
 }
 
 function CounterCard({ counter, now }: { counter: TodayCounter; now: number }) {
