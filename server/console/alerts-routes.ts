@@ -14,6 +14,8 @@ import type { ServerContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { addRoute } from '../routes/route.ts';
 import { ratingsStats } from './ratings-stats-query.ts';
+import { readCentre, type ReportCentre } from '../reports/centre-filter.ts';
+import { ReadCentreQuerySchema } from '../../shared/contract/centres-api.ts';
 
 const SETTING_KEY = 'console.alerts';
 
@@ -28,10 +30,15 @@ const minusDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
 /** Officers whose share of low ratings or whose coverage crosses a threshold over the last N days. */
-export async function alertsReport(db: Db, settings: AlertSettings, now: Date): Promise<AlertsReport> {
+export async function alertsReport(
+  db: Db,
+  settings: AlertSettings,
+  now: Date,
+  centre: ReportCentre | null = null,
+): Promise<AlertsReport> {
   const to = vietnamDay(now);
   const from = minusDays(to, settings.days - 1);
-  const stats = await ratingsStats(db, { from, to });
+  const stats = await ratingsStats(db, { from, to }, centre);
   const low = stats.levels.map((l) => l.low);
   const merged = new Map<string, AlertRow>();
   for (const row of stats.byOfficer) {
@@ -75,14 +82,15 @@ export function alertsRoutes(app: FastifyInstance, server: ServerContext): void 
     url: '/api/v1/console/alerts',
     summary: 'Cảnh báo: cán bộ có tỷ lệ đánh giá thấp hoặc tỷ lệ được đánh giá vượt ngưỡng trong N ngày gần nhất',
     access: 'supervisor',
-    query: z.object({
+    query: ReadCentreQuerySchema.extend({
       days: z.coerce.number().int().min(1).max(366).optional(),
       lowSharePercent: z.coerce.number().min(0).max(100).optional(),
       coveragePercent: z.coerce.number().min(0).max(100).optional(),
       minRatings: z.coerce.number().int().min(1).max(100_000).optional(),
     }),
     response: AlertsReportSchema,
-    handler: async ({ query }) => {
+    centre: 'own',
+    handler: async ({ query, request, user }) => {
       const stored = await readAlertSettings(server.db);
       const settings: AlertSettings = {
         days: query.days ?? stored.days,
@@ -90,7 +98,7 @@ export function alertsRoutes(app: FastifyInstance, server: ServerContext): void 
         coveragePercent: query.coveragePercent ?? stored.coveragePercent,
         minRatings: query.minRatings ?? stored.minRatings,
       };
-      return alertsReport(server.db, settings, server.now());
+      return alertsReport(server.db, settings, server.now(), await readCentre(server.db, user, request.query));
     },
   });
   addRoute(app, server, {

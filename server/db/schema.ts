@@ -263,6 +263,8 @@ export interface ServerSchema {
     acknowledged_at: string | null;
     acknowledged_by: string | null;
     comment: string | null;
+    /** Migration 0027: the centre of the kiosk whose sync raised it. */
+    centre_id: Generated<number>;
   };
   queue_tickets: {
     /** Migration 0024: the centre of the device whose events made the row. */

@@ -51,6 +51,7 @@ const TodayCounterSchema = z.object({
   counterId: z.string(),
   number: z.number(),
   name: z.string(),
+  centreId: z.number().int().nullable(),
   officer: z.object({ id: z.string(), fullName: z.string(), agencyName: z.string(), since: z.string() }).nullable(),
   current: z.object({ number: z.string(), status: z.enum(['called', 'serving']), since: z.string() }).nullable(),
   waiting: Count,
@@ -166,6 +167,7 @@ const LiveAlertObject = z.object({
   acknowledgedAt: z.string().nullable(),
   acknowledgedBy: z.string().nullable(),
   comment: z.string().nullable(),
+  centreId: z.number().int(),
 });
 export const LiveAlertSchema = sameShape<LiveAlert>()(LiveAlertObject);
 const LiveAlertsListObject = z.object({ open: z.array(LiveAlertObject), history: z.array(LiveAlertObject) });
