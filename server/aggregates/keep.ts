@@ -2,6 +2,7 @@ import type { Db } from '../db/database.ts';
 import type { ServerSchema } from '../db/schema.ts';
 import { AGGREGATES, type AggregateDefinition, type AggregateRow } from './definitions.ts';
 import { addToAggregate } from './upsert.ts';
+import type { TicketsBefore } from '../sync/tickets-before.ts';
 
 type RatingRow = ServerSchema['ratings'];
 type ServedRow = ServerSchema['tickets_served'];
@@ -26,6 +27,11 @@ export interface StoredBatch {
   served: readonly ServedRow[];
   /** Ticket ids of `served` that already had a row in tickets_served before this batch. */
   servedBefore: ReadonlySet<string>;
+  /**
+   * The ratings stored before this batch for the tickets it names, and those tickets'
+   * tickets_served rows (tickets-before.ts), when the caller has read them: spares reading them again.
+   */
+  before?: TicketsBefore;
 }
 
 /** Call before inserting the batch's tickets_served rows: which of its tickets were already served. */
@@ -99,6 +105,19 @@ const ratedKey = (r: Pick<RatingRow, 'day' | 'officer_id' | 'agency_id'>): Aggre
 async function newlyCountedRatings(trx: Db, batch: StoredBatch): Promise<AggregateRow[]> {
   const out: AggregateRow[] = [];
   const linked = batch.ratings.filter((r) => r.ticket_id !== null && r.misuse === 0);
+  const firstServed = [...new Set(batch.served.map((t) => t.ticket_id))].filter((id) => !batch.servedBefore.has(id));
+  const { before } = batch;
+  if (before) {
+    // Served now = served before this batch, or by it (its rows are inserted before this runs).
+    const served = new Set([...before.served.keys(), ...batch.served.map((t) => t.ticket_id)]);
+    for (const r of linked) if (served.has(r.ticket_id as string)) out.push(ratedKey(r));
+    for (const id of firstServed) {
+      for (const r of before.ratings.get(id) ?? []) {
+        if (r.misuse === 0) out.push(ratedKey({ day: r.day, officer_id: r.officerId, agency_id: r.agencyId }));
+      }
+    }
+    return out;
+  }
   const served = new Set<string>();
   for (const part of chunks([...new Set(linked.map((r) => r.ticket_id as string))])) {
     const rows = await trx.selectFrom('tickets_served').select('ticket_id').where('ticket_id', 'in', part).execute();
@@ -106,7 +125,6 @@ async function newlyCountedRatings(trx: Db, batch: StoredBatch): Promise<Aggrega
   }
   for (const r of linked) if (served.has(r.ticket_id as string)) out.push(ratedKey(r));
 
-  const firstServed = [...new Set(batch.served.map((t) => t.ticket_id))].filter((id) => !batch.servedBefore.has(id));
   const inBatch = new Set(batch.ratings.map((r) => r.id));
   for (const part of chunks(firstServed)) {
     const earlier = await trx

@@ -52,14 +52,20 @@ export function liveAlertsRoutes(app: FastifyInstance, server: ServerContext): v
   };
   // One evaluation at a time: two batches for one counter never race to raise the same alert.
   let chain: Promise<void> = Promise.resolve();
-  const unsubscribe = onIngested(server, (batch) => {
-    chain = chain
-      .then(async () => {
-        const raised = await evaluateBatch(server, await readLiveAlertSettings(server.db), batch);
-        if (raised.length > 0) await pushAlerts();
-      })
-      .catch((error: unknown) => server.log(`Không kiểm tra được cảnh báo: ${String(error)}`));
-  });
+  // Only the process that stored a batch checks it: the alert it raises is in the database for
+  // every process, and checking each batch in every process multiplied the rules' queries.
+  const unsubscribe = onIngested(
+    server,
+    (batch) => {
+      chain = chain
+        .then(async () => {
+          const raised = await evaluateBatch(server, await readLiveAlertSettings(server.db), batch);
+          if (raised.length > 0) await pushAlerts();
+        })
+        .catch((error: unknown) => server.log(`Không kiểm tra được cảnh báo: ${String(error)}`));
+    },
+    { storedHere: true },
+  );
   app.addHook('onClose', async () => {
     unsubscribe();
     await chain;
