@@ -16,7 +16,7 @@ import type { Db } from '../db/database.ts';
 import { HttpError } from '../http-error.ts';
 import { addRoute } from '../routes/route.ts';
 import { createLiveHub } from './live-hub.ts';
-import { onIngested } from './live-events.ts';
+import { onIngested, type IngestedBatch } from './live-events.ts';
 import { streamToSupervisor } from './supervisor-stream.ts';
 
 const SETTING_KEY = 'console.live-alerts';
@@ -51,17 +51,26 @@ export function liveAlertsRoutes(app: FastifyInstance, server: ServerContext): v
     else hub.invalidate();
   };
   // One evaluation at a time: two batches for one counter never race to raise the same alert.
+  // Batches that arrive meanwhile wait together and are checked as one (each counter and officer
+  // once): under many kiosks the rules' queries follow what changed, not the number of syncs.
   let chain: Promise<void> = Promise.resolve();
+  let waiting: IngestedBatch[] = [];
+  const evaluateWaiting = async () => {
+    const batches = waiting;
+    waiting = [];
+    const merged: IngestedBatch = { deviceId: batches[0]!.deviceId, events: batches.flatMap((b) => b.events) };
+    const raised = await evaluateBatch(server, await readLiveAlertSettings(server.db), merged);
+    if (raised.length > 0) await pushAlerts();
+  };
   // Only the process that stored a batch checks it: the alert it raises is in the database for
   // every process, and checking each batch in every process multiplied the rules' queries.
   const unsubscribe = onIngested(
     server,
     (batch) => {
+      waiting.push(batch);
+      if (waiting.length > 1) return; // already queued behind the evaluation under way
       chain = chain
-        .then(async () => {
-          const raised = await evaluateBatch(server, await readLiveAlertSettings(server.db), batch);
-          if (raised.length > 0) await pushAlerts();
-        })
+        .then(evaluateWaiting)
         .catch((error: unknown) => server.log(`Không kiểm tra được cảnh báo: ${String(error)}`));
     },
     { storedHere: true },
