@@ -1,7 +1,7 @@
 import type { Db } from '../db/database.ts';
 import type { ServerSchema } from '../db/schema.ts';
 import { AGGREGATES, type AggregateDefinition, type AggregateRow } from './definitions.ts';
-import { addToAggregate } from './upsert.ts';
+import { addToAggregate, addToAggregates } from './upsert.ts';
 import type { TicketsBefore } from '../sync/tickets-before.ts';
 
 type RatingRow = ServerSchema['ratings'];
@@ -50,28 +50,31 @@ export async function ticketsAlreadyServed(trx: Db, served: readonly ServedRow[]
  * PostgreSQL alike. `definitions.ts` says what each must equal; reconcile checks it.
  */
 export async function keepAggregates(trx: Db, batch: StoredBatch): Promise<void> {
-  await addToAggregate(
-    trx,
-    definition('rating_daily'),
-    batch.ratings.map((r) => ({
-      key: { day: r.day, officer_id: r.officer_id, agency_id: r.agency_id, level: r.level, misuse: r.misuse },
-      sums: { n: 1 },
-    })),
-  );
-  await addToAggregate(
-    trx,
-    definition('console_ticket_daily'),
-    batch.served.map((t) => ({
-      key: { day: t.day, officer_id: t.officer_id, agency_id: t.agency_id },
-      sums: { n: 1, wait_ms: t.called_ms - t.issued_ms, service_ms: t.finished_ms - t.started_ms },
-    })),
-  );
-  await addToAggregate(trx, definition('console_rating_ticket_daily'), await newlyCountedRatings(trx, batch));
-  await addToAggregate(trx, definition('counter_daily'), [
-    ...batch.served.map((t) => ({ key: { day: t.day, counter_id: t.counter_id }, sums: { served: 1, rated: 0 } })),
-    ...batch.ratings
-      .filter((r) => r.misuse === 0 && r.counter_id !== null)
-      .map((r) => ({ key: { day: r.day, counter_id: r.counter_id! }, sums: { served: 0, rated: 1 } })),
+  await addToAggregates(trx, [
+    {
+      definition: definition('rating_daily'),
+      rows: batch.ratings.map((r) => ({
+        key: { day: r.day, officer_id: r.officer_id, agency_id: r.agency_id, level: r.level, misuse: r.misuse },
+        sums: { n: 1 },
+      })),
+    },
+    {
+      definition: definition('console_ticket_daily'),
+      rows: batch.served.map((t) => ({
+        key: { day: t.day, officer_id: t.officer_id, agency_id: t.agency_id },
+        sums: { n: 1, wait_ms: t.called_ms - t.issued_ms, service_ms: t.finished_ms - t.started_ms },
+      })),
+    },
+    { definition: definition('console_rating_ticket_daily'), rows: await newlyCountedRatings(trx, batch) },
+    {
+      definition: definition('counter_daily'),
+      rows: [
+        ...batch.served.map((t) => ({ key: { day: t.day, counter_id: t.counter_id }, sums: { served: 1, rated: 0 } })),
+        ...batch.ratings
+          .filter((r) => r.misuse === 0 && r.counter_id !== null)
+          .map((r) => ({ key: { day: r.day, counter_id: r.counter_id! }, sums: { served: 0, rated: 1 } })),
+      ],
+    },
   ]);
 }
 
