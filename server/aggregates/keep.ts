@@ -1,7 +1,8 @@
 import type { Db } from '../db/database.ts';
 import type { ServerSchema } from '../db/schema.ts';
 import { AGGREGATES, type AggregateDefinition, type AggregateRow } from './definitions.ts';
-import { addToAggregate } from './upsert.ts';
+import { addToAggregate, addToAggregates } from './upsert.ts';
+import type { TicketsBefore } from '../sync/tickets-before.ts';
 
 type RatingRow = ServerSchema['ratings'];
 type ServedRow = ServerSchema['tickets_served'];
@@ -26,6 +27,11 @@ export interface StoredBatch {
   served: readonly ServedRow[];
   /** Ticket ids of `served` that already had a row in tickets_served before this batch. */
   servedBefore: ReadonlySet<string>;
+  /**
+   * The ratings stored before this batch for the tickets it names, and those tickets'
+   * tickets_served rows (tickets-before.ts), when the caller has read them: spares reading them again.
+   */
+  before?: TicketsBefore;
 }
 
 /** Call before inserting the batch's tickets_served rows: which of its tickets were already served. */
@@ -44,28 +50,31 @@ export async function ticketsAlreadyServed(trx: Db, served: readonly ServedRow[]
  * PostgreSQL alike. `definitions.ts` says what each must equal; reconcile checks it.
  */
 export async function keepAggregates(trx: Db, batch: StoredBatch): Promise<void> {
-  await addToAggregate(
-    trx,
-    definition('rating_daily'),
-    batch.ratings.map((r) => ({
-      key: { day: r.day, officer_id: r.officer_id, agency_id: r.agency_id, level: r.level, misuse: r.misuse },
-      sums: { n: 1 },
-    })),
-  );
-  await addToAggregate(
-    trx,
-    definition('console_ticket_daily'),
-    batch.served.map((t) => ({
-      key: { day: t.day, officer_id: t.officer_id, agency_id: t.agency_id },
-      sums: { n: 1, wait_ms: t.called_ms - t.issued_ms, service_ms: t.finished_ms - t.started_ms },
-    })),
-  );
-  await addToAggregate(trx, definition('console_rating_ticket_daily'), await newlyCountedRatings(trx, batch));
-  await addToAggregate(trx, definition('counter_daily'), [
-    ...batch.served.map((t) => ({ key: { day: t.day, counter_id: t.counter_id }, sums: { served: 1, rated: 0 } })),
-    ...batch.ratings
-      .filter((r) => r.misuse === 0 && r.counter_id !== null)
-      .map((r) => ({ key: { day: r.day, counter_id: r.counter_id! }, sums: { served: 0, rated: 1 } })),
+  await addToAggregates(trx, [
+    {
+      definition: definition('rating_daily'),
+      rows: batch.ratings.map((r) => ({
+        key: { day: r.day, officer_id: r.officer_id, agency_id: r.agency_id, level: r.level, misuse: r.misuse },
+        sums: { n: 1 },
+      })),
+    },
+    {
+      definition: definition('console_ticket_daily'),
+      rows: batch.served.map((t) => ({
+        key: { day: t.day, officer_id: t.officer_id, agency_id: t.agency_id },
+        sums: { n: 1, wait_ms: t.called_ms - t.issued_ms, service_ms: t.finished_ms - t.started_ms },
+      })),
+    },
+    { definition: definition('console_rating_ticket_daily'), rows: await newlyCountedRatings(trx, batch) },
+    {
+      definition: definition('counter_daily'),
+      rows: [
+        ...batch.served.map((t) => ({ key: { day: t.day, counter_id: t.counter_id }, sums: { served: 1, rated: 0 } })),
+        ...batch.ratings
+          .filter((r) => r.misuse === 0 && r.counter_id !== null)
+          .map((r) => ({ key: { day: r.day, counter_id: r.counter_id! }, sums: { served: 0, rated: 1 } })),
+      ],
+    },
   ]);
 }
 
@@ -99,6 +108,19 @@ const ratedKey = (r: Pick<RatingRow, 'day' | 'officer_id' | 'agency_id'>): Aggre
 async function newlyCountedRatings(trx: Db, batch: StoredBatch): Promise<AggregateRow[]> {
   const out: AggregateRow[] = [];
   const linked = batch.ratings.filter((r) => r.ticket_id !== null && r.misuse === 0);
+  const firstServed = [...new Set(batch.served.map((t) => t.ticket_id))].filter((id) => !batch.servedBefore.has(id));
+  const { before } = batch;
+  if (before) {
+    // Served now = served before this batch, or by it (its rows are inserted before this runs).
+    const served = new Set([...before.served.keys(), ...batch.served.map((t) => t.ticket_id)]);
+    for (const r of linked) if (served.has(r.ticket_id as string)) out.push(ratedKey(r));
+    for (const id of firstServed) {
+      for (const r of before.ratings.get(id) ?? []) {
+        if (r.misuse === 0) out.push(ratedKey({ day: r.day, officer_id: r.officerId, agency_id: r.agencyId }));
+      }
+    }
+    return out;
+  }
   const served = new Set<string>();
   for (const part of chunks([...new Set(linked.map((r) => r.ticket_id as string))])) {
     const rows = await trx.selectFrom('tickets_served').select('ticket_id').where('ticket_id', 'in', part).execute();
@@ -106,7 +128,6 @@ async function newlyCountedRatings(trx: Db, batch: StoredBatch): Promise<Aggrega
   }
   for (const r of linked) if (served.has(r.ticket_id as string)) out.push(ratedKey(r));
 
-  const firstServed = [...new Set(batch.served.map((t) => t.ticket_id))].filter((id) => !batch.servedBefore.has(id));
   const inBatch = new Set(batch.ratings.map((r) => r.id));
   for (const part of chunks(firstServed)) {
     const earlier = await trx

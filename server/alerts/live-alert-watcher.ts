@@ -3,8 +3,6 @@ import type { ServerContext } from '../context.ts';
 import type { IngestedBatch } from '../console/live-events.ts';
 import { counterLowRatings, officerLowCoverage, type AlertCandidate } from './live-alert-rules.ts';
 import { raiseAlert } from './live-alert-store.ts';
-import { centreOfBatch } from '../console/centre-hubs.ts';
-import { firstCentreId } from '../config/centres.ts';
 
 /** The counters and officers a sync batch brought new evidence about. */
 export function touchedBy(batch: IngestedBatch): { counterIds: Set<string>; officerIds: Set<string> } {
@@ -23,12 +21,14 @@ export function touchedBy(batch: IngestedBatch): { counterIds: Set<string>; offi
 
 /**
  * Runs the alert rules for what one committed sync batch touched and stores what they find.
- * Returns the ids of the alerts raised now and their centre.
+ * Returns the ids of the alerts raised now.
  */
 export async function evaluateBatch(
   server: Pick<ServerContext, 'db' | 'now'>,
   settings: LiveAlertSettings,
   batch: IngestedBatch,
+  /** The centre of the kiosks whose syncs brought the evidence: the alert is theirs. */
+  centreId: number,
 ): Promise<string[]> {
   const { counterIds, officerIds } = touchedBy(batch);
   if (counterIds.size === 0 && officerIds.size === 0) return [];
@@ -43,8 +43,6 @@ export async function evaluateBatch(
     if (found) candidates.push(found);
   }
   if (candidates.length === 0) return [];
-  // The alert belongs to the centre of the kiosk whose sync brought the evidence.
-  const centreId = (await centreOfBatch(server, batch)) ?? (await firstCentreId(server.db));
   const raised: string[] = [];
   for (const candidate of candidates) {
     const id = await raiseAlert(server.db, candidate, now, centreId);

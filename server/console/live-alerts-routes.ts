@@ -19,7 +19,7 @@ import { centreHubs, centreOfBatch } from './centre-hubs.ts';
 import { readCentre } from '../reports/centre-filter.ts';
 import { ReadCentreQuerySchema } from '../../shared/contract/centres-api.ts';
 import { firstCentreId } from '../config/centres.ts';
-import { onIngested } from './live-events.ts';
+import { onIngested, type IngestedBatch } from './live-events.ts';
 import { streamToSupervisor } from './supervisor-stream.ts';
 
 const SETTING_KEY = 'console.live-alerts';
@@ -58,16 +58,39 @@ export function liveAlertsRoutes(app: FastifyInstance, server: ServerContext): v
     }
   };
   // One evaluation at a time: two batches for one counter never race to raise the same alert.
+  // Batches that arrive meanwhile wait together and are checked as one (each counter and officer
+  // once): under many kiosks the rules' queries follow what changed, not the number of syncs.
   let chain: Promise<void> = Promise.resolve();
-  const unsubscribe = onIngested(server, (batch) => {
-    chain = chain
-      .then(async () => {
-        const raised = await evaluateBatch(server, await readLiveAlertSettings(server.db), batch);
-        if (raised.length > 0)
-          await pushAlerts((await centreOfBatch(server, batch)) ?? (await firstCentreId(server.db)));
-      })
-      .catch((error: unknown) => server.log(`Không kiểm tra được cảnh báo: ${String(error)}`));
-  });
+  let waiting: IngestedBatch[] = [];
+  const evaluateWaiting = async () => {
+    const batches = waiting;
+    waiting = [];
+    // Merged per centre: an alert belongs to the centre of the kiosks that brought the evidence.
+    const byCentre = new Map<number, IngestedBatch[]>();
+    for (const batch of batches) {
+      const centreId = (await centreOfBatch(server, batch)) ?? (await firstCentreId(server.db));
+      byCentre.set(centreId, [...(byCentre.get(centreId) ?? []), batch]);
+    }
+    const settings = await readLiveAlertSettings(server.db);
+    for (const [centreId, group] of byCentre) {
+      const merged: IngestedBatch = { deviceId: group[0]!.deviceId, events: group.flatMap((b) => b.events) };
+      const raised = await evaluateBatch(server, settings, merged, centreId);
+      if (raised.length > 0) await pushAlerts(centreId);
+    }
+  };
+  // Only the process that stored a batch checks it: the alert it raises is in the database for
+  // every process, and checking each batch in every process multiplied the rules' queries.
+  const unsubscribe = onIngested(
+    server,
+    (batch) => {
+      waiting.push(batch);
+      if (waiting.length > 1) return; // already queued behind the evaluation under way
+      chain = chain
+        .then(evaluateWaiting)
+        .catch((error: unknown) => server.log(`Không kiểm tra được cảnh báo: ${String(error)}`));
+    },
+    { storedHere: true },
+  );
   app.addHook('onClose', async () => {
     unsubscribe();
     await chain;

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { KioskEventSchema, type KioskEvent } from '../../shared/domain/events.ts';
 import type { ServerContext } from '../context.ts';
 import { PgListener } from '../db/pg-listener.ts';
-import { deliverIngested, setIngestRelay, type IngestedBatch } from './live-events.ts';
+import { deliverIngested, setIngestRelay, wantsBatchesFromElsewhere, type IngestedBatch } from './live-events.ts';
 import { refreshRunningHubs } from './live-hub.ts';
 
 /**
@@ -81,6 +81,8 @@ export async function startCrossProcessLive(
     }
     const notice = NoticeSchema.safeParse(json);
     if (!notice.success || notice.data.o === origin) return;
+    // No open live page here: nothing to read (the alert rules run where the batch was stored).
+    if (!wantsBatchesFromElsewhere(server)) return;
     const events = await eventsById(server, notice.data.d, notice.data.e);
     if (events.length > 0) deliverIngested(server, { deviceId: notice.data.d, events });
   };

@@ -32,13 +32,22 @@ function emitterOf(server: Pick<ServerContext, 'db'>): EventEmitter {
 export function emitIngested(server: Pick<ServerContext, 'db'>, deviceId: string, events: readonly KioskEvent[]): void {
   if (events.length === 0) return;
   const batch: IngestedBatch = { deviceId, events: [...events] };
-  deliverIngested(server, batch);
+  deliverIngested(server, batch, 'here');
   relays.get(server.db)?.(batch);
 }
 
-/** Hands a batch to this process's listeners only (one that another server process stored). */
-export function deliverIngested(server: Pick<ServerContext, 'db'>, batch: IngestedBatch): void {
-  emitterOf(server).emit('ingested', batch);
+/**
+ * Hands a batch to this process's listeners only: `stored` (this process stored it) also wakes
+ * the listeners of this process's own batches; a batch another process stored does not.
+ */
+export function deliverIngested(
+  server: Pick<ServerContext, 'db'>,
+  batch: IngestedBatch,
+  stored: 'here' | 'elsewhere' = 'elsewhere',
+): void {
+  const emitter = emitterOf(server);
+  if (stored === 'here') emitter.emit('stored-here', batch);
+  emitter.emit('ingested', batch);
 }
 
 // Where a batch stored here is also announced to other server processes (PostgreSQL only).
@@ -50,14 +59,29 @@ export function setIngestRelay(server: Pick<ServerContext, 'db'>, relay: Listene
   else relays.delete(server.db);
 }
 
-/** Subscribes to committed batches; returns the unsubscribe function. */
-export function onIngested(server: Pick<ServerContext, 'db'>, listener: Listener): () => void {
+/**
+ * Subscribes to committed batches; returns the unsubscribe function. `storedHere`: only the
+ * batches this process stored (work whose result is kept in the database, done once, not by
+ * every process).
+ */
+export function onIngested(
+  server: Pick<ServerContext, 'db'>,
+  listener: Listener,
+  options: { storedHere?: boolean } = {},
+): () => void {
   const emitter = emitterOf(server);
-  emitter.on('ingested', listener);
-  return () => emitter.off('ingested', listener);
+  const event = options.storedHere ? 'stored-here' : 'ingested';
+  emitter.on(event, listener);
+  return () => emitter.off(event, listener);
+}
+
+/** Whether anything here wants other processes' batches (else the notice need not be read). */
+export function wantsBatchesFromElsewhere(server: Pick<ServerContext, 'db'>): boolean {
+  return (emitters.get(server.db)?.listenerCount('ingested') ?? 0) > 0;
 }
 
 /** How many listeners wait for sync batches (for tests: a closed stream must leave none behind). */
 export function ingestListenerCount(server: Pick<ServerContext, 'db'>): number {
-  return emitters.get(server.db)?.listenerCount('ingested') ?? 0;
+  const emitter = emitters.get(server.db);
+  return (emitter?.listenerCount('ingested') ?? 0) + (emitter?.listenerCount('stored-here') ?? 0);
 }

@@ -11,11 +11,10 @@ import {
   type SyncResponse,
 } from '../../shared/contract/sync-protocol.ts';
 import { buildSyncConfig } from '../config/config-repo.ts';
-import { configVersion } from '../config/settings.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError, parseWith } from '../http-error.ts';
 import { ingestEvents } from '../sync/ingest.ts';
-import { clearSyncRefusal, readAssignment, recordSyncRefusal } from '../sync/device-assignment.ts';
+import { clearSyncRefusal, recordSyncRefusal } from '../sync/device-assignment.ts';
 import { emitIngested } from '../console/live-events.ts';
 import { addRoute } from './route.ts';
 import { grantLeases } from '../queue/number-leases.ts';
@@ -60,7 +59,7 @@ export function syncRoutes(app: FastifyInstance, server: ServerContext): void {
       const appVersion = body.status?.appVersion ?? body.appVersion;
       const { events: storedEvents, ...result } = await ingestEvents(
         server.db,
-        device!.deviceId,
+        { deviceId: device!.deviceId, centreId: device!.centreId },
         body.events,
         receivedAt,
         {
@@ -100,19 +99,14 @@ export function syncRoutes(app: FastifyInstance, server: ServerContext): void {
       }
 
       async function withExtras(response: SyncResponse): Promise<SyncResponse> {
-        await clearSyncRefusal(server.db, device!.deviceId);
-        const version = await configVersion(server.db);
-        const assignment = await readAssignment(server.db, device!.deviceId);
+        // The device row and the configuration version came with the token (guard.ts).
+        const { assignment, centreId, configVersion: version } = device!;
+        if (device!.hasSyncRefusal) await clearSyncRefusal(server.db, device!.deviceId);
         const out: SyncResponse = { ...response, configVersion: version, assignment };
         if (body.leases !== undefined) {
           out.leases = await grantLeases(server.db, device!.deviceId, body.leases, receivedAt);
         }
         if (body.configVersion === undefined || body.configVersion < version) {
-          const { centre_id: centreId } = await server.db
-            .selectFrom('devices')
-            .select('centre_id')
-            .where('id', '=', device!.deviceId)
-            .executeTakeFirstOrThrow();
           out.config = await buildSyncConfig(server.db, assignment, centreId);
         }
         return out;

@@ -55,11 +55,11 @@ export function attributeByHistory(
   return { agencyId: (before ?? after)!.agencyId, mismatch: 'not_assigned' };
 }
 
+/** Each officer's current agency and assignment history; an officer not on the server is absent. */
+export type OfficerHistories = Map<string, { current: string; history: AssignmentSpan[] }>;
+
 /** The history and current agency of each officer named, read once per batch. */
-export async function readHistories(
-  trx: Db,
-  officerIds: readonly string[],
-): Promise<Map<string, { current: string; history: AssignmentSpan[] }>> {
+export async function readHistories(trx: Db, officerIds: readonly string[]): Promise<OfficerHistories> {
   const found = new Map<string, { current: string; history: AssignmentSpan[] }>();
   const ids = [...new Set(officerIds)];
   for (let i = 0; i < ids.length; i += 250) {
@@ -97,12 +97,10 @@ export async function attributeBatch(
   deviceId: string,
   events: readonly AttributedEvent[],
   receivedIso: string,
+  /** The batch's officers as the ingest already read them (readHistories). */
+  histories: OfficerHistories,
 ): Promise<void> {
   if (events.length === 0) return;
-  const histories = await readHistories(
-    trx,
-    events.map((e) => e.row.officer_id),
-  );
   const mismatches: ServerSchema['attribution_mismatches'][] = [];
   for (const { eventId, eventType, row } of events) {
     const officer = histories.get(row.officer_id);

@@ -2,15 +2,6 @@ import type { DeviceAssignment, KioskRole } from '../../shared/contract/provisio
 import type { Db } from '../db/database.ts';
 
 /** A kiosk's role, counter and printer as the console set them (all null until it does). */
-export async function readAssignment(db: Db, deviceId: string): Promise<DeviceAssignment> {
-  const row = await db
-    .selectFrom('devices')
-    .select(['role', 'counter_id', 'printer_url', 'printer_paper_width', 'rating_voice'])
-    .where('id', '=', deviceId)
-    .executeTakeFirst();
-  return toAssignment(row ?? null);
-}
-
 export function toAssignment(
   row: {
     role: KioskRole | null;

@@ -1,6 +1,7 @@
 import type { SyncRejection } from '../../shared/contract/sync-protocol.ts';
 import type { KioskEvent } from '../../shared/domain/events.ts';
 import type { Db } from '../db/database.ts';
+import type { TicketsBefore } from './tickets-before.ts';
 
 interface Candidate {
   index: number;
@@ -40,35 +41,29 @@ export async function checkFunnelEvents<C extends Candidate>(
   trx: Db,
   fresh: C[],
   rejected: SyncRejection[],
+  before: TicketsBefore,
 ): Promise<C[]> {
   const ticketIds = new Set<string>();
+  const promptTickets = new Set<string>();
   const dossiers = new Set<string>();
   for (const { event } of fresh) {
-    if (event.type === 'rating.prompted' || event.type === 'rating.prompt_outcome') ticketIds.add(event.ticketId);
+    if (event.type === 'rating.prompted' || event.type === 'rating.prompt_outcome') {
+      ticketIds.add(event.ticketId);
+      promptTickets.add(event.ticketId);
+    }
     if (event.type === 'rating.submitted') {
       if (event.ticketId) ticketIds.add(event.ticketId);
       if (event.dossierCode) dossiers.add(event.dossierCode);
     }
   }
   if (ticketIds.size === 0 && dossiers.size === 0) return fresh;
-  const ids = [...ticketIds];
   const finished = new Map<string, FinishedTicket>();
-  for (const row of await inChunks(ids, (part) =>
-    trx
-      .selectFrom('tickets_served')
-      .select(['ticket_id', 'counter_id', 'officer_id', 'finished_ms', 'dossier_code'])
-      .where('ticket_id', 'in', part)
-      .execute(),
-  )) {
-    finished.set(row.ticket_id, {
-      counterId: row.counter_id,
-      officerId: row.officer_id,
-      ms: row.finished_ms,
-      dossierCode: row.dossier_code ?? null,
-    });
+  for (const id of ticketIds) {
+    const served = before.served.get(id);
+    if (served) finished.set(id, { ...served, ms: served.finishedMs });
   }
   const prompts = new Map<string, PromptState>();
-  for (const row of await inChunks(ids, (part) =>
+  for (const row of await inChunks([...promptTickets], (part) =>
     trx
       .selectFrom('rating_prompts')
       .select(['ticket_id', 'prompted_ms', 'outcome'])
@@ -77,12 +72,7 @@ export async function checkFunnelEvents<C extends Candidate>(
   )) {
     prompts.set(row.ticket_id, { prompted: row.prompted_ms !== null, outcome: row.outcome });
   }
-  const rated = new Set<string>();
-  for (const row of await inChunks(ids, (part) =>
-    trx.selectFrom('ratings').select('ticket_id').where('ticket_id', 'in', part).execute(),
-  )) {
-    if (row.ticket_id !== null) rated.add(row.ticket_id);
-  }
+  const rated = new Set([...ticketIds].filter((id) => before.ratings.has(id)));
   const ratedDossiers = new Set<string>();
   for (const dossier of [
     ...dossiers,

@@ -6,16 +6,17 @@ import { KioskEventSchema, type KioskEvent } from '../../shared/domain/events.ts
 import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
 import type { Db } from '../db/database.ts';
 import type { ServerSchema } from '../db/schema.ts';
-import { keepAggregates, ticketsAlreadyServed } from '../aggregates/keep.ts';
+import { keepAggregates } from '../aggregates/keep.ts';
 import { checkIssuedNumbers } from '../queue/number-leases.ts';
 import { recordCalls } from '../queue/queue-calls.ts';
 import { projectQueue } from '../queue/queue-projection.ts';
-import { deviceCentreId } from '../queue/device-centre.ts';
-import { checkFunnelEvents, dossierOfTickets } from './funnel-check.ts';
+import { deviceCentreId, type QueueDevice } from '../queue/device-centre.ts';
+import { checkFunnelEvents } from './funnel-check.ts';
 import { projectRatingPrompts } from './rating-prompts-projection.ts';
 import { finishedTickets, ticketRatingRefusal } from './ticket-rating-check.ts';
 import { placeEvent } from './event-time.ts';
-import { attributeBatch } from './assignment-check.ts';
+import { attributeBatch, readHistories, type OfficerHistories } from './assignment-check.ts';
+import { readTicketsBefore, type TicketsBefore } from './tickets-before.ts';
 
 export interface IngestResult {
   accepted: string[];
@@ -91,11 +92,13 @@ function chunks<T>(rows: T[]): T[][] {
  */
 export async function ingestEvents(
   db: Db,
-  deviceId: string,
+  /** The sending device; with its centre when the caller already read it (the sync's token check). */
+  device: string | QueueDevice,
   rawEvents: readonly unknown[],
   receivedAt: Date,
   touch: DeviceTouch = {},
 ): Promise<IngestResult> {
+  const deviceId = typeof device === 'string' ? device : device.deviceId;
   const rejected: SyncRejection[] = [];
   const duplicates: string[] = [];
   const candidates: Parsed[] = [];
@@ -127,12 +130,14 @@ export async function ingestEvents(
     });
 
     // The queue is the device's centre's: its numbers, tickets and calls are recorded there.
-    const centreId = await deviceCentreId(trx, deviceId);
+    const centreId = typeof device === 'string' ? await deviceCentreId(trx, device) : device.centreId;
+    const before = await readTicketsBefore(trx, ticketsNamed(fresh));
+    const officers = await readHistories(trx, officersNamed(fresh));
     // A fixed key order keeps two concurrent batches that share ids from deadlocking (PostgreSQL).
     const { kept, indexes } = await checkIssuedNumbers(
       trx,
       { deviceId, centreId },
-      await checkFunnelEvents(trx, await semanticCheck(trx, fresh, rejected), rejected),
+      await checkFunnelEvents(trx, await semanticCheck(trx, fresh, rejected, before, officers), rejected, before),
       rejected,
     );
     const toStore = kept.sort((a, b) => (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
@@ -164,7 +169,11 @@ export async function ingestEvents(
       duplicates.push(c.event.id);
       return false;
     });
-    await project(trx, deviceId, stored, receivedIso);
+    await project(trx, deviceId, stored, receivedIso, before, officers);
+    await recordCalls(trx, { deviceId, centreId }, stored);
+    await touchDevice(trx, deviceId, stored, touch);
+    // Last: the queue feed takes a lock every batch with ticket events waits for (PostgreSQL);
+    // held from here to the commit only, it does not serialise the rest of the batch.
     await projectQueue(
       trx,
       { deviceId, centreId },
@@ -174,37 +183,52 @@ export async function ingestEvents(
         dayIndex: 'ticketId' in event ? indexes.get(event.ticketId ?? '') : null,
       })),
     );
-    await recordCalls(trx, { deviceId, centreId }, stored);
-    await touchDevice(trx, deviceId, stored, touch);
     return stored.sort((a, b) => a.index - b.index).map((c) => c.event);
   });
   rejected.sort((a, b) => a.index - b.index);
   return { accepted: events.map((e) => e.id), duplicates, rejected, events };
 }
 
+function ticketsNamed(fresh: readonly Parsed[]): Set<string> {
+  const ids = new Set<string>();
+  for (const { event } of fresh) if ('ticketId' in event && event.ticketId) ids.add(event.ticketId);
+  return ids;
+}
+
+function officersNamed(fresh: readonly Parsed[]): string[] {
+  const ids = new Set<string>();
+  for (const { event } of fresh) if ('officerId' in event) ids.add(event.officerId);
+  return [...ids];
+}
+
+/** Agencies and rating levels are small tables: one round trip for both. */
+async function agenciesAndLevels(trx: Db): Promise<{ agencies: Set<string>; levels: Set<string> }> {
+  const rows = await trx
+    .selectFrom('agencies')
+    .select([sql<string>`'agency'`.as('kind'), 'id as code'])
+    .unionAll(trx.selectFrom('rating_levels').select([sql<string>`'level'`.as('kind'), 'code']))
+    .execute();
+  const agencies = new Set<string>();
+  const levels = new Set<string>();
+  for (const row of rows) (row.kind === 'agency' ? agencies : levels).add(row.code);
+  return { agencies, levels };
+}
+
 /** Unknown officers and agencies, and levels outside the configured scale, are rejected by reason. */
-async function semanticCheck(trx: Db, fresh: Parsed[], rejected: SyncRejection[]): Promise<Parsed[]> {
-  const officerIds = new Set<string>();
-  for (const { event } of fresh) if ('officerId' in event) officerIds.add(event.officerId);
-  const knownOfficers = new Set<string>();
-  for (const part of chunks([...officerIds])) {
-    for (const row of await trx.selectFrom('officers').select('id').where('id', 'in', part).execute()) {
-      knownOfficers.add(row.id);
-    }
-  }
-  const agencies = new Set((await trx.selectFrom('agencies').select('id').execute()).map((r) => r.id));
+async function semanticCheck(
+  trx: Db,
+  fresh: Parsed[],
+  rejected: SyncRejection[],
+  before: TicketsBefore,
+  knownOfficers: ReadonlyMap<string, unknown>,
+): Promise<Parsed[]> {
   // Inactive levels too: a kiosk offline since the scale changed still sends them (never lost).
-  const levels = new Set((await trx.selectFrom('rating_levels').select('code').execute()).map((r) => r.code));
+  const { agencies, levels } = await agenciesAndLevels(trx);
   // One rating per ticket (also a unique index): a second event for a rated ticket is refused.
   const ticketIds = new Set<string>();
   for (const { event } of fresh) if (event.type === 'rating.submitted' && event.ticketId) ticketIds.add(event.ticketId);
-  const ratedTickets = new Set<string>();
-  for (const part of chunks([...ticketIds])) {
-    for (const row of await trx.selectFrom('ratings').select('ticket_id').where('ticket_id', 'in', part).execute()) {
-      if (row.ticket_id !== null) ratedTickets.add(row.ticket_id);
-    }
-  }
-  const finished = await finishedTickets(trx, ticketIds, fresh);
+  const ratedTickets = new Set([...ticketIds].filter((id) => before.ratings.has(id)));
+  const finished = finishedTickets(before.served, ticketIds, fresh);
   return fresh.filter(({ event, index, ms }) => {
     const reject = (reason: string) => {
       rejected.push({ id: event.id, index, reason });
@@ -234,7 +258,14 @@ async function semanticCheck(trx: Db, fresh: Parsed[], rejected: SyncRejection[]
   });
 }
 
-async function project(trx: Db, deviceId: string, stored: Parsed[], receivedIso: string): Promise<void> {
+async function project(
+  trx: Db,
+  deviceId: string,
+  stored: Parsed[],
+  receivedIso: string,
+  before: TicketsBefore,
+  officers: OfficerHistories,
+): Promise<void> {
   const ratings: RatingRow[] = [];
   const reasonEvents: ServerSchema['rating_reason_events'][] = [];
   const duty: ServerSchema['duty_events'][] = [];
@@ -312,29 +343,31 @@ async function project(trx: Db, deviceId: string, stored: Parsed[], receivedIso:
       ...served.map((row) => ({ eventId: row.event_id, eventType: 'ticket.finished', row })),
     ],
     receivedIso,
+    officers,
   );
-  await carryTicketDossiers(trx, ratings, served);
-  const servedBefore = await ticketsAlreadyServed(trx, served);
+  carryTicketDossiers(before, ratings, served);
+  const servedBefore = new Set(served.map((s) => s.ticket_id).filter((id) => before.served.has(id)));
   for (const part of chunks(ratings)) await trx.insertInto('ratings').values(part).execute();
   for (const part of chunks(reasonEvents)) await trx.insertInto('rating_reason_events').values(part).execute();
   for (const part of chunks(duty)) await trx.insertInto('duty_events').values(part).execute();
   for (const part of chunks(served)) await trx.insertInto('tickets_served').values(part).execute();
-  await keepAggregates(trx, { ratings, served, servedBefore });
+  await keepAggregates(trx, { ratings, served, servedBefore, before });
   await projectRatingPrompts(trx, deviceId, stored);
 }
 
 /** A rating without its own dossier code takes the one entered when its ticket was finished. */
-async function carryTicketDossiers(
-  trx: Db,
+function carryTicketDossiers(
+  before: TicketsBefore,
   ratings: RatingRow[],
   served: readonly ServerSchema['tickets_served'][],
-): Promise<void> {
+): void {
   const missing = ratings.filter((r) => r.ticket_id !== null && !r.dossier_code);
   if (missing.length === 0) return;
-  const known = await dossierOfTickets(
-    trx,
-    missing.map((r) => r.ticket_id!),
-  );
+  const known = new Map<string, string>();
+  for (const r of missing) {
+    const code = before.served.get(r.ticket_id!)?.dossierCode;
+    if (code) known.set(r.ticket_id!, code);
+  }
   for (const s of served) if (s.dossier_code) known.set(s.ticket_id, s.dossier_code);
   for (const rating of missing) rating.dossier_code = known.get(rating.ticket_id!) ?? null;
 }

@@ -1,6 +1,5 @@
 import type { KioskEvent } from '../../shared/domain/events.ts';
 import { RATING_WINDOW_MAX_SECONDS } from '../../shared/domain/queue-config.ts';
-import type { Db } from '../db/database.ts';
 
 /** What the server knows of a ticket's finish: who served it and when (the kiosk's clock). */
 export interface FinishedTicket {
@@ -44,21 +43,17 @@ export function ticketRatingRefusal(rating: TicketRating, finished: FinishedTick
 /**
  * The finish of each ticket named by a rating: from the server's projection, or from a
  * `ticket.finished` event of the same batch (the kiosk sends the finish before the rating).
+ * `servedBefore`: tickets_served as the batch's transaction read it (tickets-before.ts).
  */
-export async function finishedTickets(
-  trx: Db,
+export function finishedTickets(
+  servedBefore: ReadonlyMap<string, FinishedTicket>,
   ticketIds: ReadonlySet<string>,
   batch: readonly { event: KioskEvent; ms: number }[],
-): Promise<Map<string, FinishedTicket>> {
+): Map<string, FinishedTicket> {
   const found = new Map<string, FinishedTicket>();
-  const ids = [...ticketIds];
-  for (let i = 0; i < ids.length; i += 250) {
-    const rows = await trx
-      .selectFrom('tickets_served')
-      .select(['ticket_id', 'officer_id', 'finished_ms'])
-      .where('ticket_id', 'in', ids.slice(i, i + 250))
-      .execute();
-    for (const row of rows) found.set(row.ticket_id, { officerId: row.officer_id, finishedMs: row.finished_ms });
+  for (const id of ticketIds) {
+    const served = servedBefore.get(id);
+    if (served) found.set(id, { officerId: served.officerId, finishedMs: served.finishedMs });
   }
   for (const { event, ms } of batch) {
     if (event.type === 'ticket.finished' && ticketIds.has(event.ticketId) && !found.has(event.ticketId)) {

@@ -179,4 +179,51 @@ describe('two server processes on one PostgreSQL database', () => {
     const other = Buffer.from('0193f0a1b2c3d4e5f60718293a4b5c6e', 'hex').toString('base64url');
     expect((await call(a.url, 'GET', `/api/v1/phone/${other}`)).status).toBe(200);
   }, 60_000);
+  it('gives a kiosk syncing to B, at its next sync, what an admin changed through A', async () => {
+    const db = await freshDatabase('postgres');
+    cleanup = db.cleanup;
+    const env = { HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD };
+    const a = await startCliServer(['--database-url', db.options.databaseUrl!], env);
+    servers.push(a);
+    const b = await startCliServer(['--database-url', db.options.databaseUrl!], env);
+    servers.push(b);
+    const { token: admin } = await remoteLogin(a.url, 'admin', ADMIN_PASSWORD);
+    const { counterId, officerId } = await provisionCounter(a.url, admin, { number: 1, agencyId: 'ag-03' });
+    const kiosk = await remoteEnroll(a.url, admin, 'Kiosk quầy 1');
+    const syncToB = async (configVersion?: number) => {
+      const res = await call(b.url, 'POST', '/api/v1/sync', {
+        token: kiosk.token,
+        body: { deviceTime: new Date().toISOString(), events: [], ...(configVersion ? { configVersion } : {}) },
+      });
+      expect(res.status).toBe(200);
+      return res.body as {
+        configVersion: number;
+        assignment: { role: string | null; counterId: string | null };
+        config?: { officers: { id: string; fullName: string }[] };
+      };
+    };
+    const first = await syncToB();
+    expect(first.config?.officers.map((o) => o.id)).toEqual([officerId]);
+    expect(first.assignment).toMatchObject({ role: null, counterId: null });
+    // Up to date: nothing is sent again.
+    expect((await syncToB(first.configVersion)).config).toBeUndefined();
+
+    // Through A: a new officer, and the kiosk put at counter 1.
+    const added = await call(a.url, 'POST', '/api/v1/officers', {
+      token: admin,
+      body: { fullName: 'Phạm Văn Mới', agencyId: 'ag-03' },
+    });
+    expect(added.status).toBe(201);
+    const assigned = await call(a.url, 'PATCH', `/api/v1/devices/${kiosk.deviceId}`, {
+      token: admin,
+      body: { role: 'counter', counterId },
+    });
+    expect(assigned.status).toBe(200);
+
+    const next = await syncToB(first.configVersion);
+    expect(next.configVersion).toBeGreaterThan(first.configVersion);
+    expect(next.config?.officers.map((o) => o.fullName)).toContain('Phạm Văn Mới');
+    expect(next.assignment).toMatchObject({ role: 'counter', counterId });
+    expect((await syncToB(next.configVersion)).config).toBeUndefined();
+  }, 60_000);
 });
