@@ -9,19 +9,22 @@ import {
   type AlertsReport,
 } from '../../shared/contract/console-api.ts';
 import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
-import { getSetting, setSetting } from '../config/settings.ts';
+import { readJsonLevelled, writeLevelled, type LevelledValue, type SettingLevel } from '../config/centre-settings.ts';
+import { sendSource, settingsLevel, SettingsLevelQuerySchema } from '../routes/settings-level.ts';
 import type { ServerContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { addRoute } from '../routes/route.ts';
 import { ratingsStats } from './ratings-stats-query.ts';
 
-const SETTING_KEY = 'console.alerts';
+export const ALERT_SETTINGS_KEY = 'console.alerts';
 
-export async function readAlertSettings(db: Db): Promise<AlertSettings> {
-  const stored = await getSetting(db, SETTING_KEY);
-  if (!stored) return DEFAULT_ALERT_SETTINGS;
-  const parsed = AlertSettingsSchema.safeParse(JSON.parse(stored));
-  return parsed.success ? parsed.data : DEFAULT_ALERT_SETTINGS;
+/** A centre's alert thresholds, else the province's (null: the province's). */
+export async function alertSettingsAt(db: Db, level: SettingLevel): Promise<LevelledValue<AlertSettings>> {
+  return readJsonLevelled(db, ALERT_SETTINGS_KEY, AlertSettingsSchema, DEFAULT_ALERT_SETTINGS, level);
+}
+
+export async function readAlertSettings(db: Db, level: SettingLevel = null): Promise<AlertSettings> {
+  return (await alertSettingsAt(db, level)).value;
 }
 
 const minusDays = (day: string, n: number) =>
@@ -99,7 +102,10 @@ export function alertsRoutes(app: FastifyInstance, server: ServerContext): void 
     summary: 'Ngưỡng cảnh báo đang dùng',
     access: 'supervisor',
     response: AlertSettingsSchema,
-    handler: () => readAlertSettings(server.db),
+    centre: 'own',
+    query: SettingsLevelQuerySchema,
+    handler: async ({ request, reply, user }) =>
+      sendSource(reply, await alertSettingsAt(server.db, await settingsLevel(server.db, user, request))),
   });
   addRoute(app, server, {
     method: 'PUT',
@@ -108,8 +114,10 @@ export function alertsRoutes(app: FastifyInstance, server: ServerContext): void 
     access: 'supervisor',
     body: AlertSettingsSchema,
     response: AlertSettingsSchema,
-    handler: async ({ body }) => {
-      await setSetting(server.db, SETTING_KEY, JSON.stringify(body));
+    centre: 'own',
+    query: SettingsLevelQuerySchema,
+    handler: async ({ body, request, user }) => {
+      await writeLevelled(server.db, ALERT_SETTINGS_KEY, JSON.stringify(body), await settingsLevel(server.db, user, request));
       return body;
     },
   });

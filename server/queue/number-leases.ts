@@ -13,6 +13,7 @@ import {
 import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
 import { readQueueConfig } from '../config/config-repo.ts';
 import type { Db } from '../db/database.ts';
+import { deviceCentreId } from '../sync/devices.ts';
 
 interface Candidate {
   event: KioskEvent;
@@ -35,7 +36,9 @@ export async function checkIssuedNumbers<C extends Candidate>(
   const indexes = new Map<string, number>();
   const issued = fresh.filter((c) => c.event.type === 'ticket.issued');
   if (issued.length === 0) return { kept: [...fresh], indexes };
-  const services = new Map<string, QueueService>((await readQueueConfig(trx)).services.map((s) => [s.id, s]));
+  // The device's centre's services: a centre may have its own (issue 13 §1).
+  const centreServices = (await readQueueConfig(trx, await deviceCentreId(trx, deviceId))).services;
+  const services = new Map<string, QueueService>(centreServices.map((s) => [s.id, s]));
   const days = [...new Set(issued.map((c) => vietnamDay(new Date(c.ms))))];
   const leases = await trx.selectFrom('number_leases').selectAll().where('day', 'in', days).execute();
   const usedInBatch = new Set<string>();
@@ -100,7 +103,8 @@ export async function grantLeases(
   for (const need of needs) if (days.includes(need.day)) wanted.set(`${need.serviceId}|${need.day}`, need);
   if (wanted.size > 0) {
     await db.transaction().execute(async (trx) => {
-      const services = new Map((await readQueueConfig(trx)).services.map((s) => [s.id, s]));
+      const centreServices = (await readQueueConfig(trx, await deviceCentreId(trx, deviceId))).services;
+      const services = new Map(centreServices.map((s) => [s.id, s]));
       for (const { serviceId, day } of wanted.values()) {
         const service = services.get(serviceId);
         if (!service) continue;
