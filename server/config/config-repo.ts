@@ -35,7 +35,12 @@ export async function agencyOrderAt(db: Db, centreId: SettingLevel): Promise<Lev
 export async function listAgencies(db: Db, centreId: SettingLevel = null): Promise<Agency[]> {
   const rows = await db.selectFrom('agencies').selectAll().orderBy('sort_order').orderBy('name').execute();
   const own = (await agencyOrderAt(db, centreId)).value;
-  const agencies = rows.map((r) => ({ id: r.id, name: r.name, order: own[r.id] ?? r.sort_order, active: r.active === 1 }));
+  const agencies = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    order: own[r.id] ?? r.sort_order,
+    active: r.active === 1,
+  }));
   // Stable: agencies the centre did not reorder keep the province's order among equals.
   return Object.keys(own).length === 0 ? agencies : agencies.sort((a, b) => a.order - b.order);
 }
@@ -175,7 +180,7 @@ export async function buildSyncConfig(
         .execute()
     ).filter((o) => allowed === 'all' || allowed.has(o.id));
     return {
-      version: await configVersion(trx),
+      version: await configVersion(trx, centre),
       centreName: await centreName(trx, centre),
       agencies: await listAgencies(trx, centre),
       officers: officers.map((o) => ({

@@ -117,7 +117,12 @@ export function alertsRoutes(app: FastifyInstance, server: ServerContext): void 
     centre: 'own',
     query: SettingsLevelQuerySchema,
     handler: async ({ body, request, user }) => {
-      await writeLevelled(server.db, ALERT_SETTINGS_KEY, JSON.stringify(body), await settingsLevel(server.db, user, request));
+      await writeLevelled(
+        server.db,
+        ALERT_SETTINGS_KEY,
+        JSON.stringify(body),
+        await settingsLevel(server.db, user, request),
+      );
       return body;
     },
   });

@@ -128,7 +128,12 @@ export function liveAlertsRoutes(app: FastifyInstance, server: ServerContext): v
     centre: 'own',
     query: SettingsLevelQuerySchema,
     handler: async ({ body, request, user }) => {
-      await writeLevelled(server.db, LIVE_ALERT_SETTINGS_KEY, JSON.stringify(body), await settingsLevel(server.db, user, request));
+      await writeLevelled(
+        server.db,
+        LIVE_ALERT_SETTINGS_KEY,
+        JSON.stringify(body),
+        await settingsLevel(server.db, user, request),
+      );
       return body;
     },
   });

@@ -34,7 +34,7 @@ export function misuseRulesRoutes(app: FastifyInstance, server: ServerContext): 
       const level = await settingsLevel(server.db, user, request);
       await server.db.transaction().execute(async (trx) => {
         await writeLevelled(trx, MISUSE_RULES_KEY, JSON.stringify(body), level);
-        await bumpConfigVersion(trx);
+        await bumpConfigVersion(trx, level);
       });
       return body;
     },

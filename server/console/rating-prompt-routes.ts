@@ -12,7 +12,8 @@ export function ratingPromptRoutes(app: FastifyInstance, server: ServerContext):
   addRoute(app, server, {
     method: 'GET',
     url: '/api/v1/console/rating-prompt',
-    summary: 'Thiết lập lời mời đánh giá của một trung tâm hoặc của tỉnh: có bắt buộc nhập mã hồ sơ trước khi hoàn thành',
+    summary:
+      'Thiết lập lời mời đánh giá của một trung tâm hoặc của tỉnh: có bắt buộc nhập mã hồ sơ trước khi hoàn thành',
     access: 'supervisor',
     centre: 'own',
     query: SettingsLevelQuerySchema,
@@ -33,7 +34,7 @@ export function ratingPromptRoutes(app: FastifyInstance, server: ServerContext):
       const level = await settingsLevel(server.db, user, request);
       await server.db.transaction().execute(async (trx) => {
         await writeLevelled(trx, RATING_PROMPT_KEY, JSON.stringify(body), level);
-        await bumpConfigVersion(trx);
+        await bumpConfigVersion(trx, level);
       });
       return body;
     },

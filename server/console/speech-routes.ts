@@ -54,7 +54,7 @@ export function speechRoutes(app: FastifyInstance, server: ServerContext): void 
       const level = await settingsLevel(server.db, user, request);
       await server.db.transaction().execute(async (trx) => {
         await writeLevelled(trx, SPEECH_KEY, JSON.stringify(body), level);
-        await bumpConfigVersion(trx);
+        await bumpConfigVersion(trx, level);
       });
       return body;
     },

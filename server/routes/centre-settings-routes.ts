@@ -35,7 +35,12 @@ const CATALOGUE = [
   { name: 'alerts', label: 'Ngưỡng cảnh báo', keys: [ALERT_SETTINGS_KEY], kiosk: false },
   { name: 'liveAlerts', label: 'Ngưỡng cảnh báo trực tiếp', keys: [LIVE_ALERT_SETTINGS_KEY], kiosk: false },
   { name: 'speech', label: 'Cách đọc số', keys: [SPEECH_KEY], kiosk: true },
-  { name: 'reportFraming', label: 'Khung Phụ lục 2 (cơ quan ban hành, địa danh, người ký)', keys: [FRAMING_KEY], kiosk: false },
+  {
+    name: 'reportFraming',
+    label: 'Khung Phụ lục 2 (cơ quan ban hành, địa danh, người ký)',
+    keys: [FRAMING_KEY],
+    kiosk: false,
+  },
 ] as const;
 
 const SettingNameSchema = z.enum(CATALOGUE.map((s) => s.name) as [string, ...string[]]);
@@ -92,7 +97,7 @@ export function centreSettingsRoutes(app: FastifyInstance, server: ServerContext
       }
       await server.db.transaction().execute(async (trx) => {
         for (const key of setting.keys) await clearCentreSetting(trx, key, level);
-        if (setting.kiosk) await bumpConfigVersion(trx);
+        if (setting.kiosk) await bumpConfigVersion(trx, level);
       });
       return settingStates(server.db, level);
     },

@@ -96,7 +96,7 @@ export function provisioningRoutes(app: FastifyInstance, server: ServerContext):
           })
           .where('id', '=', id)
           .execute();
-        await bumpConfigVersion(trx);
+        await bumpConfigVersion(trx, device.centre_id);
       });
       return (await listDevices(server.db)).find((d) => d.id === id);
     },
@@ -128,7 +128,7 @@ export function provisioningRoutes(app: FastifyInstance, server: ServerContext):
       const hash = await hashSecret(body.pin);
       await server.db.transaction().execute(async (trx) => {
         await setTechnicianPinHash(trx, hash, at);
-        await bumpConfigVersion(trx);
+        await bumpConfigVersion(trx, at);
       });
       return { ok: true };
     },
@@ -156,7 +156,7 @@ export function provisioningRoutes(app: FastifyInstance, server: ServerContext):
       const at = await level(user, request);
       await server.db.transaction().execute(async (trx) => {
         await setDutySettings(trx, body, at);
-        await bumpConfigVersion(trx);
+        await bumpConfigVersion(trx, at);
       });
       return body;
     },

@@ -15,6 +15,7 @@ import { configVersion } from '../config/settings.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError, parseWith } from '../http-error.ts';
 import { ingestEvents } from '../sync/ingest.ts';
+import { deviceCentreId } from '../sync/devices.ts';
 import { clearSyncRefusal, readAssignment, recordSyncRefusal } from '../sync/device-assignment.ts';
 import { emitIngested } from '../console/live-events.ts';
 import { addRoute } from './route.ts';
@@ -101,18 +102,15 @@ export function syncRoutes(app: FastifyInstance, server: ServerContext): void {
 
       async function withExtras(response: SyncResponse): Promise<SyncResponse> {
         await clearSyncRefusal(server.db, device!.deviceId);
-        const version = await configVersion(server.db);
+        const centreId = await deviceCentreId(server.db, device!.deviceId);
+        // The kiosk's centre's version: another centre's settings change does not reach it.
+        const version = await configVersion(server.db, centreId);
         const assignment = await readAssignment(server.db, device!.deviceId);
         const out: SyncResponse = { ...response, configVersion: version, assignment };
         if (body.leases !== undefined) {
           out.leases = await grantLeases(server.db, device!.deviceId, body.leases, receivedAt);
         }
         if (body.configVersion === undefined || body.configVersion < version) {
-          const { centre_id: centreId } = await server.db
-            .selectFrom('devices')
-            .select('centre_id')
-            .where('id', '=', device!.deviceId)
-            .executeTakeFirstOrThrow();
           out.config = await buildSyncConfig(server.db, assignment, centreId);
         }
         return out;

@@ -5,6 +5,7 @@ import { AgencyInputSchema, AgencyOutSchema, AgencyPatchSchema } from '../../../
 import { matchKey } from '../../../shared/domain/text.ts';
 import { AGENCY_ORDER_KEY, agencyOrderAt, listAgencies } from '../../config/config-repo.ts';
 import { writeLevelled } from '../../config/centre-settings.ts';
+import { bumpConfigVersion } from '../../config/settings.ts';
 import { centreCount } from '../../config/centres.ts';
 import { scopeOf } from '../../auth/centre-scope.ts';
 import type { Db } from '../../db/database.ts';
@@ -20,9 +21,11 @@ async function assertAgencyNameFree(db: Db, name: string, exceptId?: string) {
 
 /** A centre's own place for one agency; the kiosks get it with their next sync. */
 async function setAgencyOrder(db: Db, agencyId: string, order: number, centreId: number): Promise<void> {
-  await change(db, async (trx) => {
+  await db.transaction().execute(async (trx) => {
     const found = await trx.selectFrom('agencies').select('id').where('id', '=', agencyId).executeTakeFirst();
     if (!found) throw notFound('Không tìm thấy cơ quan, đơn vị.');
+    // First: on PostgreSQL the counter's row lock keeps two reorders from losing one.
+    await bumpConfigVersion(trx, centreId);
     const own = (await agencyOrderAt(trx, centreId)).value;
     await writeLevelled(trx, AGENCY_ORDER_KEY, JSON.stringify({ ...own, [agencyId]: order }), centreId);
   });

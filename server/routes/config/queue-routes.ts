@@ -27,7 +27,7 @@ async function updateQueue(
   patch: (queue: QueueConfig) => QueueConfig,
 ): Promise<QueueConfig> {
   return db.transaction().execute(async (trx) => {
-    await bumpConfigVersion(trx);
+    await bumpConfigVersion(trx, level);
     // A centre's first change starts from what it inherited, then is its own copy.
     const next = patch(await readQueueConfig(trx, level));
     await writeLevelled(trx, QUEUE_CONFIG_KEY, JSON.stringify(next), level);
@@ -109,7 +109,8 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
     response: PriorityCategoriesSchema,
     ...scoped,
     handler: async ({ body, request, user }) =>
-      (await updateQueue(db(), await settingsLevel(db(), user, request), (q) => ({ ...q, priorities: body }))).priorities,
+      (await updateQueue(db(), await settingsLevel(db(), user, request), (q) => ({ ...q, priorities: body })))
+        .priorities,
   });
   addRoute(app, server, {
     method: 'GET',
