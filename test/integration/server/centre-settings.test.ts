@@ -28,6 +28,7 @@ interface KioskConfig {
 type KioskSync = Omit<SyncBody, 'config'> & { config?: KioskConfig };
 
 const SOURCE = 'hailong-setting-source';
+/** Password hashing is slow by design; on a loaded machine two accounts take longer than the default. */
 const SLOW = 240_000;
 
 const service = (id: string, name: string) => ({
@@ -80,7 +81,6 @@ describe.each(BACKENDS)('settings per centre on %s', (backend) => {
     adminA = await login(s.app, 'quantri.xa-a', 'mat-khau-quan-tri-a');
     kioskA = await enrollDevice(s.app, s.admin, 'Kiosk xã A', centreA.id);
     kioskB = await enrollDevice(s.app, s.admin, 'Kiosk trung tâm B', centreB.id);
-    // Password hashing is slow by design; on a loaded machine the setup takes longer than the default.
   }, SLOW);
   afterEach(async () => s.close());
 
@@ -120,7 +120,12 @@ describe.each(BACKENDS)('settings per centre on %s', (backend) => {
       expect((await call(s.app, supervisorA, 'GET', '/api/v1/centre/technician-pin')).json()).toEqual({ set: true });
       expect((await call(s.app, s.admin, 'GET', '/api/v1/centre/technician-pin')).json()).toEqual({ set: false });
 
+      // Only A's kiosks download their configuration again: B's version did not move.
+      const unchanged = (await sync(s.app, kioskB.token, [], { configVersion: provinceB.version })).json<KioskSync>();
+      expect(unchanged.configVersion).toBe(provinceB.version);
+      expect(unchanged.config).toBeUndefined();
       const a = await fullConfig(s.app, kioskA.token);
+      expect(a.version).toBeGreaterThan(provinceB.version);
       expect(a.queue.services.map((x) => x.id)).toContain('dv-xa-a');
       expect(a.technicianPinHash).not.toBeNull();
       expect(await verifySecret('135790', a.technicianPinHash!)).toBe(true);
