@@ -95,7 +95,9 @@ export function agencyRoutes(app: FastifyInstance, server: ServerContext): void 
       if (level !== null) {
         // Name and status are the province's; a centre's user edits them only while the
         // province has a single centre (everything is theirs then), as for province-wide routes.
-        const provinceFields = body.name !== undefined || body.active !== undefined;
+        // The raw body: the schema's default fills `active` in even when it was not sent.
+        const sent = (request.body ?? {}) as Record<string, unknown>;
+        const provinceFields = sent.name !== undefined || sent.active !== undefined;
         if (provinceFields && (scopeOf(user) === null || (await centreCount(db())) > 1)) {
           throw new HttpError(
             403,
@@ -103,9 +105,11 @@ export function agencyRoutes(app: FastifyInstance, server: ServerContext): void 
             'Tên và trạng thái của cơ quan, đơn vị dùng chung cho cả tỉnh; chỉ quản trị viên cấp tỉnh được sửa. Trung tâm chỉ sửa thứ tự.',
           );
         }
-        if (body.order !== undefined) {
-          await setAgencyOrder(db(), params.id!, body.order, level);
-          if (!provinceFields) return (await listAgencies(db(), level)).find((a) => a.id === params.id);
+        if (body.order !== undefined) await setAgencyOrder(db(), params.id!, body.order, level);
+        if (!provinceFields) {
+          const agency = (await listAgencies(db(), level)).find((a) => a.id === params.id);
+          if (!agency) throw notFound('Không tìm thấy cơ quan, đơn vị.');
+          return agency;
         }
         body = { ...body, order: undefined };
       }

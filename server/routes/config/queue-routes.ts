@@ -66,7 +66,20 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
     ...scoped,
     handler: async ({ body, params, request, user }) => {
       if (body.id !== params.id) throw badRequest('Mã dịch vụ trong đường dẫn và trong nội dung phải trùng nhau.');
-      await updateQueue(db(), await settingsLevel(db(), user, request), (queue) => ({
+      const level = await settingsLevel(db(), user, request);
+      if (level !== null) {
+        // A centre's service is served at that centre's counters only.
+        const own = await db()
+          .selectFrom('counters')
+          .select('id')
+          .where('centre_id', '=', level)
+          .where('id', 'in', body.counterIds)
+          .execute();
+        if (own.length !== body.counterIds.length) {
+          throw badRequest('Dịch vụ của trung tâm chỉ được phục vụ tại các quầy của chính trung tâm đó.');
+        }
+      }
+      await updateQueue(db(), level, (queue) => ({
         ...queue,
         services: [...queue.services.filter((s) => s.id !== body.id), body].sort((a, b) => a.order - b.order),
       }));

@@ -20,6 +20,7 @@ import {
 interface KioskConfig {
   version: number;
   agencies: { id: string; order: number }[];
+  counters: { id: string }[];
   queue: { services: { id: string; name: string }[]; options: { ratingTimeoutSeconds?: number } };
   technicianPinHash: string | null;
   ratingPrompt: { dossierRequired: boolean };
@@ -31,9 +32,10 @@ const SOURCE = 'hailong-setting-source';
 /** Password hashing is slow by design; on a loaded machine two accounts take longer than the default. */
 const SLOW = 240_000;
 
-const service = (id: string, name: string) => ({
+const service = (id: string, name: string, counterId: string) => ({
   id,
   name,
+  counterIds: [counterId],
   prefix: 'X',
   start: 1,
   end: 999,
@@ -104,7 +106,15 @@ describe.each(BACKENDS)('settings per centre on %s', (backend) => {
       expect(provinceB.ratingPrompt).toEqual({ dossierRequired: false });
 
       const put = (url: string, body: unknown) => call(s.app, adminA, 'PUT', url, body);
-      expect((await put('/api/v1/services/dv-xa-a', service('dv-xa-a', 'Chứng thực xã A'))).statusCode).toBe(200);
+      const counterA = await call(s.app, adminA, 'POST', '/api/v1/counters', { number: 1, name: 'Quầy 1 xã A' });
+      expect(counterA.statusCode, counterA.body).toBe(201);
+      const counterAId = counterA.json<{ id: string }>().id;
+      const atB = service('dv-xa-a', 'Chứng thực xã A', provinceB.counters[0]?.id ?? 'quay-khac');
+      const refused = await put('/api/v1/services/dv-xa-a', atB);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json<{ error: { message: string } }>().error.message).toContain('quầy của chính trung tâm');
+      const created = await put('/api/v1/services/dv-xa-a', service('dv-xa-a', 'Chứng thực xã A', counterAId));
+      expect(created.statusCode, created.body).toBe(200);
       expect((await put('/api/v1/centre/technician-pin', { pin: '135790' })).statusCode).toBe(200);
       expect((await put('/api/v1/console/rating-prompt', { dossierRequired: true })).statusCode).toBe(200);
 
@@ -151,7 +161,7 @@ describe.each(BACKENDS)('settings per centre on %s', (backend) => {
     async () => {
       const before = await fullConfig(s.app, kioskB.token);
       const attempts = [
-        ['PUT', `/api/v1/services/dv-x?centreId=${centreB.id}`, service('dv-x', 'Lạ')],
+        ['PUT', `/api/v1/services/dv-x?centreId=${centreB.id}`, service('dv-x', 'Lạ', 'quay-x')],
         ['PUT', `/api/v1/centre/technician-pin?centre=${centreB.code}`, { pin: '135790' }],
         ['PUT', '/api/v1/centre/duty', { endOfDay: '11:00', idleMinutes: 5, centreId: centreB.id }],
         ['PUT', `/api/v1/console/rating-prompt?centreId=${centreB.id}`, { dossierRequired: true }],
