@@ -101,14 +101,14 @@ describe.each(BACKENDS)('settings per centre on %s', (backend) => {
     "gives A's kiosks A's services, technician PIN and rating prompt; B's kiosks keep the province's",
     async () => {
       const supervisorA = await supervisorOfA();
+      const counterA = await call(s.app, adminA, 'POST', '/api/v1/counters', { number: 1, name: 'Quầy 1 xã A' });
+      expect(counterA.statusCode, counterA.body).toBe(201);
+      const counterAId = counterA.json<{ id: string }>().id;
       const provinceB = await fullConfig(s.app, kioskB.token);
       expect(provinceB.technicianPinHash).toBeNull();
       expect(provinceB.ratingPrompt).toEqual({ dossierRequired: false });
 
       const put = (url: string, body: unknown) => call(s.app, adminA, 'PUT', url, body);
-      const counterA = await call(s.app, adminA, 'POST', '/api/v1/counters', { number: 1, name: 'Quầy 1 xã A' });
-      expect(counterA.statusCode, counterA.body).toBe(201);
-      const counterAId = counterA.json<{ id: string }>().id;
       const atB = service('dv-xa-a', 'Chứng thực xã A', provinceB.counters[0]?.id ?? 'quay-khac');
       const refused = await put('/api/v1/services/dv-xa-a', atB);
       expect(refused.statusCode).toBe(400);
