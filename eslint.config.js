@@ -111,6 +111,29 @@ export default tseslint.config(
     },
   },
   {
+    // Issue 12 §3: the kiosk core's SQL lives in electron/core/data/, each statement prepared
+    // once per connection (data/index.ts says why); services call its typed functions.
+    files: ['electron/core/**/*.ts'],
+    ignores: ['electron/core/data/**', 'electron/core/migrations/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...['prepare', 'pragma'].map((method) => ({
+          selector: `CallExpression[callee.property.name='${method}']`,
+          message: `SQL belongs in electron/core/data/: call a typed function there instead of .${method}().`,
+        })),
+        ...["[callee.object.name='db']", "[callee.object.property.name='db']"].map((object) => ({
+          selector: `CallExpression[callee.property.name='exec']${object}`,
+          message: 'SQL belongs in electron/core/data/: call a typed function there instead of db.exec().',
+        })),
+        ...['Literal[value', 'TemplateElement[value.raw'].map((node) => ({
+          selector: `${node}=/^\\s*(SELECT|INSERT|UPDATE|DELETE|REPLACE|WITH|CREATE|DROP|ALTER|PRAGMA)\\s/]`,
+          message: 'SQL belongs in electron/core/data/: no SQL text in the kiosk core outside it.',
+        })),
+      ],
+    },
+  },
+  {
     // The central server carries nothing of the kiosk: what both need lives once in shared/node/.
     files: ['server/**/*.ts'],
     rules: {

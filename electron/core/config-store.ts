@@ -7,17 +7,13 @@ import {
 } from '../../shared/contract/centre-settings.ts';
 import type { Counter, KioskConfig, RatingLevel, RatingReason } from '../../shared/domain/config.ts';
 import type { OfficerChoice } from '../../shared/contract/kiosk-state.ts';
-import { cachedStatement, type Db } from './database.ts';
+import type { Db } from './database.ts';
+import { openKioskData } from './data/index.ts';
+import type { ConfigTablesData, StoredOfficer } from './data/config-tables.ts';
+import type { SettingsData } from './data/settings.ts';
 import { isPhotoDataUrl } from '../../shared/domain/officer-photo.ts';
 
-export interface StoredOfficer {
-  id: string;
-  fullName: string;
-  agencyId: string;
-  agencyName: string;
-  pinHash: string | null;
-  active: boolean;
-}
+export type { StoredOfficer };
 
 /** Officers may carry a PIN hash: PINs are set centrally and verified offline. */
 export type ConfigWithPins = KioskConfig & {
@@ -33,21 +29,25 @@ export const CONSOLE_RATING_VOICE_KEY = 'kiosk.ratingVoice.console';
 
 /** Reads and replaces the configuration tables. */
 export class ConfigStore {
-  constructor(private readonly db: Db) {}
+  private readonly settings: SettingsData;
+  private readonly tables: ConfigTablesData;
+
+  constructor(private readonly db: Db) {
+    const data = openKioskData(db);
+    this.settings = data.settings;
+    this.tables = data.configTables;
+  }
 
   getSetting(key: string): string | null {
-    const select = cachedStatement<[string], { value: string }>(this.db, 'SELECT value FROM settings WHERE key = ?');
-    return select.get(key)?.value ?? null;
+    return this.settings.get(key);
   }
 
   setSetting(key: string, value: string): void {
-    this.db
-      .prepare('INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-      .run(key, value);
+    this.settings.set(key, value);
   }
 
   deleteSetting(key: string): void {
-    this.db.prepare('DELETE FROM settings WHERE key = ?').run(key);
+    this.settings.delete(key);
   }
 
   configVersion(): number {
@@ -59,44 +59,27 @@ export class ConfigStore {
    * ends (with events) the sign-ins of officers no longer active; without it they are dropped.
    */
   applyConfig(config: ConfigWithPins, endRemovedDuty?: () => void): void {
-    const db = this.db;
-    db.transaction(() => {
+    const tables = this.tables;
+    this.db.transaction(() => {
       // Duty is local state: it survives a config change unless its officer vanished.
-      db.exec('DELETE FROM rating_levels; DELETE FROM rating_reasons; DELETE FROM counters;');
-      const keepPins = new Map(
-        db
-          .prepare<[], { id: string; pin_hash: string | null }>('SELECT id, pin_hash FROM officers')
-          .all()
-          .map((row) => [row.id, row.pin_hash]),
-      );
-      db.exec('DELETE FROM officers; DELETE FROM agencies;');
-      const insertAgency = db.prepare('INSERT INTO agencies (id, name, sort_order, active) VALUES (?, ?, ?, ?)');
-      for (const a of config.agencies) insertAgency.run(a.id, a.name, a.order, a.active ? 1 : 0);
-      const insertOfficer = db.prepare(
-        'INSERT INTO officers (id, full_name, agency_id, sort_order, active, pin_hash, photo) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      );
+      tables.clearScale();
+      const keepPins = tables.officerPins();
+      tables.clearPeople();
+      for (const a of config.agencies) tables.insertAgency(a);
       for (const o of config.officers) {
-        const pin = config.officerPins?.[o.id] ?? keepPins.get(o.id) ?? null;
         // Only an image `data:` URL reaches the screen; anything else is dropped, not shown.
         const photo = config.officerPhotos?.[o.id];
-        insertOfficer.run(
-          o.id,
-          o.fullName,
-          o.agencyId,
-          o.order,
-          o.active ? 1 : 0,
-          pin,
-          photo && isPhotoDataUrl(photo) ? photo : null,
-        );
+        tables.insertOfficer({
+          ...o,
+          pinHash: config.officerPins?.[o.id] ?? keepPins.get(o.id) ?? null,
+          photo: photo && isPhotoDataUrl(photo) ? photo : null,
+        });
       }
-      const insertCounter = db.prepare('INSERT INTO counters (id, number, name) VALUES (?, ?, ?)');
-      for (const c of config.counters) insertCounter.run(c.id, c.number, c.name);
-      const insertLevel = db.prepare('INSERT INTO rating_levels (code, label, sort_order, low) VALUES (?, ?, ?, ?)');
-      for (const l of config.ratingLevels) insertLevel.run(l.code, l.label, l.order, l.low ? 1 : 0);
-      const insertReason = db.prepare('INSERT INTO rating_reasons (code, label, sort_order) VALUES (?, ?, ?)');
-      for (const r of config.ratingReasons) insertReason.run(r.code, r.label, r.order);
+      for (const c of config.counters) tables.insertCounter(c);
+      for (const l of config.ratingLevels) tables.insertLevel(l);
+      for (const r of config.ratingReasons) tables.insertReason(r);
       if (endRemovedDuty) endRemovedDuty();
-      else db.prepare('DELETE FROM duty WHERE officer_id NOT IN (SELECT id FROM officers WHERE active = 1)').run();
+      else openKioskData(this.db).duty.removeInactiveOfficers();
       this.setSetting('config.version', String(config.version));
       this.setSetting('centre.name', config.centreName);
       // A server from before the misuse rules sends none: the kiosk keeps its own interval.
@@ -149,51 +132,27 @@ export class ConfigStore {
   }
 
   counters(): Counter[] {
-    return this.db.prepare<[], Counter>('SELECT id, number, name FROM counters ORDER BY number').all();
+    return this.tables.counters();
   }
 
   counter(id: string): Counter | null {
-    return this.db.prepare<[string], Counter>('SELECT id, number, name FROM counters WHERE id = ?').get(id) ?? null;
+    return this.tables.counter(id);
   }
 
   ratingLevels(): RatingLevel[] {
-    return cachedStatement<[], { code: string; label: string; order: number; low: number }>(
-      this.db,
-      'SELECT code, label, sort_order AS "order", low FROM rating_levels ORDER BY sort_order',
-    )
-      .all()
-      .map((row) => ({ ...row, low: row.low === 1 }));
+    return this.tables.ratingLevels();
   }
 
   ratingReasons(): RatingReason[] {
-    return this.db
-      .prepare<[], RatingReason>('SELECT code, label, sort_order AS "order" FROM rating_reasons ORDER BY sort_order')
-      .all();
+    return this.tables.ratingReasons();
   }
 
   /** Active officers in Phụ lục 2 order: agency order, then order within the agency. */
   officerChoices(): OfficerChoice[] {
-    return this.db
-      .prepare<[], OfficerChoice>(
-        `SELECT o.id, o.full_name AS fullName, a.name AS agencyName
-           FROM officers o JOIN agencies a ON a.id = o.agency_id
-          WHERE o.active = 1
-          ORDER BY a.sort_order, o.sort_order, o.full_name`,
-      )
-      .all();
+    return this.tables.officerChoices();
   }
 
   officer(id: string): StoredOfficer | null {
-    const row = this.db
-      .prepare<
-        [string],
-        { id: string; fullName: string; agencyId: string; agencyName: string; pinHash: string | null; active: number }
-      >(
-        `SELECT o.id, o.full_name AS fullName, o.agency_id AS agencyId, a.name AS agencyName,
-                o.pin_hash AS pinHash, o.active
-           FROM officers o JOIN agencies a ON a.id = o.agency_id WHERE o.id = ?`,
-      )
-      .get(id);
-    return row ? { ...row, active: row.active === 1 } : null;
+    return this.tables.officer(id);
   }
 }

@@ -4,26 +4,9 @@ import { DatabaseOpenError, openErrorFor, openSqliteFile } from '../../shared/no
 import type { Migration } from './migrations/migration.ts';
 import { KIOSK_MIGRATIONS } from './migrations/index.ts';
 import { isDiskFull } from './storage-guard.ts';
+import { prepareCheckpoints, schemaVersion, setSchemaVersion } from './data/sqlite-housekeeping.ts';
 
 export type Db = Database.Database;
-
-const statementCache = new WeakMap<Db, Map<string, Database.Statement>>();
-
-/**
- * A statement prepared once per connection, for the calls made on every rating: preparing
- * afresh each time churns native memory the garbage collector cannot see (tens of MB over
- * 100,000 ratings). Shared, so never switch its mode (pluck, raw, expand).
- */
-export function cachedStatement<P extends unknown[] = unknown[], R = unknown>(
-  db: Db,
-  sql: string,
-): Database.Statement<P, R> {
-  let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map<string, Database.Statement>()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
-  return statement as Database.Statement<P, R>;
-}
 
 export { DatabaseOpenError };
 
@@ -34,7 +17,7 @@ export function assertMigrationOrder(migrations: readonly Migration[]): void {
 
 /** Throws if the database was written by a newer hailong; returns its schema version. */
 function refuseNewer(db: Db, latest: number): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
+  const current = schemaVersion(db);
   if (current > latest) {
     throw new DatabaseOpenError(
       `Cơ sở dữ liệu do một phiên bản hailong mới hơn tạo ra (lược đồ ${current}, phiên bản này chỉ hỗ trợ tới ${latest}). ` +
@@ -51,7 +34,7 @@ export function migrate(db: Db, migrations: readonly Migration[]): void {
   for (const migration of migrations.slice(current)) {
     db.transaction(() => {
       migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
+      setSchemaVersion(db, migration.version);
     })();
   }
 }
@@ -109,18 +92,16 @@ export interface CheckpointHooks {
  * uncaught SQLITE_FULL here used to end the process. Returns the function that stops it.
  */
 export function checkpointWhenIdle(db: Db, intervalMs = 2_000, hooks: CheckpointHooks = {}): () => void {
-  db.pragma('wal_autocheckpoint = 1000');
-  const totalChanges = db.prepare<[], number>('SELECT total_changes()').pluck();
+  const checkpoints = prepareCheckpoints(db, 1000);
   let lastChanges = -1;
   let walFrames = 1;
   const timer = setInterval(() => {
     try {
-      const changes = totalChanges.get()!;
+      const changes = checkpoints.totalChanges();
       const idle = changes === lastChanges;
       lastChanges = changes;
       if (!idle || walFrames > 0) {
-        const [result] = db.pragma(idle ? 'wal_checkpoint(TRUNCATE)' : 'wal_checkpoint(PASSIVE)') as { log: number }[];
-        walFrames = result?.log ?? 0;
+        walFrames = checkpoints.checkpoint(idle ? 'TRUNCATE' : 'PASSIVE');
       }
     } catch (error) {
       hooks.failed?.(error);

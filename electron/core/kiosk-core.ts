@@ -2,7 +2,7 @@ import { DEFAULT_MISUSE_RULES } from '../../shared/contract/centre-settings.ts';
 import { join } from 'node:path';
 import { hostname } from 'node:os';
 import type { KioskHandlers } from '../../shared/contract/dispatch.ts';
-import type { KioskSettings, KioskState, OfficerLock } from '../../shared/contract/kiosk-state.ts';
+import type { KioskSettings, KioskState, LocalKioskSettings, OfficerLock } from '../../shared/contract/kiosk-state.ts';
 import { toVietnamIso } from '../../shared/domain/vietnam-time.ts';
 import { DomainError } from '../../shared/contract/result.ts';
 import { DEMO_CONFIG, DEMO_PIN } from '../../shared/domain/demo-config.ts';
@@ -36,7 +36,7 @@ import {
   storeRatingVoice,
 } from './kiosk-assignment.ts';
 
-export const DEFAULT_SETTINGS: KioskSettings = {
+export const DEFAULT_SETTINGS: LocalKioskSettings = {
   thankYouSeconds: 5,
   idleTimeoutSeconds: 30,
   walkUpIntervalSeconds: 5,
@@ -139,8 +139,6 @@ export class KioskCore {
       dossierRequired: () => this.config.dossierRequired(),
       citizenScreen: () => this.citizenScreens?.() ?? true,
       ratingVoice: () => this.config.ratingVoice(),
-      ratingVoiceFromConsole: () => this.config.ratingVoiceFromConsole(),
-      preferSystemVoice: () => this.config.preferSystemVoice(),
     });
     this.sync = new SyncClient({
       db: this.db,
@@ -245,13 +243,26 @@ export class KioskCore {
     };
   }
 
+  /** The kiosk's own settings, with the voice settings the console and the centre decided for it. */
   settings(): KioskSettings {
-    const stored = this.config.getSetting('kiosk.settings');
-    return { ...DEFAULT_SETTINGS, ...(stored ? (JSON.parse(stored) as Partial<KioskSettings>) : {}) };
+    return {
+      ...this.localSettings(),
+      ratingVoiceFromConsole: this.config.ratingVoiceFromConsole(),
+      preferSystemVoice: this.config.preferSystemVoice(),
+    };
   }
 
-  updateSettings(patch: Partial<KioskSettings>): void {
-    this.config.setSetting('kiosk.settings', JSON.stringify({ ...this.settings(), ...patch }));
+  private localSettings(): LocalKioskSettings {
+    const stored = this.config.getSetting('kiosk.settings');
+    const { thankYouSeconds, idleTimeoutSeconds, walkUpIntervalSeconds } = {
+      ...DEFAULT_SETTINGS,
+      ...(stored ? (JSON.parse(stored) as Partial<LocalKioskSettings>) : {}),
+    };
+    return { thankYouSeconds, idleTimeoutSeconds, walkUpIntervalSeconds };
+  }
+
+  updateSettings(patch: Partial<LocalKioskSettings>): void {
+    this.config.setSetting('kiosk.settings', JSON.stringify({ ...this.localSettings(), ...patch }));
     this.publish();
   }
 

@@ -2,41 +2,32 @@ import type { OfficerOnDuty } from '../../shared/contract/kiosk-state.ts';
 import { DomainError } from '../../shared/contract/result.ts';
 import { toVietnamIso } from '../../shared/domain/vietnam-time.ts';
 import type { ConfigStore } from './config-store.ts';
-import { cachedStatement, type Db } from './database.ts';
+import type { Db } from './database.ts';
+import { openKioskData } from './data/index.ts';
+import type { DutyData, DutyRow } from './data/duty.ts';
 import { Outbox } from './outbox.ts';
 import type { PinGuard } from './pin-guard.ts';
 import { dutyExpired, type DutyLimits } from '../../shared/domain/duty-limits.ts';
-
-interface DutyRow {
-  counter_id: string;
-  officer_id: string;
-  agency_id: string;
-  signed_in_at: string;
-  last_active_at: string | null;
-}
 
 export type SignOutCause = 'manual' | 'replaced' | 'timeout' | 'removed';
 
 /** Who serves at which counter. One officer per counter, one counter per officer. */
 export class OfficerDuty {
+  private readonly rows: DutyData;
+
   constructor(
     private readonly db: Db,
     private readonly config: ConfigStore,
     private readonly outbox: Outbox,
     private readonly pins: PinGuard,
     private readonly now: () => Date,
-  ) {}
+  ) {
+    this.rows = openKioskData(db).duty;
+  }
 
   onDuty(counterId: string): OfficerOnDuty | null {
-    const row = cachedStatement<[string], OfficerOnDuty>(
-      this.db,
-      // The officer's agency now, not at sign-in: a rating goes to the agency of the moment.
-      `SELECT d.officer_id AS id, o.full_name AS fullName, o.agency_id AS agencyId, a.name AS agencyName,
-              d.signed_in_at AS signedInAt, o.photo
-         FROM duty d JOIN officers o ON o.id = d.officer_id JOIN agencies a ON a.id = o.agency_id
-        WHERE d.counter_id = ?`,
-    ).get(counterId);
-    return row ?? null;
+    // The officer's agency now, not at sign-in: a rating goes to the agency of the moment.
+    return this.rows.onDuty(counterId);
   }
 
   async signIn(counterId: string, officerId: string, pin: string): Promise<OfficerOnDuty> {
@@ -45,13 +36,9 @@ export class OfficerDuty {
     await this.pins.check(`officer:${officerId}`, pin, officer.pinHash);
     const occurredAt = toVietnamIso(this.now());
     this.db.transaction(() => {
-      const displaced = this.db
-        .prepare<[string, string], DutyRow>('SELECT * FROM duty WHERE counter_id = ? OR officer_id = ?')
-        .all(counterId, officerId);
+      const displaced = this.rows.displacedBy(counterId, officerId);
       for (const row of displaced) this.endDuty(row, row.officer_id === officerId ? 'manual' : 'replaced', occurredAt);
-      this.db
-        .prepare('INSERT INTO duty (counter_id, officer_id, agency_id, signed_in_at) VALUES (?, ?, ?, ?)')
-        .run(counterId, officerId, officer.agencyId, occurredAt);
+      this.rows.insert(counterId, officerId, officer.agencyId, occurredAt);
       this.outbox.append({
         id: Outbox.newId(),
         type: 'officer.signed_in',
@@ -70,24 +57,21 @@ export class OfficerDuty {
    * towards the same lockout as at sign-in.
    */
   async signOutWithPin(counterId: string, pin: string): Promise<void> {
-    const row = this.db.prepare<[string], DutyRow>('SELECT * FROM duty WHERE counter_id = ?').get(counterId);
+    const row = this.rows.atCounter(counterId);
     if (!row) throw new DomainError('no_officer_on_duty', 'Hiện không có cán bộ nào đăng nhập tại quầy.');
     await this.pins.check(`officer:${row.officer_id}`, pin, this.config.officer(row.officer_id)?.pinHash ?? null);
     this.signOut(counterId);
   }
 
   signOut(counterId: string): void {
-    const row = this.db.prepare<[string], DutyRow>('SELECT * FROM duty WHERE counter_id = ?').get(counterId);
+    const row = this.rows.atCounter(counterId);
     if (!row) throw new DomainError('no_officer_on_duty', 'Hiện không có cán bộ nào đăng nhập tại quầy.');
     this.db.transaction(() => this.endDuty(row, 'manual', toVietnamIso(this.now())))();
   }
 
   /** An officer action at the counter: the idle timeout counts from here. */
   touch(counterId: string): void {
-    cachedStatement(this.db, 'UPDATE duty SET last_active_at = ? WHERE counter_id = ?').run(
-      toVietnamIso(this.now()),
-      counterId,
-    );
+    this.rows.touch(counterId, toVietnamIso(this.now()));
   }
 
   /**
@@ -97,7 +81,7 @@ export class OfficerDuty {
    */
   expire(limits: DutyLimits): number {
     const nowMs = this.now().getTime();
-    const rows = this.db.prepare<[], DutyRow>('SELECT * FROM duty').all();
+    const rows = this.rows.all();
     const ended = rows.filter((row) => dutyExpired(row, limits, nowMs));
     if (ended.length === 0) return 0;
     const occurredAt = toVietnamIso(this.now());
@@ -112,16 +96,14 @@ export class OfficerDuty {
    * (removed or deactivated in the console). Runs in the transaction that applies it.
    */
   endRemoved(): number {
-    const rows = this.db
-      .prepare<[], DutyRow>('SELECT * FROM duty WHERE officer_id NOT IN (SELECT id FROM officers WHERE active = 1)')
-      .all();
+    const rows = this.rows.ofInactiveOfficers();
     const occurredAt = toVietnamIso(this.now());
     for (const row of rows) this.endDuty(row, 'removed', occurredAt);
     return rows.length;
   }
 
   private endDuty(row: DutyRow, cause: SignOutCause, occurredAt: string): void {
-    this.db.prepare('DELETE FROM duty WHERE counter_id = ?').run(row.counter_id);
+    this.rows.remove(row.counter_id);
     this.outbox.append({
       id: Outbox.newId(),
       type: 'officer.signed_out',

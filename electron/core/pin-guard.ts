@@ -1,6 +1,8 @@
 import { DomainError } from '../../shared/contract/result.ts';
 import { formatTimeVi } from '../../shared/domain/vietnam-time.ts';
-import { cachedStatement, type Db } from './database.ts';
+import type { Db } from './database.ts';
+import { openKioskData } from './data/index.ts';
+import type { PinAttemptsData } from './data/pin-attempts.ts';
 import { verifySecret } from './pin-hash.ts';
 
 export interface PinPolicy {
@@ -29,11 +31,15 @@ export interface PinLock {
  * `failures` counts every wrong PIN since the last success, across locks, so each lock is longer.
  */
 export class PinGuard {
+  private readonly attempts: PinAttemptsData;
+
   constructor(
-    private readonly db: Db,
+    db: Db,
     private readonly now: () => Date,
     private readonly policy: PinPolicy = DEFAULT_PIN_POLICY,
-  ) {}
+  ) {
+    this.attempts = openKioskData(db).pinAttempts;
+  }
 
   /** Throws `locked_out` or `wrong_pin`; resets the counter on success. */
   async check(subject: string, pin: string, storedHash: string | null): Promise<void> {
@@ -43,18 +49,13 @@ export class PinGuard {
     // set by one of them meanwhile holds for the rest, the right PIN included.
     const { attempts, nowMs } = this.refuseIfLocked(subject);
     if (valid) {
-      this.db.prepare('DELETE FROM pin_attempts WHERE subject = ?').run(subject);
+      this.attempts.clear(subject);
       return;
     }
     const failures = (attempts?.failures ?? 0) + 1;
     const { maxFailures } = this.policy;
     const lockedUntil = failures % maxFailures === 0 ? nowMs + this.lockoutMs(failures / maxFailures) : null;
-    this.db
-      .prepare(
-        `INSERT INTO pin_attempts (subject, failures, locked_until_ms) VALUES (?, ?, ?)
-         ON CONFLICT (subject) DO UPDATE SET failures = excluded.failures, locked_until_ms = excluded.locked_until_ms`,
-      )
-      .run(subject, failures, lockedUntil);
+    this.attempts.record(subject, failures, lockedUntil);
     if (lockedUntil !== null) {
       throw new DomainError(
         'locked_out',
@@ -67,10 +68,7 @@ export class PinGuard {
 
   /** Every subject locked out at this moment. */
   locks(): PinLock[] {
-    return cachedStatement<[number], PinLock>(
-      this.db,
-      'SELECT subject, locked_until_ms AS untilMs FROM pin_attempts WHERE locked_until_ms > ? ORDER BY subject',
-    ).all(this.now().getTime());
+    return this.attempts.lockedAt(this.now().getTime());
   }
 
   /** The n-th lock since the last success: the first lock, doubled n−1 times, capped. */
@@ -80,11 +78,7 @@ export class PinGuard {
   }
 
   private refuseIfLocked(subject: string) {
-    const attempts = this.db
-      .prepare<[string], { failures: number; locked_until_ms: number | null }>(
-        'SELECT failures, locked_until_ms FROM pin_attempts WHERE subject = ?',
-      )
-      .get(subject);
+    const attempts = this.attempts.get(subject);
     const nowMs = this.now().getTime();
     if (attempts?.locked_until_ms && attempts.locked_until_ms > nowMs) {
       throw new DomainError(

@@ -2,7 +2,9 @@ import { DomainError } from '../../shared/contract/result.ts';
 import { RATED_BY_PHONE_MESSAGE } from '../../shared/domain/phone-rating.ts';
 import { toVietnamIso } from '../../shared/domain/vietnam-time.ts';
 import type { ConfigStore } from './config-store.ts';
-import { cachedStatement, type Db } from './database.ts';
+import type { Db } from './database.ts';
+import { openKioskData } from './data/index.ts';
+import type { RatingsData } from './data/ratings.ts';
 import type { OfficerDuty } from './officer-duty.ts';
 import { Outbox } from './outbox.ts';
 
@@ -18,14 +20,6 @@ export interface SubmitRating {
   burst?: { presses: number; windowMs: number } | undefined;
 }
 
-interface RatedTicket {
-  number: string;
-  status: string;
-  officer_id: string | null;
-  agency_id: string | null;
-  finished_at: string | null;
-}
-
 interface Attribution {
   officerId: string;
   agencyId: string;
@@ -38,9 +32,7 @@ interface Attribution {
  * A walk-up press is never dropped, only flagged.
  */
 export class Ratings {
-  private readonly insertRating;
-  private readonly lastWalkUp;
-  private readonly walkUpsSince;
+  private readonly rows: RatingsData;
 
   constructor(
     private readonly db: Db,
@@ -51,20 +43,7 @@ export class Ratings {
     /** How long after its finish a ticket may be rated (the queue's rating window). */
     private readonly ratingWindowMs: () => number,
   ) {
-    this.insertRating = db.prepare(
-      `INSERT INTO ratings (id, occurred_at, officer_id, agency_id, counter_id, ticket_id, level, misuse)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    // Only presses up to now: after the clock is set back, a press stamped "in the future"
-    // must not make every new press look too close to it.
-    this.lastWalkUp = db.prepare<[string, string], { occurred_at: string }>(
-      `SELECT occurred_at FROM ratings WHERE counter_id = ? AND ticket_id IS NULL AND occurred_at <= ?
-        ORDER BY occurred_at DESC LIMIT 1`,
-    );
-    // Compared as instants: occurred_at strings share one offset (Vietnam time) on a kiosk.
-    this.walkUpsSince = db.prepare<[string, string, string], { n: number }>(
-      `SELECT count(*) AS n FROM ratings WHERE counter_id = ? AND ticket_id IS NULL AND occurred_at > ? AND occurred_at <= ?`,
-    );
+    this.rows = openKioskData(db).ratings;
   }
 
   submit(input: SubmitRating): { ratingId: string; misuse: boolean } {
@@ -78,25 +57,27 @@ export class Ratings {
       let officer: Attribution;
       if (input.ticketId === undefined) {
         officer = this.officerOnDuty(input.counterId);
-        const last = this.lastWalkUp.get(input.counterId, occurredAt);
-        misuse = last !== undefined && instant.getTime() - Date.parse(last.occurred_at) < input.walkUpIntervalMs;
+        // Only presses up to now: after the clock is set back, a press stamped "in the future"
+        // must not make every new press look too close to it.
+        const last = this.rows.lastWalkUpAt(input.counterId, occurredAt);
+        misuse = last !== null && instant.getTime() - Date.parse(last) < input.walkUpIntervalMs;
         if (!misuse && input.burst) {
           const since = toVietnamIso(new Date(instant.getTime() - input.burst.windowMs));
-          misuse = this.walkUpsSince.get(input.counterId, since, occurredAt)!.n >= input.burst.presses;
+          misuse = this.rows.walkUpsBetween(input.counterId, since, occurredAt) >= input.burst.presses;
         }
       } else {
         officer = this.ticketServer(input.ticketId, instant.getTime(), this.ratingWindowMs());
       }
-      this.insertRating.run(
+      this.rows.insert({
         id,
         occurredAt,
-        officer.officerId,
-        officer.agencyId,
-        input.counterId,
-        input.ticketId ?? null,
-        level.code,
-        misuse ? 1 : 0,
-      );
+        officerId: officer.officerId,
+        agencyId: officer.agencyId,
+        counterId: input.counterId,
+        ticketId: input.ticketId ?? null,
+        level: level.code,
+        misuse,
+      });
       this.outbox.append({
         id,
         type: 'rating.submitted',
@@ -123,16 +104,13 @@ export class Ratings {
 
   /** The officer who finished the ticket, if it may still be rated now. */
   private ticketServer(ticketId: string, nowMs: number, windowMs: number): Attribution {
-    if (cachedStatement(this.db, 'SELECT 1 FROM ratings WHERE ticket_id = ?').get(ticketId)) {
+    if (this.rows.ticketRated(ticketId)) {
       throw new DomainError('already_rated', 'Phiếu này đã được đánh giá. Mỗi phiếu chỉ được đánh giá một lần.');
     }
-    if (cachedStatement(this.db, 'SELECT 1 FROM tickets_rated_elsewhere WHERE ticket_id = ?').get(ticketId)) {
+    if (this.rows.ticketRatedElsewhere(ticketId)) {
       throw new DomainError('already_rated', RATED_BY_PHONE_MESSAGE);
     }
-    const ticket = cachedStatement<[string], RatedTicket>(
-      this.db,
-      'SELECT number, status, officer_id, agency_id, finished_at FROM tickets WHERE id = ?',
-    ).get(ticketId);
+    const ticket = this.rows.ratedTicket(ticketId);
     if (!ticket) throw new DomainError('not_found', 'Không tìm thấy phiếu cần đánh giá.');
     if (ticket.status !== 'done' || !ticket.officer_id || !ticket.agency_id || !ticket.finished_at) {
       throw new DomainError('conflict', `Số ${ticket.number} chưa được phục vụ xong nên chưa thể đánh giá.`);
@@ -152,16 +130,14 @@ export class Ratings {
     if (unknown !== undefined) throw new DomainError('invalid_input', 'Lý do được chọn không có trong danh sách.');
     const unique = [...new Set(reasons)];
     this.db.transaction(() => {
-      const rating = this.db
-        .prepare<[string], { reasons: string | null; level: string }>('SELECT reasons, level FROM ratings WHERE id = ?')
-        .get(ratingId);
+      const rating = this.rows.levelAndReasons(ratingId);
       if (!rating) throw new DomainError('not_found', 'Không tìm thấy lượt đánh giá.');
       if (rating.reasons !== null) throw new DomainError('conflict', 'Lượt đánh giá này đã có lý do.');
       // Reasons explain a low level only; a Tốt carrying "Thái độ chưa tốt" would mislead the reports.
       if (!this.config.ratingLevels().find((l) => l.code === rating.level)?.low) {
         throw new DomainError('conflict', 'Chỉ ghi nhận lý do cho mức đánh giá chưa hài lòng.');
       }
-      this.db.prepare('UPDATE ratings SET reasons = ? WHERE id = ?').run(JSON.stringify(unique), ratingId);
+      this.rows.setReasons(ratingId, JSON.stringify(unique));
       this.outbox.append({
         id: Outbox.newId(),
         type: 'rating.reasons_added',

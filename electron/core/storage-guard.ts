@@ -3,6 +3,7 @@ import type { StorageStatus } from '../../shared/contract/kiosk-state.ts';
 import { DomainError } from '../../shared/contract/result.ts';
 import { toVietnamIso } from '../../shared/domain/vietnam-time.ts';
 import type { Db } from './database.ts';
+import { openKioskData } from './data/index.ts';
 
 export const DISK_FULL_MESSAGE =
   'Bộ nhớ của kiosk đã đầy nên tạm thời không ghi nhận được số thứ tự, đánh giá hay đăng nhập mới. ' +
@@ -86,12 +87,7 @@ export class StorageGuard {
     }
     if (free < RESUME_FREE_BYTES) return;
     try {
-      this.options.db
-        .prepare(
-          `INSERT INTO settings (key, value) VALUES ('storage.probe', ?)
-           ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-        )
-        .run(toVietnamIso(this.options.now()));
+      openKioskData(this.options.db).settings.set('storage.probe', toVietnamIso(this.options.now()));
     } catch (error) {
       if (isDiskFull(error)) return;
       throw error;

@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import { v7 as uuidv7 } from 'uuid';
 import type { LiveAlert, LiveAlertsList } from '../../shared/contract/centre-settings.ts';
 import { toVietnamIso } from '../../shared/domain/vietnam-time.ts';
@@ -6,10 +7,15 @@ import type { ServerSchema } from '../db/schema.ts';
 import { HttpError } from '../http-error.ts';
 import type { AlertCandidate } from './live-alert-rules.ts';
 
-type AlertRow = ServerSchema['live_alerts'];
+type AlertRow = Selectable<ServerSchema['live_alerts']>;
 
 /** Stores a candidate; null when an alert with its key exists already (nothing is raised twice). */
-export async function raiseAlert(db: Db, candidate: AlertCandidate, now: Date): Promise<string | null> {
+export async function raiseAlert(
+  db: Db,
+  candidate: AlertCandidate,
+  now: Date,
+  centreId: number,
+): Promise<string | null> {
   const id = uuidv7();
   const inserted = await db
     .insertInto('live_alerts')
@@ -25,6 +31,7 @@ export async function raiseAlert(db: Db, candidate: AlertCandidate, now: Date): 
       count: candidate.count,
       raised_at: toVietnamIso(now),
       raised_ms: now.getTime(),
+      centre_id: centreId,
     })
     .onConflict((oc) => oc.column('dedupe_key').doNothing())
     .executeTakeFirst();
@@ -72,22 +79,27 @@ async function describe(db: Db, rows: AlertRow[]): Promise<LiveAlert[]> {
       acknowledgedAt: row.acknowledged_at,
       acknowledgedBy: row.acknowledged_by,
       comment: row.comment,
+      centreId: row.centre_id,
     };
   });
 }
 
-/** Alerts not yet acknowledged (all of them) and the latest acknowledged ones. */
-export async function listAlerts(db: Db, historyLimit: number): Promise<LiveAlertsList> {
-  const open = await db
-    .selectFrom('live_alerts')
-    .selectAll()
+/** Alerts not yet acknowledged (all of them) and the latest acknowledged ones; of one centre, or of all (null). */
+export async function listAlerts(
+  db: Db,
+  historyLimit: number,
+  centreId: number | null = null,
+): Promise<LiveAlertsList> {
+  const ofCentre = () => {
+    const all = db.selectFrom('live_alerts').selectAll();
+    return centreId === null ? all : all.where('centre_id', '=', centreId);
+  };
+  const open = await ofCentre()
     .where('acknowledged_at', 'is', null)
     .orderBy('raised_ms', 'desc')
     .orderBy('id', 'desc')
     .execute();
-  const history = await db
-    .selectFrom('live_alerts')
-    .selectAll()
+  const history = await ofCentre()
     .where('acknowledged_at', 'is not', null)
     .orderBy('raised_ms', 'desc')
     .orderBy('id', 'desc')

@@ -3,6 +3,8 @@ import type { ServerContext } from '../context.ts';
 import type { IngestedBatch } from '../console/live-events.ts';
 import { counterLowRatings, officerLowCoverage, type AlertCandidate } from './live-alert-rules.ts';
 import { raiseAlert } from './live-alert-store.ts';
+import { centreOfBatch } from '../console/centre-hubs.ts';
+import { firstCentreId } from '../config/centres.ts';
 
 /** The counters and officers a sync batch brought new evidence about. */
 export function touchedBy(batch: IngestedBatch): { counterIds: Set<string>; officerIds: Set<string> } {
@@ -21,7 +23,7 @@ export function touchedBy(batch: IngestedBatch): { counterIds: Set<string>; offi
 
 /**
  * Runs the alert rules for what one committed sync batch touched and stores what they find.
- * Returns the ids of the alerts raised now.
+ * Returns the ids of the alerts raised now and their centre.
  */
 export async function evaluateBatch(
   server: Pick<ServerContext, 'db' | 'now'>,
@@ -40,9 +42,12 @@ export async function evaluateBatch(
     const found = await officerLowCoverage(server.db, settings, officerId, now);
     if (found) candidates.push(found);
   }
+  if (candidates.length === 0) return [];
+  // The alert belongs to the centre of the kiosk whose sync brought the evidence.
+  const centreId = (await centreOfBatch(server, batch)) ?? (await firstCentreId(server.db));
   const raised: string[] = [];
   for (const candidate of candidates) {
-    const id = await raiseAlert(server.db, candidate, now);
+    const id = await raiseAlert(server.db, candidate, now, centreId);
     if (id) raised.push(id);
   }
   return raised;

@@ -12,7 +12,7 @@ import { HttpError, notFound } from '../http-error.ts';
  * - none: the route does not tell centres apart yet; a centre's user may use it only while the
  *   province has a single centre (then everything is theirs), else 403.
  */
-export type CentreOwnedTable = 'counters' | 'officers' | 'devices' | 'users';
+export type CentreOwnedTable = 'counters' | 'officers' | 'devices' | 'users' | 'live_alerts';
 export type CentreScope = { table: CentreOwnedTable } | 'own';
 
 const forbidden = (message: string) => new HttpError(403, 'other_centre', message);

@@ -15,6 +15,8 @@ import type { ServerContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { addRoute } from '../routes/route.ts';
 import { ratingsStats } from './ratings-stats-query.ts';
+import { readCentre, type ReportCentre } from '../reports/centre-filter.ts';
+import { ReadCentreQuerySchema } from '../../shared/contract/centres-api.ts';
 
 export const ALERT_SETTINGS_KEY = 'console.alerts';
 
@@ -31,10 +33,15 @@ const minusDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
 
 /** Officers whose share of low ratings or whose coverage crosses a threshold over the last N days. */
-export async function alertsReport(db: Db, settings: AlertSettings, now: Date): Promise<AlertsReport> {
+export async function alertsReport(
+  db: Db,
+  settings: AlertSettings,
+  now: Date,
+  centre: ReportCentre | null = null,
+): Promise<AlertsReport> {
   const to = vietnamDay(now);
   const from = minusDays(to, settings.days - 1);
-  const stats = await ratingsStats(db, { from, to });
+  const stats = await ratingsStats(db, { from, to }, centre);
   const low = stats.levels.map((l) => l.low);
   const merged = new Map<string, AlertRow>();
   for (const row of stats.byOfficer) {
@@ -78,22 +85,25 @@ export function alertsRoutes(app: FastifyInstance, server: ServerContext): void 
     url: '/api/v1/console/alerts',
     summary: 'Cảnh báo: cán bộ có tỷ lệ đánh giá thấp hoặc tỷ lệ được đánh giá vượt ngưỡng trong N ngày gần nhất',
     access: 'supervisor',
-    query: z.object({
+    query: ReadCentreQuerySchema.extend({
       days: z.coerce.number().int().min(1).max(366).optional(),
       lowSharePercent: z.coerce.number().min(0).max(100).optional(),
       coveragePercent: z.coerce.number().min(0).max(100).optional(),
       minRatings: z.coerce.number().int().min(1).max(100_000).optional(),
     }),
     response: AlertsReportSchema,
-    handler: async ({ query }) => {
-      const stored = await readAlertSettings(server.db);
+    centre: 'own',
+    handler: async ({ query, request, user }) => {
+      const centre = await readCentre(server.db, user, request.query);
+      // The centre's own thresholds; every centre together: the province's.
+      const stored = await readAlertSettings(server.db, centre?.id ?? null);
       const settings: AlertSettings = {
         days: query.days ?? stored.days,
         lowSharePercent: query.lowSharePercent ?? stored.lowSharePercent,
         coveragePercent: query.coveragePercent ?? stored.coveragePercent,
         minRatings: query.minRatings ?? stored.minRatings,
       };
-      return alertsReport(server.db, settings, server.now());
+      return alertsReport(server.db, settings, server.now(), centre);
     },
   });
   addRoute(app, server, {

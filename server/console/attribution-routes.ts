@@ -10,11 +10,29 @@ import { vietnamDayRange } from '../../shared/domain/vietnam-time.ts';
 import type { ServerContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { addRoute } from '../routes/route.ts';
+import { readCentre } from '../reports/centre-filter.ts';
 
 /** The events of [from, to] filed under another agency than the kiosk sent, latest first (issue 9 item 8). */
-export async function attributionMismatches(db: Db, from: string, to: string): Promise<AttributionMismatchList> {
+export async function attributionMismatches(
+  db: Db,
+  from: string,
+  to: string,
+  centreId: number | null = null,
+): Promise<AttributionMismatchList> {
   vietnamDayRange(from, to); // a reversed or impossible period is a 400
-  const inPeriod = db.selectFrom('attribution_mismatches as m').where('m.day', '>=', from).where('m.day', '<=', to);
+  let inPeriod = db.selectFrom('attribution_mismatches as m').where('m.day', '>=', from).where('m.day', '<=', to);
+  // The kiosk that sent the event says where it happened (devices' primary key).
+  if (centreId !== null) {
+    inPeriod = inPeriod.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('devices as dc')
+          .select('dc.id')
+          .whereRef('dc.id', '=', 'm.device_id')
+          .where('dc.centre_id', '=', centreId),
+      ),
+    );
+  }
   const counted = await inPeriod.select(sql<string | number>`count(*)`.as('n')).executeTakeFirst();
   const rows = await inPeriod
     .leftJoin('officers as o', 'o.id', 'm.officer_id')
@@ -69,6 +87,13 @@ export function attributionRoutes(app: FastifyInstance, server: ServerContext): 
     access: 'supervisor',
     query: AttributionQuerySchema,
     response: AttributionMismatchListSchema,
-    handler: ({ query }) => attributionMismatches(server.db, query.from, query.to),
+    centre: 'own',
+    handler: async ({ query, request, user }) =>
+      attributionMismatches(
+        server.db,
+        query.from,
+        query.to,
+        (await readCentre(server.db, user, request.query))?.id ?? null,
+      ),
   });
 }

@@ -65,13 +65,15 @@ async function timed(db: Db, rows: readonly CallRow[]): Promise<TimedCall[]> {
 }
 
 /**
- * What the board needs of a day: each counter's latest call and the latest calls overall.
- * Both come from indexes on (day, …), so the cost follows the counters, not the day's events.
+ * What one centre's board needs of a day: each of its counters' latest call and its latest
+ * calls overall. Both come from indexes on (day, …), so the cost follows the counters, not the
+ * day's events.
  */
-export async function boardCallsOfDay(db: Db, day: string): Promise<TimedCall[]> {
+export async function boardCallsOfDay(db: Db, day: string, centreId: number): Promise<TimedCall[]> {
   // Each counter's latest call: one step down the index (day, counter_id, called_ms, event_id).
   const latest = db
     .selectFrom('counters as k2')
+    .where('k2.centre_id', '=', centreId)
     .select((eb) =>
       eb
         .selectFrom('queue_calls as q')
@@ -86,6 +88,7 @@ export async function boardCallsOfDay(db: Db, day: string): Promise<TimedCall[]>
   const [current, recent] = await Promise.all([
     callRows(db).where('c.event_id', 'in', latest).execute(),
     callRows(db)
+      .where('c.centre_id', '=', centreId)
       .where('c.day', '=', day)
       .orderBy('c.called_ms', 'desc')
       .orderBy('c.event_id', 'desc')
@@ -95,13 +98,14 @@ export async function boardCallsOfDay(db: Db, day: string): Promise<TimedCall[]>
   return timed(db, [...current, ...recent]);
 }
 
-/** The calls among the given events (a batch just stored), oldest first. */
-export async function callsOfEvents(db: Db, eventIds: readonly string[]): Promise<TimedCall[]> {
+/** One centre's calls among the given events (a batch just stored), oldest first. */
+export async function callsOfEvents(db: Db, eventIds: readonly string[], centreId: number): Promise<TimedCall[]> {
   if (eventIds.length === 0) return [];
   const rows: CallRow[] = [];
   for (let i = 0; i < eventIds.length; i += 200) {
     rows.push(
       ...(await callRows(db)
+        .where('c.centre_id', '=', centreId)
         .where('c.event_id', 'in', eventIds.slice(i, i + 200))
         .execute()),
     );

@@ -10,14 +10,16 @@ import {
 } from '../../shared/contract/centre-settings.ts';
 import { acknowledgeAlert, listAlerts } from '../alerts/live-alert-store.ts';
 import { evaluateBatch } from '../alerts/live-alert-watcher.ts';
-import { deviceCentreId } from '../sync/devices.ts';
 import { readJsonLevelled, writeLevelled, type LevelledValue, type SettingLevel } from '../config/centre-settings.ts';
 import { sendSource, settingsLevel, SettingsLevelQuerySchema } from '../routes/settings-level.ts';
 import type { ServerContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { HttpError } from '../http-error.ts';
 import { addRoute } from '../routes/route.ts';
-import { createLiveHub } from './live-hub.ts';
+import { centreHubs, centreOfBatch } from './centre-hubs.ts';
+import { readCentre } from '../reports/centre-filter.ts';
+import { ReadCentreQuerySchema } from '../../shared/contract/centres-api.ts';
+import { firstCentreId } from '../config/centres.ts';
 import { onIngested } from './live-events.ts';
 import { streamToSupervisor } from './supervisor-stream.ts';
 
@@ -41,28 +43,32 @@ export async function readLiveAlertSettings(db: Db, level: SettingLevel = null):
  * a raised or acknowledged alert is pushed at once to every open console as `alerts`.
  */
 export function liveAlertsRoutes(app: FastifyInstance, server: ServerContext): void {
-  const hub = createLiveHub<LiveAlertsList>(app, {
+  const hubs = centreHubs<LiveAlertsList>(app, (centre) => ({
     name: 'Không tải được cảnh báo',
     event: 'alerts',
-    compute: () => listAlerts(server.db, HISTORY),
+    compute: () => listAlerts(server.db, HISTORY, centre?.id ?? null),
     log: server.log,
     // Changes are pushed by the evaluation below; nothing to poll.
     start: () => () => undefined,
-  });
-  // Computed only for open consoles; with none, the next one to open reads the database.
-  const pushAlerts = async (): Promise<void> => {
-    if (hub.size > 0) await hub.refresh();
-    else hub.invalidate();
+  }));
+  // A centre's change goes to that centre's consoles and the province's (every centre);
+  // computed only for open consoles, with none the next one to open reads the database.
+  const pushAlerts = async (centreId: number): Promise<void> => {
+    for (const [key, hub] of hubs.all()) {
+      if (key !== null && key !== centreId) continue;
+      if (hub.size > 0) await hub.refresh();
+      else hub.invalidate();
+    }
   };
   // One evaluation at a time: two batches for one counter never race to raise the same alert.
   let chain: Promise<void> = Promise.resolve();
   const unsubscribe = onIngested(server, (batch) => {
     chain = chain
       .then(async () => {
-        // The thresholds of the kiosk's centre (issue 13 §1).
-        const settings = await readLiveAlertSettings(server.db, await deviceCentreId(server.db, batch.deviceId));
-        const raised = await evaluateBatch(server, settings, batch);
-        if (raised.length > 0) await pushAlerts();
+        // The kiosk's centre: its thresholds (issue 13 §1) and its consoles.
+        const centreId = (await centreOfBatch(server, batch)) ?? (await firstCentreId(server.db));
+        const raised = await evaluateBatch(server, await readLiveAlertSettings(server.db, centreId), batch);
+        if (raised.length > 0) await pushAlerts(centreId);
       })
       .catch((error: unknown) => server.log(`Không kiểm tra được cảnh báo: ${String(error)}`));
   });
@@ -76,21 +82,32 @@ export function liveAlertsRoutes(app: FastifyInstance, server: ServerContext): v
     url: '/api/v1/console/live-alerts',
     summary: 'Cảnh báo trực tiếp: chưa xác nhận và lịch sử đã xác nhận',
     access: 'supervisor',
+    query: ReadCentreQuerySchema,
     response: LiveAlertsListSchema,
-    handler: () => listAlerts(server.db, HISTORY),
+    centre: 'own',
+    handler: async ({ request, user }) =>
+      listAlerts(server.db, HISTORY, (await readCentre(server.db, user, request.query))?.id ?? null),
   });
   addRoute(app, server, {
     method: 'GET',
     url: '/api/v1/console/live-alerts/stream',
     summary: 'Cảnh báo trực tiếp (server-sent events `alerts`), đẩy ngay khi đồng bộ mang bằng chứng',
     access: 'supervisor',
+    query: ReadCentreQuerySchema,
     produces: ['text/event-stream'],
-    handler: (context) =>
-      streamToSupervisor(app, server, context, hub, {
-        event: 'alerts',
-        sessionCheckMs: SESSION_CHECK_MS,
-        failure: 'Không tải được cảnh báo',
-      }),
+    centre: 'own',
+    handler: async (context) =>
+      streamToSupervisor(
+        app,
+        server,
+        context,
+        hubs.hubFor(await readCentre(server.db, context.user, context.request.query)),
+        {
+          event: 'alerts',
+          sessionCheckMs: SESSION_CHECK_MS,
+          failure: 'Không tải được cảnh báo',
+        },
+      ),
   });
   addRoute(app, server, {
     method: 'POST',
@@ -99,11 +116,13 @@ export function liveAlertsRoutes(app: FastifyInstance, server: ServerContext): v
     access: 'supervisor',
     body: AcknowledgeAlertSchema,
     response: LiveAlertSchema,
+    // Another centre's alert is a 404, as if it did not exist.
+    centre: { table: 'live_alerts' },
     handler: async ({ body, params, user }) => {
       const id = z.uuid().safeParse(params.id);
       if (!id.success) throw new HttpError(404, 'not_found', 'Không tìm thấy cảnh báo này.');
       const alert = await acknowledgeAlert(server.db, id.data, user!.username, body.comment, server.now());
-      await pushAlerts();
+      await pushAlerts(alert.centreId);
       return alert;
     },
   });

@@ -15,6 +15,7 @@ import type { Db } from '../db/database.ts';
 import { badRequest } from '../http-error.ts';
 import { averageSeconds, coverageByOfficer } from '../reports/coverage-query.ts';
 import { rosterFor } from '../reports/phu-luc-2-query.ts';
+import { officerDayAtCentre, type ReportCentre } from '../reports/centre-filter.ts';
 import { lowestCoverageOutlier } from '../../shared/domain/coverage-outlier.ts';
 
 const DAY_MS = 86_400_000;
@@ -72,9 +73,13 @@ const seconds = averageSeconds;
 /**
  * Ratings over a period for the console: the counts come from the daily table the ingest keeps
  * (as Phụ lục 2), tickets and coverage from the served tickets, so a year of a province answers
- * without touching each rating.
+ * without touching each rating. `centre`: that centre's days of each officer only (null: every centre).
  */
-export async function ratingsStats(db: Db, query: RatingsQuery): Promise<RatingsStats> {
+export async function ratingsStats(
+  db: Db,
+  query: RatingsQuery,
+  centre: ReportCentre | null = null,
+): Promise<RatingsStats> {
   const { from, to } = query;
   if (from > to) throw badRequest('Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.', 'bad_period');
   vietnamDayRange(from, to); // a RangeError (400) for an impossible period
@@ -83,6 +88,7 @@ export async function ratingsStats(db: Db, query: RatingsQuery): Promise<Ratings
   let daily = db.selectFrom('rating_daily').where('day', '>=', from).where('day', '<=', to).where('misuse', '=', 0);
   if (query.agencyId) daily = daily.where('agency_id', '=', query.agencyId);
   if (query.officerId) daily = daily.where('officer_id', '=', query.officerId);
+  if (centre) daily = daily.where(officerDayAtCentre('rating_daily', centre));
   const seriesRows = await daily
     .select(['day', 'level', sql<number>`sum(n)`.as('n')])
     .groupBy(['day', 'level'])
@@ -91,6 +97,7 @@ export async function ratingsStats(db: Db, query: RatingsQuery): Promise<Ratings
   // The tables below the chart: every officer of the agency in scope (or of the centre).
   let perOfficer = db.selectFrom('rating_daily').where('day', '>=', from).where('day', '<=', to);
   if (query.agencyId) perOfficer = perOfficer.where('agency_id', '=', query.agencyId);
+  if (centre) perOfficer = perOfficer.where(officerDayAtCentre('rating_daily', centre));
   const officerRows = await perOfficer
     .select(['officer_id', 'agency_id', 'level', 'misuse', sql<number>`sum(n)`.as('n')])
     .groupBy(['officer_id', 'agency_id', 'level', 'misuse'])
@@ -106,7 +113,7 @@ export async function ratingsStats(db: Db, query: RatingsQuery): Promise<Ratings
   const zero = () => levels.map(() => 0);
 
   // Tickets and coverage: the one definition the coverage report uses too.
-  const coverage = await coverageByOfficer(db, from, to, query.agencyId);
+  const coverage = await coverageByOfficer(db, from, to, query.agencyId, centre);
   const ticketRows = [...coverage.values()].filter((c) => c.ticketsServed > 0);
 
   let withReasons = db
@@ -118,6 +125,7 @@ export async function ratingsStats(db: Db, query: RatingsQuery): Promise<Ratings
     .where('misuse', '=', 0);
   if (query.agencyId) withReasons = withReasons.where('agency_id', '=', query.agencyId);
   if (query.officerId) withReasons = withReasons.where('officer_id', '=', query.officerId);
+  if (centre) withReasons = withReasons.where(officerDayAtCentre('ratings', centre));
   const reasonRows = await withReasons.execute();
   let laterReasons = db
     .selectFrom('rating_reason_events as e')
@@ -128,13 +136,14 @@ export async function ratingsStats(db: Db, query: RatingsQuery): Promise<Ratings
     .where('r.misuse', '=', 0);
   if (query.agencyId) laterReasons = laterReasons.where('r.agency_id', '=', query.agencyId);
   if (query.officerId) laterReasons = laterReasons.where('r.officer_id', '=', query.officerId);
+  if (centre) laterReasons = laterReasons.where(officerDayAtCentre('r', centre));
   const laterRows = await laterReasons.execute();
 
   const [agencies, reasonList, officers, roster] = await Promise.all([
     listAgencies(db),
     listReasons(db),
     db.selectFrom('officers').select(['id', 'full_name', 'agency_id', 'sort_order']).execute(),
-    rosterFor(db, from, to),
+    rosterFor(db, from, to, centre ?? undefined),
   ]);
 
   // Series

@@ -4,6 +4,7 @@ import { RatingsQuerySchema } from '../../shared/contract/console-api.ts';
 import type { ServerContext } from '../context.ts';
 import { addRoute } from '../routes/route.ts';
 import { ratingsStats } from './ratings-stats-query.ts';
+import { readCentre } from '../reports/centre-filter.ts';
 
 export function ratingsStatsRoutes(app: FastifyInstance, server: ServerContext): void {
   addRoute(app, server, {
@@ -14,6 +15,8 @@ export function ratingsStatsRoutes(app: FastifyInstance, server: ServerContext):
     access: 'supervisor',
     query: RatingsQuerySchema,
     response: RatingsStatsSchema,
-    handler: ({ query }) => ratingsStats(server.db, query),
+    centre: 'own',
+    handler: async ({ query, request, user }) =>
+      ratingsStats(server.db, query, await readCentre(server.db, user, request.query)),
   });
 }

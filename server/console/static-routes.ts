@@ -79,6 +79,8 @@ export function staticRoutes(app: FastifyInstance, options: StaticRoutesOptions 
   app.get('/', page('console'));
   app.get('/board', page('board'));
   app.get('/board/', page('board'));
+  // One board per centre; the page reads the code from its address and asks the API for it.
+  app.get('/board/:code', page('board'));
   // The phone page a ticket's QR opens; the token stays in the address, the page reads it.
   app.get('/r/:token', page('phone'));
   // Browsers ask for it on their own; an empty answer keeps their consoles free of 404s.

@@ -6,7 +6,7 @@ export const ONLINE_WITHIN_MS = 3 * 60_000;
 export interface TodayInput {
   day: string;
   now: Date;
-  counters: { id: string; number: number; name: string }[];
+  counters: { id: string; number: number; name: string; centreId?: number }[];
   /** serviceId → the counter that serves it (for transferred tickets). */
   serviceCounter: ReadonlyMap<string, string>;
   officers: ReadonlyMap<string, { fullName: string; agencyName: string }>;
@@ -30,6 +30,8 @@ export interface TodayInput {
   ratingsByLevel: ReadonlyMap<string, number>;
   misuse: number;
   served: number;
+  /** One centre's page: its counters; the queue totals count only tickets at them (absent: every ticket). */
+  counterScope?: ReadonlySet<string>;
 }
 
 /** Today's tickets not made by a transfer, counted by pinned counter and service (from `queue_tickets`). */
@@ -105,6 +107,7 @@ export function buildToday(input: TodayInput): TodaySnapshot {
       counterId: counter.id,
       number: counter.number,
       name: counter.name,
+      centreId: counter.centreId ?? null,
       officer:
         onDuty?.kind === 'signed_in'
           ? {
@@ -132,15 +135,20 @@ export function buildToday(input: TodayInput): TodaySnapshot {
     };
   });
 
+  const inScope = (entries: Map<string, number>) =>
+    [...entries].reduce(
+      (sum, [counterId, n]) => sum + (!input.counterScope || input.counterScope.has(counterId) ? n : 0),
+      0,
+    );
   const byLevel = input.levels.map((level) => ({ ...level, count: input.ratingsByLevel.get(level.code) ?? 0 }));
   return {
     day: input.day,
     generatedAt: input.now.toISOString(),
     counters,
     totals: {
-      issued: [...issuedByCounter.values()].reduce((a, b) => a + b, 0),
+      issued: inScope(issuedByCounter),
       served: input.served,
-      waiting: [...waiting.values()].reduce((a, b) => a + b, 0),
+      waiting: inScope(waiting),
       ratings: byLevel.reduce((sum, l) => sum + l.count, 0),
       byLevel,
       misuse: input.misuse,

@@ -7,6 +7,7 @@ import { buildToday } from './today-model.ts';
 import { dutyEndsAt } from '../../shared/domain/duty-limits.ts';
 import { dutySettings, type DutySettings } from '../config/centre-secrets.ts';
 import { deviceCountersOfDay, queueOfDay } from './today-queue-query.ts';
+import { officerDayAtCentre, type ReportCentre } from '../reports/centre-filter.ts';
 
 /**
  * The latest sign-in or sign-out per counter (or per kiosk). An officer replaced at a counter
@@ -45,10 +46,14 @@ function dutyStillOpen(
   return now.getTime() < dutyEndsAt(signIn.occurred_ms, duty.endOfDay);
 }
 
-export async function todaySnapshot(db: Db, now: Date): Promise<TodaySnapshot> {
+/**
+ * The Today page of one centre (its counters, kiosks, and the ratings of the officers working
+ * there today) or, with no centre, of every centre.
+ */
+export async function todaySnapshot(db: Db, now: Date, centre: ReportCentre | null = null): Promise<TodaySnapshot> {
   const day = vietnamDay(now);
   const [counters, officers, queue, levels, tickets] = await Promise.all([
-    listCounters(db),
+    listCounters(db, centre?.id ?? null),
     listOfficers(db),
     readQueueConfig(db),
     listLevels(db),
@@ -57,30 +62,31 @@ export async function todaySnapshot(db: Db, now: Date): Promise<TodaySnapshot> {
   const [lastDuty, deviceDuty, deviceCalls] = await Promise.all([
     latestDuty(db, 'counter_id'),
     latestDuty(db, 'device_id'),
-    deviceCountersOfDay(db, day),
+    deviceCountersOfDay(db, day, centre?.id ?? null),
   ]);
   const duty = await dutySettings(db);
   const deviceCounter = new Map(deviceDuty.map((d) => [d.device_id, d.counter_id]));
   // A kiosk's latest call today says best where it stands now.
   for (const [deviceId, counterId] of deviceCalls) deviceCounter.set(deviceId, counterId);
-  const devices = await db
+  let devicesQuery = db
     .selectFrom('devices')
-    .select(['id', 'name', 'last_sync_at', 'revoked_at', 'printer_state', 'printer_message'])
-    .execute();
+    .select(['id', 'name', 'last_sync_at', 'revoked_at', 'printer_state', 'printer_message']);
+  if (centre) devicesQuery = devicesQuery.where('centre_id', '=', centre.id);
+  const devices = await devicesQuery.execute();
   // Running totals kept at ingest (counter_daily): a few rows, whatever the day's volume.
-  const counts = await db
-    .selectFrom('counter_daily')
-    .select(['counter_id', 'served', 'rated'])
-    .where('day', '=', day)
-    .execute();
+  const centreCounters = centre ? new Set(counters.map((c) => c.id)) : null;
+  const counts = (
+    await db.selectFrom('counter_daily').select(['counter_id', 'served', 'rated']).where('day', '=', day).execute()
+  ).filter((r) => !centreCounters || centreCounters.has(r.counter_id));
   const served = counts.map((r) => ({ counter_id: r.counter_id, n: r.served }));
   const rated = counts.filter((r) => r.rated > 0).map((r) => ({ counter_id: r.counter_id, n: r.rated }));
-  const daily = await db
+  let dailyQuery = db
     .selectFrom('rating_daily')
     .select(['level', 'misuse', sql<number>`sum(n)`.as('n')])
-    .where('day', '=', day)
-    .groupBy(['level', 'misuse'])
-    .execute();
+    .where('day', '=', day);
+  // Ratings count where their officer works today, as in the centre's Phụ lục 2.
+  if (centre) dailyQuery = dailyQuery.where(officerDayAtCentre('rating_daily', centre));
+  const daily = await dailyQuery.groupBy(['level', 'misuse']).execute();
   const ratingsByLevel = new Map<string, number>();
   let misuse = 0;
   for (const row of daily) {
@@ -116,5 +122,6 @@ export async function todaySnapshot(db: Db, now: Date): Promise<TodaySnapshot> {
     ratingsByLevel,
     misuse,
     served: served.reduce((sum, r) => sum + r.n, 0),
+    ...(centreCounters ? { counterScope: centreCounters } : {}),
   });
 }

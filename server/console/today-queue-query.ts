@@ -71,10 +71,15 @@ export async function queueOfDay(
 }
 
 /** deviceId → the counter of its latest call today (where a kiosk stands now, if it called). */
-export async function deviceCountersOfDay(db: Db, day: string): Promise<Map<string, string>> {
+export async function deviceCountersOfDay(
+  db: Db,
+  day: string,
+  centreId: number | null = null,
+): Promise<Map<string, string>> {
   // One index step per device (day, device_id, called_ms, counter_id), not a pass over the day.
-  const rows = await db
-    .selectFrom('devices as d')
+  let devices = db.selectFrom('devices as d');
+  if (centreId !== null) devices = devices.where('d.centre_id', '=', centreId);
+  const rows = await devices
     .select((eb) => [
       'd.id',
       eb

@@ -263,8 +263,12 @@ export interface ServerSchema {
     acknowledged_at: string | null;
     acknowledged_by: string | null;
     comment: string | null;
+    /** Migration 0027: the centre of the kiosk whose sync raised it. */
+    centre_id: Generated<number>;
   };
   queue_tickets: {
+    /** Migration 0024: the centre of the device whose events made the row. */
+    centre_id: number;
     ticket_id: string;
     day: string;
     service_id: string;
@@ -289,6 +293,8 @@ export interface ServerSchema {
     rating_token: string | null;
   };
   queue_feed: {
+    /** Migration 0024: the centre of the device whose events made the row. */
+    centre_id: number;
     seq: Generated<number>;
     ticket_id: string;
     day: string;
@@ -299,6 +305,8 @@ export interface ServerSchema {
     body: string;
   };
   number_leases: {
+    /** Migration 0024: the centre of the device whose events made the row. */
+    centre_id: number;
     service_id: string;
     day: string;
     first_index: number;
@@ -309,6 +317,8 @@ export interface ServerSchema {
   queue_claims: { ticket_id: string; counter_id: string; device_id: string; expires_ms: number };
   /** Every call and recall, written at ingest (migration 0015): what the board and Today read. */
   queue_calls: {
+    /** Migration 0024: the centre of the device whose events made the row. */
+    centre_id: number;
     event_id: string;
     day: string;
     ticket_id: string;

@@ -105,6 +105,7 @@ async function tellCounter(trx: Db, ticket: ServerSchema['queue_tickets']): Prom
     .insertInto('queue_feed')
     .values({
       ticket_id: ticket.ticket_id,
+      centre_id: ticket.centre_id,
       day: ticket.day,
       service_id: ticket.service_id,
       pinned_counter_id: ticket.pinned_counter_id,

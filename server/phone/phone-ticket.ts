@@ -1,7 +1,7 @@
 import type { PhoneTicketStatus } from '../../shared/contract/phone-rating.ts';
 import type { Db } from '../db/database.ts';
 import type { ServerSchema } from '../db/schema.ts';
-import { listCounters, listLevels, listReasons, readQueueConfig } from '../config/config-repo.ts';
+import { centreName, listCounters, listLevels, listReasons, readQueueConfig } from '../config/config-repo.ts';
 
 type QueueRow = ServerSchema['queue_tickets'];
 
@@ -32,11 +32,12 @@ export async function finishOf(db: Db, ticketId: string) {
     .executeTakeFirst();
 }
 
-/** Waiting tickets called before this one: same day and service, same queue, earlier in priority order. */
+/** Waiting tickets called before this one: same centre, day and service, same queue, earlier in priority order. */
 async function peopleAhead(db: Db, row: QueueRow): Promise<number> {
   let query = db
     .selectFrom('queue_tickets')
     .select((eb) => eb.fn.countAll<string | number>().as('n'))
+    .where('centre_id', '=', row.centre_id)
     .where('day', '=', row.day)
     .where('service_id', '=', row.service_id)
     .where('status', '=', 'waiting')
@@ -59,6 +60,7 @@ export async function phoneTicketStatus(db: Db, token: string, nowMs: number): P
   const empty: PhoneTicketStatus = {
     state: 'unknown',
     message: 'Máy chủ chưa nhận được phiếu này. Trang sẽ tự thử lại sau ít giây.',
+    centreName: null,
     number: null,
     serviceName: null,
     peopleAhead: null,
@@ -75,7 +77,13 @@ export async function phoneTicketStatus(db: Db, token: string, nowMs: number): P
   const serviceName = config.services.find((s) => s.id === row.service_id)?.name ?? null;
   const counters = new Map((await listCounters(db)).map((c) => [c.id, c.name]));
   const counterName = row.counter_id === null ? null : (counters.get(row.counter_id) ?? null);
-  const base = { ...empty, number: row.number, serviceName, counterName };
+  const base = {
+    ...empty,
+    centreName: await centreName(db, row.centre_id),
+    number: row.number,
+    serviceName,
+    counterName,
+  };
   switch (row.status) {
     case 'waiting': {
       const ahead = await peopleAhead(db, row);

@@ -13,7 +13,7 @@ import {
 import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
 import { readQueueConfig } from '../config/config-repo.ts';
 import type { Db } from '../db/database.ts';
-import { deviceCentreId } from '../sync/devices.ts';
+import { deviceCentreId, type QueueDevice } from './device-centre.ts';
 
 interface Candidate {
   event: KioskEvent;
@@ -26,10 +26,11 @@ interface Candidate {
  * refused, and so is one of this device's blocks already used by another ticket. Returns the
  * accepted events' positions in the day's sequence (ticket id → index); refused events go to
  * `rejected`. A number no block covers (a kiosk from before leases) is accepted as before.
+ * Blocks and numbers are the device's centre's: another centre's A-001 is no conflict.
  */
 export async function checkIssuedNumbers<C extends Candidate>(
   trx: Db,
-  deviceId: string,
+  { deviceId, centreId }: QueueDevice,
   fresh: readonly C[],
   rejected: SyncRejection[],
 ): Promise<{ kept: C[]; indexes: Map<string, number> }> {
@@ -37,10 +38,15 @@ export async function checkIssuedNumbers<C extends Candidate>(
   const issued = fresh.filter((c) => c.event.type === 'ticket.issued');
   if (issued.length === 0) return { kept: [...fresh], indexes };
   // The device's centre's services: a centre may have its own (issue 13 §1).
-  const centreServices = (await readQueueConfig(trx, await deviceCentreId(trx, deviceId))).services;
+  const centreServices = (await readQueueConfig(trx, centreId)).services;
   const services = new Map<string, QueueService>(centreServices.map((s) => [s.id, s]));
   const days = [...new Set(issued.map((c) => vietnamDay(new Date(c.ms))))];
-  const leases = await trx.selectFrom('number_leases').selectAll().where('day', 'in', days).execute();
+  const leases = await trx
+    .selectFrom('number_leases')
+    .selectAll()
+    .where('centre_id', '=', centreId)
+    .where('day', 'in', days)
+    .execute();
   const usedInBatch = new Set<string>();
   const refused = new Set<C>();
   for (const candidate of issued) {
@@ -72,6 +78,7 @@ export async function checkIssuedNumbers<C extends Candidate>(
     const taken = await trx
       .selectFrom('queue_tickets')
       .select('ticket_id')
+      .where('centre_id', '=', centreId)
       .where('service_id', '=', service.id)
       .where('day', '=', day)
       .where('day_index', '=', position)
@@ -89,7 +96,7 @@ export async function checkIssuedNumbers<C extends Candidate>(
 /**
  * Grants a device the blocks it asks for (today and tomorrow by the server's clock), one block
  * per ask, and only while what it holds is mostly used; returns every lease it holds from
- * today on. Two devices asking at once may race for one block: the loser gets it next time.
+ * today on. Blocks are cut from the device's centre's sequence only. Two devices asking at once may race for one block: the loser gets it next time.
  */
 export async function grantLeases(
   db: Db,
@@ -102,15 +109,16 @@ export async function grantLeases(
   const wanted = new Map<string, { serviceId: string; day: string }>();
   for (const need of needs) if (days.includes(need.day)) wanted.set(`${need.serviceId}|${need.day}`, need);
   if (wanted.size > 0) {
+    const centreId = await deviceCentreId(db, deviceId);
     await db.transaction().execute(async (trx) => {
-      const centreServices = (await readQueueConfig(trx, await deviceCentreId(trx, deviceId))).services;
-      const services = new Map(centreServices.map((s) => [s.id, s]));
+      const services = new Map((await readQueueConfig(trx, centreId)).services.map((s) => [s.id, s]));
       for (const { serviceId, day } of wanted.values()) {
         const service = services.get(serviceId);
         if (!service) continue;
         const all = await trx
           .selectFrom('number_leases')
           .select(['first_index', 'count', 'device_id'])
+          .where('centre_id', '=', centreId)
           .where('service_id', '=', serviceId)
           .where('day', '=', day)
           .execute();
@@ -133,6 +141,7 @@ export async function grantLeases(
         await trx
           .insertInto('number_leases')
           .values({
+            centre_id: centreId,
             service_id: serviceId,
             day,
             first_index: next.firstIndex,
@@ -140,7 +149,7 @@ export async function grantLeases(
             device_id: deviceId,
             granted_at: now.toISOString(),
           })
-          .onConflict((oc) => oc.columns(['service_id', 'day', 'first_index']).doNothing())
+          .onConflict((oc) => oc.columns(['centre_id', 'service_id', 'day', 'first_index']).doNothing())
           .execute();
       }
     });

@@ -2,6 +2,7 @@ import type { KioskEvent } from '../../shared/domain/events.ts';
 import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
 import type { Db } from '../db/database.ts';
 import type { ServerSchema } from '../db/schema.ts';
+import type { QueueDevice } from './device-centre.ts';
 
 const CHUNK = 200;
 
@@ -11,7 +12,7 @@ const CHUNK = 200;
  */
 export async function recordCalls(
   trx: Db,
-  deviceId: string,
+  { deviceId, centreId }: QueueDevice,
   stored: ReadonlyArray<{ event: KioskEvent; ms: number }>,
 ): Promise<void> {
   const rows: ServerSchema['queue_calls'][] = [];
@@ -19,6 +20,7 @@ export async function recordCalls(
     if (event.type !== 'ticket.called' && event.type !== 'ticket.recalled') continue;
     rows.push({
       event_id: event.id,
+      centre_id: centreId,
       day: vietnamDay(new Date(ms)),
       ticket_id: event.ticketId,
       counter_id: event.counterId,

@@ -7,6 +7,7 @@ import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
 import { keepIssued } from '../aggregates/keep.ts';
 import type { Db } from '../db/database.ts';
 import type { ServerSchema } from '../db/schema.ts';
+import type { QueueDevice } from './device-centre.ts';
 
 type Row = ServerSchema['queue_tickets'];
 
@@ -75,8 +76,14 @@ function advance(row: Row, status: string, patch: Partial<Row>, ms: number): boo
  * Projects one device's accepted ticket events into `queue_tickets`, and appends one feed
  * entry per changed ticket, inside the ingest transaction. On PostgreSQL an advisory lock
  * makes feed positions follow commit order, so a kiosk resuming from a cursor misses nothing.
+ * Tickets belong to the issuing device's centre; another centre's ticket is never changed by
+ * this device's events (its stream never showed it, so such an event is a forgery or a mistake).
  */
-export async function projectQueue(trx: Db, deviceId: string, events: readonly QueueEvent[]): Promise<void> {
+export async function projectQueue(
+  trx: Db,
+  { deviceId, centreId }: QueueDevice,
+  events: readonly QueueEvent[],
+): Promise<void> {
   const tickets = events.filter((e) => e.event.type.startsWith('ticket.'));
   if (tickets.length === 0) return;
   const ids = new Set<string>();
@@ -87,12 +94,14 @@ export async function projectQueue(trx: Db, deviceId: string, events: readonly Q
   }
   const rows = new Map<string, Row>();
   const stored = new Set<string>();
+  const foreign = new Set<string>();
   const idList = [...ids];
   for (let i = 0; i < idList.length; i += 250) {
     const part = idList.slice(i, i + 250);
     for (const row of await trx.selectFrom('queue_tickets').selectAll().where('ticket_id', 'in', part).execute()) {
       rows.set(row.ticket_id, row);
       stored.add(row.ticket_id);
+      if (row.centre_id !== centreId) foreign.add(row.ticket_id);
     }
   }
   const changed = new Set<string>();
@@ -101,6 +110,7 @@ export async function projectQueue(trx: Db, deviceId: string, events: readonly Q
   const ordered = [...tickets].sort((a, b) => a.event.seq - b.event.seq);
   for (const { event, ms, dayIndex } of ordered) {
     const id = ticketIdOf(event);
+    if (id !== undefined && foreign.has(id)) continue;
     const row = id === undefined ? undefined : rows.get(id);
     switch (event.type) {
       case 'ticket.issued': {
@@ -108,6 +118,7 @@ export async function projectQueue(trx: Db, deviceId: string, events: readonly Q
         const pinned = event.pinned === false ? null : event.counterId;
         rows.set(event.ticketId, {
           ticket_id: event.ticketId,
+          centre_id: centreId,
           day: vietnamDay(new Date(ms)),
           service_id: event.serviceId,
           number: event.number,
@@ -246,6 +257,7 @@ export async function projectQueue(trx: Db, deviceId: string, events: readonly Q
       .values(
         out.slice(i, i + 100).map((row) => ({
           ticket_id: row.ticket_id,
+          centre_id: row.centre_id,
           day: row.day,
           service_id: row.service_id,
           pinned_counter_id: row.pinned_counter_id,

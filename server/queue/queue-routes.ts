@@ -16,6 +16,7 @@ import { onIngested } from '../console/live-events.ts';
 import { openSse } from '../console/sse.ts';
 import { HttpError } from '../http-error.ts';
 import { addRoute } from '../routes/route.ts';
+import { deviceCentreId, type QueueDevice } from './device-centre.ts';
 
 /** Feed entries read per query; a kiosk far behind gets several messages in a row. */
 const PAGE = 500;
@@ -26,16 +27,23 @@ const BACKSTOP_MS = 5_000;
  * The counter a device speaks for. Once the console has assigned the device, that assignment
  * decides: a stolen token cannot claim or read another counter's queue, and an entrance kiosk
  * claims nothing. A device the console has not assigned yet (its counter set by a technician)
- * is taken at its word, as before assignment existed.
+ * is taken at its word, as before assignment existed. Another centre's counter does not exist
+ * for the device (404), as for a user of another centre.
  */
 async function requireCounter(server: ServerContext, deviceId: string, counterId: string): Promise<void> {
-  const counter = await server.db.selectFrom('counters').select('id').where('id', '=', counterId).executeTakeFirst();
-  if (!counter) throw new HttpError(404, 'not_found', 'Không tìm thấy quầy này trên máy chủ.');
   const device = await server.db
     .selectFrom('devices')
-    .select(['role', 'counter_id'])
+    .select(['role', 'counter_id', 'centre_id'])
     .where('id', '=', deviceId)
     .executeTakeFirst();
+  const counter = await server.db
+    .selectFrom('counters')
+    .select('centre_id')
+    .where('id', '=', counterId)
+    .executeTakeFirst();
+  if (!counter || (device && counter.centre_id !== device.centre_id)) {
+    throw new HttpError(404, 'not_found', 'Không tìm thấy quầy này ở trung tâm của kiosk.');
+  }
   if (device?.role === 'entrance') {
     throw new HttpError(403, 'forbidden', 'Kiosk lấy số ở lối vào không gọi số của quầy nào.');
   }
@@ -50,7 +58,8 @@ async function requireCounter(server: ServerContext, deviceId: string, counterId
 
 /**
  * The centre-wide queue for kiosks: a held stream of queue changes made by other devices that
- * concern one counter, and the claim that arbitrates a call several counters could make.
+ * concern one counter, and the claim that arbitrates a call several counters could make. Each
+ * centre has its own queue: a kiosk sees and claims only its centre's tickets.
  */
 export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
   addRoute(app, server, {
@@ -70,6 +79,9 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
         .where('ticket_id', '=', body.ticketId)
         .executeTakeFirst();
       if (!ticket) return taken('Máy chủ chưa nhận được phiếu này; hãy thử lại sau giây lát.');
+      if (ticket.centre_id !== (await deviceCentreId(server.db, device!.deviceId))) {
+        throw new HttpError(404, 'not_found', 'Không tìm thấy phiếu này ở trung tâm của kiosk.');
+      }
       if (ticket.status !== 'waiting') return taken(`Số ${ticket.number} đã được gọi hoặc đã xử lý.`);
       const service = (await readQueueConfig(server.db)).services.find((s) => s.id === ticket.service_id) ?? null;
       if (
@@ -129,6 +141,8 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
       // No counter: an entrance kiosk, which keeps a copy of every service's queue so that the
       // people ahead it tells a citizen leave the count once served.
       const scope = query.counterId === undefined ? 'centre' : { counterId: query.counterId };
+      // A kiosk stays at the centre it was enrolled at: read once per stream.
+      const queueDevice = { deviceId: device!.deviceId, centreId: await deviceCentreId(server.db, device!.deviceId) };
       const stream = openSse(app, request, reply);
       if (stream.closed) return;
       let cursor = query.after;
@@ -143,7 +157,7 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
         try {
           do {
             again = false;
-            cursor = await sendFrom(server, stream, device!.deviceId, scope, cursor);
+            cursor = await sendFrom(server, stream, queueDevice, scope, cursor);
           } while (again && !stream.closed);
         } finally {
           busy = false;
@@ -165,7 +179,7 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
 async function sendFrom(
   server: ServerContext,
   stream: { send(event: string, data: unknown): void; closed: boolean },
-  deviceId: string,
+  { deviceId, centreId }: QueueDevice,
   /** A counter's id, or 'centre' (an entrance: every service). */
   scope: { counterId: string } | 'centre',
   cursor: number,
@@ -177,6 +191,7 @@ async function sendFrom(
     const rows = await server.db
       .selectFrom('queue_feed')
       .selectAll()
+      .where('centre_id', '=', centreId)
       .where('seq', '>', cursor)
       .where('day', '>=', today)
       .orderBy('seq')

@@ -7,6 +7,7 @@ import { listAgencies } from '../config/config-repo.ts';
 import type { Db } from '../db/database.ts';
 import { funnelReport } from './funnel-query.ts';
 import { rosterFor } from './phu-luc-2-query.ts';
+import { officerDayAtCentre, type ReportCentre } from './centre-filter.ts';
 
 export interface OfficerCoverage {
   officerId: string;
@@ -28,9 +29,11 @@ export async function coverageByOfficer(
   from: string,
   to: string,
   agencyId?: string,
+  centre: ReportCentre | null = null,
 ): Promise<Map<string, OfficerCoverage>> {
   let tickets = db.selectFrom('console_ticket_daily').where('day', '>=', from).where('day', '<=', to);
   if (agencyId) tickets = tickets.where('agency_id', '=', agencyId);
+  if (centre) tickets = tickets.where(officerDayAtCentre('console_ticket_daily', centre));
   const ticketRows = await tickets
     .select([
       'officer_id',
@@ -42,6 +45,7 @@ export async function coverageByOfficer(
     .execute();
   let rated = db.selectFrom('console_rating_ticket_daily').where('day', '>=', from).where('day', '<=', to);
   if (agencyId) rated = rated.where('agency_id', '=', agencyId);
+  if (centre) rated = rated.where(officerDayAtCentre('console_rating_ticket_daily', centre));
   const ratedRows = await rated
     .select(['officer_id', sql<number>`sum(n)`.as('n')])
     .groupBy('officer_id')
@@ -69,19 +73,26 @@ export const averageSeconds = (sumMs: number, n: number) => (n === 0 ? null : Ma
 /**
  * Per officer: tickets finished in the period, ratings given in the period (on a served
  * ticket, or walk-up), coverage (coverageByOfficer), and average wait (called − issued) and
- * service (finished − started) in seconds. Misuse presses are left out.
+ * service (finished − started) in seconds. Misuse presses are left out. `centre`: that centre's
+ * days of each officer only (null: every centre).
  */
-export async function coverageReport(db: Db, from: string, to: string, now: Date): Promise<CoverageReport> {
+export async function coverageReport(
+  db: Db,
+  from: string,
+  to: string,
+  now: Date,
+  centre: ReportCentre | null = null,
+): Promise<CoverageReport> {
   vietnamDayRange(from, to); // throws RangeError on a reversed or invalid period
-  const coverage = await coverageByOfficer(db, from, to);
-  const ratings = await db
+  const coverage = await coverageByOfficer(db, from, to, undefined, centre);
+  let rated = db
     .selectFrom('rating_daily')
     .select(['officer_id', sql<number>`sum(n)`.as('total')])
     .where('day', '>=', from)
     .where('day', '<=', to)
-    .where('misuse', '=', 0)
-    .groupBy('officer_id')
-    .execute();
+    .where('misuse', '=', 0);
+  if (centre) rated = rated.where(officerDayAtCentre('rating_daily', centre));
+  const ratings = await rated.groupBy('officer_id').execute();
 
   const officers = new Map(
     (await db.selectFrom('officers').select(['id', 'full_name', 'agency_id', 'sort_order']).execute()).map((o) => [
@@ -91,7 +102,7 @@ export async function coverageReport(db: Db, from: string, to: string, now: Date
   );
   const agencies = new Map((await listAgencies(db)).map((a) => [a.id, a]));
   const ids = new Set<string>([
-    ...(await rosterFor(db, from, to)).map((r) => r.id),
+    ...(await rosterFor(db, from, to, centre ?? undefined)).map((r) => r.id),
     ...coverage.keys(),
     ...ratings.map((r) => r.officer_id),
   ]);
@@ -147,6 +158,7 @@ export async function coverageReport(db: Db, from: string, to: string, now: Date
       agencyName: r.agencyName,
     })),
     [...agencies.values()].sort((a, b) => a.order - b.order).map((a) => ({ id: a.id, name: a.name })),
+    centre,
   );
   return { from, to, periodLine: periodLine(from, to), rows, funnel, generatedAt: toVietnamIso(now) };
 }

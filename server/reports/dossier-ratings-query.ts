@@ -1,6 +1,7 @@
 import { formatDateTimeVi, vietnamDayRange } from '../../shared/domain/vietnam-time.ts';
 import type { DossierRatingRow } from '../../shared/domain/dossier-ratings.ts';
 import type { Db } from '../db/database.ts';
+import { officerDayAtCentre, type ReportCentre } from './centre-filter.ts';
 
 /** How the citizen rated, as the per-dossier export says it. */
 const CHANNEL_LABELS: Record<string, string> = { kiosk: 'Kiosk tại quầy', phone: 'Điện thoại (mã QR)' };
@@ -9,6 +10,7 @@ const CHANNEL_LABELS: Record<string, string> = { kiosk: 'Kiosk tại quầy', ph
 export async function dossierRatings(
   db: Db,
   filter: { dossier: string } | { from: string; to: string },
+  centre: ReportCentre | null = null,
 ): Promise<DossierRatingRow[]> {
   let query = db
     .selectFrom('ratings as r')
@@ -28,6 +30,7 @@ export async function dossierRatings(
     ])
     .where('r.dossier_code', 'is not', null)
     .where('r.misuse', '=', 0);
+  if (centre) query = query.where(officerDayAtCentre('r', centre));
   if ('dossier' in filter) {
     query = query.where('r.dossier_code', '=', filter.dossier);
   } else {

@@ -7,6 +7,7 @@ import {
   type FunnelReport,
 } from '../../shared/domain/rating-funnel.ts';
 import type { Db } from '../db/database.ts';
+import { officerDayAtCentre, type ReportCentre } from './centre-filter.ts';
 
 interface FunnelSqlRow {
   officer_id: string;
@@ -29,6 +30,7 @@ export async function funnelCounts(
   db: Db,
   from: string,
   to: string,
+  centre: ReportCentre | null = null,
 ): Promise<Map<string, FunnelCounts & { agencyId: string }>> {
   const { rows } = await sql<FunnelSqlRow>`
     SELECT ts.officer_id, ts.agency_id,
@@ -44,7 +46,7 @@ export async function funnelCounts(
       FROM tickets_served ts
       LEFT JOIN rating_prompts rp ON rp.ticket_id = ts.ticket_id
       LEFT JOIN ratings r ON r.ticket_id = ts.ticket_id AND r.misuse = 0
-     WHERE ts.day >= ${from} AND ts.day <= ${to}
+     WHERE ts.day >= ${from} AND ts.day <= ${to} ${centre ? sql`AND ${officerDayAtCentre('ts', centre)}` : sql``}
      GROUP BY ts.officer_id, ts.agency_id`.execute(db);
   const out = new Map<string, FunnelCounts & { agencyId: string }>();
   for (const row of rows) {
@@ -75,8 +77,9 @@ export async function funnelReport(
   to: string,
   officers: readonly { id: string; name: string; agencyId: string; agencyName: string }[],
   agencies: readonly { id: string; name: string }[],
+  atCentre: ReportCentre | null = null,
 ): Promise<FunnelReport> {
-  const counts = await funnelCounts(db, from, to);
+  const counts = await funnelCounts(db, from, to, atCentre);
   let centre = EMPTY_FUNNEL;
   for (const c of counts.values()) centre = addFunnel(centre, c);
   const byAgency = new Map<string, FunnelCounts>();

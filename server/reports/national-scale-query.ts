@@ -3,6 +3,7 @@ import { buildNationalReport, type NationalReport } from '../../shared/domain/na
 import { listAllLevels } from '../config/config-repo.ts';
 import { getSetting } from '../config/settings.ts';
 import type { Db } from '../db/database.ts';
+import type { ReportCentre } from './centre-filter.ts';
 import { phuLuc2Report } from './phu-luc-2-query.ts';
 
 export const NATIONAL_MAP_KEY = 'report.national-scale';
@@ -16,8 +17,14 @@ export async function readNationalMap(db: Db): Promise<NationalScaleMap> {
 }
 
 /** Three-level counts, satisfied share and index per officer, agency and centre, from Phụ lục 2's rows. */
-export async function nationalReport(db: Db, from: string, to: string, now: Date): Promise<NationalReport> {
-  const phuLuc2 = await phuLuc2Report(db, from, to, now);
+export async function nationalReport(
+  db: Db,
+  from: string,
+  to: string,
+  now: Date,
+  centre: ReportCentre | null = null,
+): Promise<NationalReport> {
+  const phuLuc2 = await phuLuc2Report(db, from, to, now, centre ? { centre } : {});
   const low = new Set((await listAllLevels(db)).filter((l) => l.low).map((l) => l.code));
   return buildNationalReport(phuLuc2, low, await readNationalMap(db));
 }

@@ -6,6 +6,7 @@ import { vietnamDayRange } from '../../shared/domain/vietnam-time.ts';
 import { centreName, listAgencies, listAllLevels, readQueueConfig } from '../config/config-repo.ts';
 import { withoutPhoneRatings } from '../phone/phone-annex.ts';
 import type { Db } from '../db/database.ts';
+import { officerDayAtCentre, type ReportCentre } from './centre-filter.ts';
 import { readFraming, readNotes } from './report-settings.ts';
 
 /**
@@ -54,31 +55,6 @@ export async function rosterFor(
   return roster.filter((r) => there.has(r.id));
 }
 
-/** The centre a report is for; `first`: ratings of officers no longer on record count there. */
-export interface ReportCentre {
-  id: number;
-  code: string;
-  name: string;
-  first: boolean;
-}
-
-/**
- * A rating_daily row belongs to the centre where its officer worked on its day (officer_centres;
- * an officer without history: their current centre). An officer id with no officer row at all
- * (deleted or never configured) counts at the first centre, where a single-centre server had it.
- */
-function atCentre(centre: ReportCentre) {
-  return sql<boolean>`(
-    EXISTS (SELECT 1 FROM officer_centres oc WHERE oc.officer_id = rating_daily.officer_id
-      AND oc.centre_id = ${centre.id}
-      AND (oc.from_day IS NULL OR oc.from_day <= rating_daily.day)
-      AND (oc.to_day IS NULL OR oc.to_day >= rating_daily.day))
-    OR (NOT EXISTS (SELECT 1 FROM officer_centres oc WHERE oc.officer_id = rating_daily.officer_id)
-      AND EXISTS (SELECT 1 FROM officers o WHERE o.id = rating_daily.officer_id AND o.centre_id = ${centre.id}))
-    OR (${centre.first ? 1 : 0} = 1 AND NOT EXISTS (SELECT 1 FROM officers o WHERE o.id = rating_daily.officer_id))
-  )`;
-}
-
 /**
  * Counts come from the daily table the ingest keeps: a Phụ lục 2 period is whole Vietnam
  * days, and each rating's day is the Vietnam day of its normalised instant, so summing days
@@ -90,7 +66,7 @@ export async function phuLuc2Counts(db: Db, from: string, to: string, centre?: R
     .select(['officer_id', 'agency_id', 'level', 'misuse', sql<number>`sum(n)`.as('count')])
     .where('day', '>=', from)
     .where('day', '<=', to);
-  if (centre) query = query.where(atCentre(centre));
+  if (centre) query = query.where(officerDayAtCentre('rating_daily', centre));
   const rows = await query.groupBy(['officer_id', 'agency_id', 'level', 'misuse']).execute();
   // A centre may leave phone ratings out of Phụ lục 2 (issue 11 §3).
   if (!(await readQueueConfig(db, centre?.id ?? null)).options.phoneRatingsInAnnex) {

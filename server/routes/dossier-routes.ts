@@ -7,6 +7,8 @@ import type { ServerContext } from '../context.ts';
 import { dossierRatings } from '../reports/dossier-ratings-query.ts';
 import { checkPeriod, sendFile } from './report-routes.ts';
 import { addRoute } from './route.ts';
+import { readCentre } from '../reports/centre-filter.ts';
+import { ReadCentreQuerySchema } from '../../shared/contract/centres-api.ts';
 import type { DossierRatingRow } from '../../shared/domain/dossier-ratings.ts';
 
 /** The lookup's answer, tied to the row type so a field added to one and not the other fails the type check. */
@@ -33,9 +35,16 @@ export function dossierRoutes(app: FastifyInstance, server: ServerContext): void
     url: '/api/v1/ratings',
     summary: 'Tra cứu lượt đánh giá theo mã hồ sơ (mỗi hồ sơ được đánh giá một lần)',
     access: 'supervisor',
-    query: z.strictObject({ dossier: DossierCodeSchema }),
+    query: ReadCentreQuerySchema.extend({ dossier: DossierCodeSchema }).strict(),
     response: DossierLookupSchema,
-    handler: async ({ query }) => ({ rows: await dossierRatings(server.db, { dossier: query.dossier }) }),
+    centre: 'own',
+    handler: async ({ query, request, user }) => ({
+      rows: await dossierRatings(
+        server.db,
+        { dossier: query.dossier },
+        await readCentre(server.db, user, request.query),
+      ),
+    }),
   });
 
   addRoute(app, server, {
@@ -45,13 +54,15 @@ export function dossierRoutes(app: FastifyInstance, server: ServerContext): void
     access: 'supervisor',
     query: CoverageQuerySchema,
     produces: ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-    handler: async ({ query, reply }) => {
+    centre: 'own',
+    handler: async ({ query, reply, request, user }) => {
       checkPeriod(query.from, query.to);
+      const centre = await readCentre(server.db, user, request.query);
       const report = {
         from: query.from,
         to: query.to,
         periodLine: periodLine(query.from, query.to),
-        rows: await dossierRatings(server.db, { from: query.from, to: query.to }),
+        rows: await dossierRatings(server.db, { from: query.from, to: query.to }, centre),
       };
       if (query.format === 'json') return report;
       const { exportDossierRatings } = await import('../reports/export/dossier-export.ts');

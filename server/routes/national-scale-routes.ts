@@ -8,6 +8,8 @@ import { badRequest } from '../http-error.ts';
 import { NATIONAL_MAP_KEY, nationalReport, readNationalMap } from '../reports/national-scale-query.ts';
 import { checkPeriod, sendFile } from './report-routes.ts';
 import { addRoute } from './route.ts';
+import { readCentre } from '../reports/centre-filter.ts';
+import { ReadCentreQuerySchema } from '../../shared/contract/centres-api.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -21,9 +23,11 @@ export function nationalScaleRoutes(app: FastifyInstance, server: ServerContext)
     access: 'supervisor',
     query: CoverageQuerySchema,
     produces: ['application/json', 'text/csv', XLSX],
-    handler: async ({ query, reply }) => {
+    centre: 'own',
+    handler: async ({ query, reply, request, user }) => {
       checkPeriod(query.from, query.to);
-      const report = await nationalReport(server.db, query.from, query.to, server.now());
+      const centre = await readCentre(server.db, user, request.query);
+      const report = await nationalReport(server.db, query.from, query.to, server.now(), centre);
       if (query.format === 'json') return report;
       const name = `thang-ba-muc_${report.from}_${report.to}.${query.format}`;
       const body =
@@ -43,7 +47,14 @@ export function nationalScaleRoutes(app: FastifyInstance, server: ServerContext)
     summary: 'Cách quy đổi thang đánh giá của Trung tâm sang ba mức quốc gia (trống: mặc định)',
     access: 'supervisor',
     response: NationalScaleMapSchema,
-    handler: () => readNationalMap(server.db),
+    // The province's mapping (the province owns the scale): every centre reads the same one;
+    // a centre named must still exist.
+    query: ReadCentreQuerySchema,
+    centre: 'own',
+    handler: async ({ request, user }) => {
+      await readCentre(server.db, user, request.query);
+      return readNationalMap(server.db);
+    },
   });
   addRoute(app, server, {
     method: 'PUT',

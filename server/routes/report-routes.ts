@@ -11,6 +11,7 @@ import { centreByCode, listCentres } from '../config/centres.ts';
 import type { CentreOut } from '../../shared/contract/centres-api.ts';
 import type { PhuLuc2Report } from '../../shared/domain/phu-luc-2.ts';
 import { addRoute } from './route.ts';
+import { readCentre } from '../reports/centre-filter.ts';
 import type { FastifyReply } from 'fastify';
 
 // The exporters pull in exceljs, docx and pdfkit (~50 MB): loaded on the first file export only.
@@ -97,9 +98,11 @@ export function reportRoutes(app: FastifyInstance, server: ServerContext): void 
     access: 'supervisor',
     query: CoverageQuerySchema,
     produces: ['application/json', 'text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
-    handler: async ({ query, reply }) => {
+    centre: 'own',
+    handler: async ({ query, reply, request, user }) => {
       checkPeriod(query.from, query.to);
-      const report = await coverageReport(server.db, query.from, query.to, server.now());
+      const centre = await readCentre(server.db, user, request.query);
+      const report = await coverageReport(server.db, query.from, query.to, server.now(), centre);
       if (query.format === 'json') return report;
       return sendFile(reply, await (await exporters()).exportCoverage(report, query.format));
     },

@@ -15,7 +15,7 @@ import { configVersion } from '../config/settings.ts';
 import type { ServerContext } from '../context.ts';
 import { HttpError, parseWith } from '../http-error.ts';
 import { ingestEvents } from '../sync/ingest.ts';
-import { deviceCentreId } from '../sync/devices.ts';
+import { deviceCentreId } from '../queue/device-centre.ts';
 import { clearSyncRefusal, readAssignment, recordSyncRefusal } from '../sync/device-assignment.ts';
 import { emitIngested } from '../console/live-events.ts';
 import { addRoute } from './route.ts';

@@ -26,9 +26,3 @@ export async function insertDevice(
     })
     .execute();
 }
-
-/** The centre a device was enrolled at: its configuration and settings are that centre's. */
-export async function deviceCentreId(db: Db, deviceId: string): Promise<number> {
-  const row = await db.selectFrom('devices').select('centre_id').where('id', '=', deviceId).executeTakeFirstOrThrow();
-  return row.centre_id;
-}

@@ -10,6 +10,7 @@ import { keepAggregates, ticketsAlreadyServed } from '../aggregates/keep.ts';
 import { checkIssuedNumbers } from '../queue/number-leases.ts';
 import { recordCalls } from '../queue/queue-calls.ts';
 import { projectQueue } from '../queue/queue-projection.ts';
+import { deviceCentreId } from '../queue/device-centre.ts';
 import { checkFunnelEvents, dossierOfTickets } from './funnel-check.ts';
 import { projectRatingPrompts } from './rating-prompts-projection.ts';
 import { finishedTickets, ticketRatingRefusal } from './ticket-rating-check.ts';
@@ -125,10 +126,12 @@ export async function ingestEvents(
       return false;
     });
 
+    // The queue is the device's centre's: its numbers, tickets and calls are recorded there.
+    const centreId = await deviceCentreId(trx, deviceId);
     // A fixed key order keeps two concurrent batches that share ids from deadlocking (PostgreSQL).
     const { kept, indexes } = await checkIssuedNumbers(
       trx,
-      deviceId,
+      { deviceId, centreId },
       await checkFunnelEvents(trx, await semanticCheck(trx, fresh, rejected), rejected),
       rejected,
     );
@@ -164,14 +167,14 @@ export async function ingestEvents(
     await project(trx, deviceId, stored, receivedIso);
     await projectQueue(
       trx,
-      deviceId,
+      { deviceId, centreId },
       stored.map(({ event, ms }) => ({
         event,
         ms,
         dayIndex: 'ticketId' in event ? indexes.get(event.ticketId ?? '') : null,
       })),
     );
-    await recordCalls(trx, deviceId, stored);
+    await recordCalls(trx, { deviceId, centreId }, stored);
     await touchDevice(trx, deviceId, stored, touch);
     return stored.sort((a, b) => a.index - b.index).map((c) => c.event);
   });

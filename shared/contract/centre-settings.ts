@@ -52,6 +52,8 @@ export interface LiveAlert {
   acknowledgedAt: string | null;
   acknowledgedBy: string | null;
   comment: string | null;
+  /** The centre of the kiosk whose sync raised it (issue 13). */
+  centreId: number;
 }
 
 export interface LiveAlertsList {

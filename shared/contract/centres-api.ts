@@ -20,3 +20,12 @@ export type CentreOut = z.infer<typeof CentreOutSchema>;
 
 /** `?centreId=` on list routes: a province admin narrows to one centre; others may name only their own. */
 export const CentreFilterQuerySchema = z.object({ centreId: z.coerce.number().int().positive().optional() });
+
+/**
+ * A console page's or report's centre (issue 13): a province admin names one by code
+ * (`?centre=TT01`) or number (`?centreId=`), or none for every centre; a centre's user always reads
+ * their own centre and may name only it.
+ */
+export const ReadCentreQuerySchema = CentreFilterQuerySchema.extend({
+  centre: z.string().trim().min(1).max(32).optional(),
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ReadCentreQuerySchema } from './centres-api.ts';
 import { ReportDaySchema } from '../domain/plausible-instant.ts';
 
 /**
@@ -33,6 +34,8 @@ export interface TodayCounter {
   counterId: string;
   number: number;
   name: string;
+  /** The counter's centre (numbers repeat between centres); null when not known. */
+  centreId: number | null;
   officer: { id: string; fullName: string; agencyName: string; since: string } | null;
   /** The ticket called or being served at this counter now. */
   current: { number: string; status: 'called' | 'serving'; since: string } | null;
@@ -68,7 +71,7 @@ export interface TodaySnapshot {
   };
 }
 
-export const RatingsQuerySchema = z.object({
+export const RatingsQuerySchema = ReadCentreQuerySchema.extend({
   from: Day,
   to: Day,
   agencyId: Id.optional(),
@@ -205,4 +208,4 @@ export interface AttributionMismatchList {
 
 export const ATTRIBUTION_LIST_MAX = 500;
 
-export const AttributionQuerySchema = z.object({ from: Day, to: Day });
+export const AttributionQuerySchema = ReadCentreQuerySchema.extend({ from: Day, to: Day });

@@ -51,6 +51,7 @@ const TodayCounterSchema = z.object({
   counterId: z.string(),
   number: z.number(),
   name: z.string(),
+  centreId: z.number().int().nullable(),
   officer: z.object({ id: z.string(), fullName: z.string(), agencyName: z.string(), since: z.string() }).nullable(),
   current: z.object({ number: z.string(), status: z.enum(['called', 'serving']), since: z.string() }).nullable(),
   waiting: Count,
@@ -149,6 +150,8 @@ const BoardCallSchema = z.object({
 });
 const BoardSnapshotObject = z.object({ current: z.array(BoardCallSchema), recent: z.array(BoardCallSchema) });
 export const BoardSnapshotSchema = sameShape<BoardSnapshot>()(BoardSnapshotObject);
+/** The centre a board shows (`/board/<code>`): its code and name, nothing else. */
+export const BoardCentreSchema = z.object({ code: z.string(), name: z.string() });
 
 const LiveAlertObject = z.object({
   id: z.string(),
@@ -164,6 +167,7 @@ const LiveAlertObject = z.object({
   acknowledgedAt: z.string().nullable(),
   acknowledgedBy: z.string().nullable(),
   comment: z.string().nullable(),
+  centreId: z.number().int(),
 });
 export const LiveAlertSchema = sameShape<LiveAlert>()(LiveAlertObject);
 const LiveAlertsListObject = z.object({ open: z.array(LiveAlertObject), history: z.array(LiveAlertObject) });

@@ -25,7 +25,14 @@ export interface KioskSettings {
   idleTimeoutSeconds: number;
   /** Walk-up presses closer together than this are kept with a misuse flag. */
   walkUpIntervalSeconds: number;
+  /** The console set this kiosk's spoken rating invitation: the technician's switch is shown but locked. */
+  ratingVoiceFromConsole: boolean;
+  /** Announcements use a system vi-VN voice where one exists (the centre's choice); else the bundled clips. */
+  preferSystemVoice: boolean;
 }
+
+/** The settings kept on the kiosk itself; the voice settings come from the console and the centre. */
+export type LocalKioskSettings = Omit<KioskSettings, 'ratingVoiceFromConsole' | 'preferSystemVoice'>;
 
 /**
  * The kiosk's link to the central server, for the technician screen. The device token is

@@ -18,6 +18,8 @@ export const PhoneTicketStatusSchema = z.object({
   state: PhoneTicketStateSchema,
   /** Vietnamese sentence for the state, ready to show. */
   message: z.string(),
+  /** The centre that issued the ticket (issue 13 §1); null while the server has not seen it. */
+  centreName: z.string().nullable(),
   number: z.string().nullable(),
   serviceName: z.string().nullable(),
   /** Waiting: tickets before this one in its queue. */

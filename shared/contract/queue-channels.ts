@@ -116,10 +116,6 @@ export interface QueueState {
   dossierRequired?: boolean;
   /** The rating prompt also invites by voice (a per-kiosk setting; absent: on). */
   ratingVoice?: boolean;
-  /** The console set `ratingVoice` for this kiosk: the technician's switch is shown but locked. */
-  ratingVoiceFromConsole?: boolean;
-  /** Announcements use a system vi-VN voice where one exists (the centre's choice); else the bundled clips. */
-  preferSystemVoice?: boolean;
   /** Set when the officer finishes a ticket: the citizen screen asks for a rating until `until`. */
   ratingRequest: { ticketId: string; number: string; until: string } | null;
   /** How long the take-number ticket stays on screen. */

@@ -5,7 +5,7 @@ import { nfc } from '../domain/text.ts';
 import { PriorityCategorySchema, QueueOptionsSchema, QueueServiceSchema } from '../domain/queue-config.ts';
 import { KIOSK_ROLES } from './provisioning.ts';
 import { ReportDaySchema } from '../domain/plausible-instant.ts';
-import { CentreIdSchema } from './centres-api.ts';
+import { CentreIdSchema, ReadCentreQuerySchema } from './centres-api.ts';
 
 /** Request and response shapes of the central server's HTTP API (besides sync). */
 const Name = z.string().trim().min(1, 'Không được để trống').max(200).transform(nfc);
@@ -236,7 +236,7 @@ export const ReportNoteInputSchema = z.object({
   note: z.string().trim().max(300, 'Ghi chú tối đa 300 ký tự').transform(nfc),
 });
 export type ReportNoteInput = z.infer<typeof ReportNoteInputSchema>;
-export const CoverageQuerySchema = z.object({
+export const CoverageQuerySchema = ReadCentreQuerySchema.extend({
   from: Day,
   to: Day,
   format: z.enum(['json', 'csv', 'xlsx']).default('json'),

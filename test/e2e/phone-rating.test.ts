@@ -91,6 +91,10 @@ describe('rate later from the phone: the QR on the printed ticket, live status, 
     const card = phone.locator('.phone__card').first();
     await waitForText(card, number);
     await waitForText(card, 'Sắp đến lượt ông/bà.');
+    // The ticket's centre is named on the page (issue 13 §1), as the board names it.
+    const centre = (await (await fetch(`${server.url}/api/v1/board/centre`)).json()) as { name: string };
+    expect(await card.locator('.phone__centre').textContent()).toBe(centre.name);
+    expect(await phone.title()).toBe(`Phiếu của tôi – ${centre.name}`);
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     await phone.screenshot({ path: join(OUT_DIR, 'phone-waiting-360.png'), fullPage: true });
 

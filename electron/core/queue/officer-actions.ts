@@ -9,7 +9,8 @@ import { NO_SHOW_UNDO_MS, STATUS_LABELS, transition, type TicketAction } from '.
 import { instantMs } from '../../../shared/domain/plausible-instant.ts';
 import { toVietnamIso } from '../../../shared/domain/vietnam-time.ts';
 import type { ConfigStore } from '../config-store.ts';
-import { ticketWrites, type TicketWrites } from '../data/ticket-writes.ts';
+import { openKioskData } from '../data/index.ts';
+import type { TicketWrites } from '../data/ticket-writes.ts';
 import type { Db } from '../database.ts';
 import type { OfficerDuty } from '../officer-duty.ts';
 import { Outbox } from '../outbox.ts';
@@ -47,7 +48,7 @@ export class OfficerActions {
   private readonly tickets: TicketWrites;
 
   constructor(private readonly deps: OfficerActionsDeps) {
-    this.tickets = ticketWrites(deps.db);
+    this.tickets = openKioskData(deps.db).ticketWrites;
   }
 
   async callNext(counterId: string): Promise<TicketRow> {
@@ -116,7 +117,7 @@ export class OfficerActions {
       if (!row || row.status !== 'waiting') return null;
       this.check(row, 'call');
       const calledAt = toVietnamIso(this.deps.now());
-      this.tickets.markCalled.run(counterId, calledAt, officer.id, officer.agencyId, row.id);
+      this.tickets.markCalled(row.id, counterId, calledAt, officer.id, officer.agencyId);
       const event = this.deps.outbox.append({
         id: Outbox.newId(),
         type: 'ticket.called',
@@ -175,7 +176,7 @@ export class OfficerActions {
       this.check(current, 'finish');
       const finishedAt = toVietnamIso(this.deps.now());
       // The officer who finishes is the one who served: the ticket's rating is credited to them.
-      this.tickets.markDone.run(finishedAt, officer.id, officer.agencyId, current.id);
+      this.tickets.markDone(current.id, finishedAt, officer.id, officer.agencyId);
       this.deps.outbox.append({
         id: Outbox.newId(),
         type: 'ticket.finished',
@@ -201,7 +202,7 @@ export class OfficerActions {
       const current = this.requireCurrent(counterId, ticketId);
       this.check(current, 'noShow');
       const at = toVietnamIso(this.deps.now());
-      this.tickets.markNoShow.run(at, current.id);
+      this.tickets.markNoShow(current.id, at);
       this.deps.outbox.append({
         id: Outbox.newId(),
         type: 'ticket.no_show',
@@ -237,7 +238,7 @@ export class OfficerActions {
           `Không thể hoàn tác vắng mặt số ${row.number}: chỉ hoàn tác được trong ${NO_SHOW_UNDO_MS / 1000} giây và trước khi gọi số khác.`,
         );
       }
-      this.tickets.markWaitingAgain.run(ticketId);
+      this.tickets.markWaitingAgain(ticketId);
       this.deps.outbox.append({
         id: Outbox.newId(),
         type: 'ticket.no_show_undone',
@@ -282,20 +283,20 @@ export class OfficerActions {
       const waits =
         !this.deps.online() &&
         waitsForConnection({ serviceId: target.id, pinnedCounterId: toCounterId ?? null }, counterId, target);
-      this.tickets.markTransferred.run(at, newTicketId, current.id);
-      this.tickets.insertTransferred.run(
-        newTicketId,
-        current.day,
-        target.id,
-        toCounterId ?? null,
-        toCounterId === undefined ? 0 : 1,
-        current.number,
-        current.priority,
-        current.issued_at,
-        current.id,
-        current.printed,
-        waits ? 1 : 0,
-      );
+      this.tickets.markTransferred(current.id, at, newTicketId);
+      this.tickets.insertTransferred({
+        id: newTicketId,
+        day: current.day,
+        serviceId: target.id,
+        counterId: toCounterId ?? null,
+        pinned: toCounterId !== undefined,
+        number: current.number,
+        priority: current.priority,
+        issuedAt: current.issued_at,
+        transferredFrom: current.id,
+        printed: current.printed === 1,
+        waitsForConnection: waits,
+      });
       this.deps.outbox.append({
         id: Outbox.newId(),
         type: 'ticket.transferred',
@@ -317,7 +318,7 @@ export class OfficerActions {
       if (!row) throw new DomainError('not_found', 'Không tìm thấy phiếu này.');
       this.check(row, 'cancel');
       const at = toVietnamIso(this.deps.now());
-      this.tickets.markCancelled.run(at, row.id);
+      this.tickets.markCancelled(row.id, at);
       this.deps.outbox.append({ id: Outbox.newId(), type: 'ticket.cancelled', occurredAt: at, ticketId: row.id });
     })();
   }
@@ -361,7 +362,7 @@ export class OfficerActions {
 
   private markStarted(counterId: string, row: TicketRow, officer: OfficerOnDuty, startedAt: string): void {
     this.check(row, 'start');
-    this.tickets.markServing.run(startedAt, row.id);
+    this.tickets.markServing(row.id, startedAt);
     this.deps.outbox.append({
       id: Outbox.newId(),
       type: 'ticket.started',

@@ -57,8 +57,6 @@ export interface QueueDeps {
   dossierRequired?: () => boolean;
   /** The rating prompt also invites by voice on this kiosk. */
   ratingVoice?: () => boolean;
-  ratingVoiceFromConsole?: () => boolean;
-  preferSystemVoice?: () => boolean;
 }
 
 /** What the officer tells about the finish: the dossier code, and whether the citizen is still there. */
@@ -322,8 +320,6 @@ export class Queue {
       ticketDisplaySeconds: options.ticketDisplaySeconds,
       dossierRequired: this.deps.dossierRequired?.() ?? false,
       ratingVoice: this.deps.ratingVoice?.() ?? true,
-      ratingVoiceFromConsole: this.deps.ratingVoiceFromConsole?.() ?? false,
-      preferSystemVoice: this.deps.preferSystemVoice?.() ?? false,
     };
   }
 

@@ -10,7 +10,8 @@ import {
 import { waitsForConnection, type KioskRole } from '../../../shared/domain/queue-routing.ts';
 import { toVietnamIso } from '../../../shared/domain/vietnam-time.ts';
 import type { Db } from '../database.ts';
-import { ticketWrites, type TicketWrites } from '../data/ticket-writes.ts';
+import { openKioskData } from '../data/index.ts';
+import type { TicketWrites } from '../data/ticket-writes.ts';
 import { Outbox } from '../outbox.ts';
 import type { NumberLeases } from './number-leases.ts';
 import type { QueueStore } from './queue-store.ts';
@@ -39,7 +40,7 @@ export class TicketIssuer {
   private readonly tickets: TicketWrites;
 
   constructor(private readonly deps: IssuerDeps) {
-    this.tickets = ticketWrites(deps.db);
+    this.tickets = openKioskData(deps.db).ticketWrites;
   }
 
   /** The services a citizen may take a number for here. */
@@ -68,18 +69,18 @@ export class TicketIssuer {
       const value = nthNumber(service, index);
       if (value === null) throw new DomainError('conflict', `${NUMBERS_EXHAUSTED_MESSAGE}.`);
       const number = formatTicketNumber(service, value);
-      this.tickets.insertIssued.run(
+      this.tickets.insertIssued({
         id,
         day,
-        service.id,
-        pinnedTo,
-        pinnedTo ? 1 : 0,
+        serviceId: service.id,
+        counterId: pinnedTo,
+        pinned: pinnedTo !== null,
         number,
-        index,
-        priorityCode ?? null,
+        dayIndex: index,
+        priority: priorityCode ?? null,
         issuedAt,
         ratingToken,
-      );
+      });
       this.deps.outbox.append({
         id: Outbox.newId(),
         type: 'ticket.issued',
@@ -106,11 +107,11 @@ export class TicketIssuer {
 
   /** The ticket could not be handed to the server: the citizen is told it will reach the counter later. */
   markWaitingForConnection(id: string): void {
-    this.tickets.markWaitsForConnection.run(id);
+    this.tickets.markWaitsForConnection(id);
   }
 
   private nextIndex(service: QueueService, day: string): number {
-    if (this.deps.numbering() === 'free') return this.tickets.countIssued.get(service.id, day)!.n;
+    if (this.deps.numbering() === 'free') return this.tickets.countIssued(service.id, day);
     const index = this.deps.leases.take(service.id, day);
     if (index === null) throw new DomainError('unavailable', `${NUMBERS_NOT_LEASED_MESSAGE}.`);
     return index;

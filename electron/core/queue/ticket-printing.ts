@@ -1,7 +1,7 @@
 import type { PrinterStatusView, PrintOutcome, TicketView } from '../../../shared/contract/queue-channels.ts';
 import type { ConfigStore } from '../config-store.ts';
 import type { Db } from '../database.ts';
-import { ticketWrites } from '../data/ticket-writes.ts';
+import { openKioskData } from '../data/index.ts';
 import type { TicketPrintData } from '../../printing/ticket-print-data.ts';
 import { NO_PRINTER_MESSAGE, type QueuePrinter } from './printer-port.ts';
 
@@ -84,7 +84,7 @@ export class TicketPrinting {
       this.set(failure);
       return { printed: false, printerMessage: `${failure.message}. ${CITIZEN_PRINT_NOTE}` };
     }
-    ticketWrites(this.db).markPrinted.run(ticketId);
+    openKioskData(this.db).ticketWrites.markPrinted(ticketId);
     const before = this.status;
     this.status = warning ?? { state: 'ok', message: 'Máy in sẵn sàng' };
     // A reprint after recovery clears the alert; the list of unprinted tickets changed either way.

@@ -1,6 +1,7 @@
 import { DomainError } from '../../../shared/contract/result.ts';
 import type { ConfigStore } from '../config-store.ts';
 import type { Db } from '../database.ts';
+import { openKioskData } from '../data/index.ts';
 
 /** The highest seq written by `hailong kiosk export`: those events are safe on a technician's file. */
 export const EXPORTED_THROUGH_KEY = 'outbox.exportedThroughSeq';
@@ -14,9 +15,7 @@ export const EXPORTED_THROUGH_KEY = 'outbox.exportedThroughSeq';
 export function assertNothingStranded(db: Db, config: ConfigStore, fromServer: string, toServer: string): void {
   if (fromServer === toServer) return;
   const exported = Number(config.getSetting(EXPORTED_THROUGH_KEY) ?? 0);
-  const { n } = db
-    .prepare<[number], { n: number }>('SELECT count(*) AS n FROM events WHERE sent_at IS NULL AND seq > ?')
-    .get(exported)!;
+  const n = openKioskData(db).events.countUnsentAfter(exported);
   if (n === 0) return;
   throw new DomainError(
     'conflict',

@@ -1,6 +1,8 @@
 import type { KioskEvent } from '../../../shared/domain/events.ts';
 import type { ConfigStore } from '../config-store.ts';
 import type { Db } from '../database.ts';
+import { openKioskData } from '../data/index.ts';
+import type { EventsData } from '../data/events.ts';
 import { PLAIN_SECRET_BOX, isSealed, type SecretBox } from '../secret-box.ts';
 
 /**
@@ -31,10 +33,7 @@ export interface Enrolment {
  * the rejection marker of migration 0003 (rejected events wait for a newer configuration).
  */
 export class SyncStore {
-  private readonly selectSendable;
-  private readonly countSendable;
-  private readonly countRejected;
-  private readonly markRejectedStmt;
+  private readonly events: EventsData;
 
   constructor(
     private readonly db: Db,
@@ -42,19 +41,7 @@ export class SyncStore {
     private readonly box: SecretBox = PLAIN_SECRET_BOX,
   ) {
     this.sealPlainToken();
-    const sendable = `sent_at IS NULL AND (rejected_reason IS NULL OR rejected_config_version < ?)`;
-    this.selectSendable = db.prepare<[number, number], { body: string }>(
-      `SELECT body FROM events WHERE ${sendable} ORDER BY seq LIMIT ?`,
-    );
-    this.countSendable = db.prepare<[number], { n: number }>(`SELECT count(*) AS n FROM events WHERE ${sendable}`);
-    this.countRejected = db.prepare<[number], { n: number }>(
-      `SELECT count(*) AS n FROM events
-        WHERE sent_at IS NULL AND rejected_reason IS NOT NULL AND rejected_config_version >= ?`,
-    );
-    this.markRejectedStmt = db.prepare(
-      `UPDATE events SET rejected_reason = ?, rejected_at = ?, rejected_config_version = ?
-        WHERE id = ? AND sent_at IS NULL`,
-    );
+    this.events = openKioskData(db).events;
   }
 
   enrolment(): Enrolment | null {
@@ -92,7 +79,8 @@ export class SyncStore {
       this.config.setSetting(KEY.serverUrl, enrolment.serverUrl);
       this.config.setSetting(KEY.deviceId, enrolment.deviceId);
       this.config.setSetting(KEY.token, this.box.seal(enrolment.token));
-      this.db.prepare('DELETE FROM settings WHERE key IN (?, ?)').run(KEY.lastSuccessAt, KEY.configVersion);
+      this.config.deleteSetting(KEY.lastSuccessAt);
+      this.config.deleteSetting(KEY.configVersion);
     })();
   }
 
@@ -125,21 +113,21 @@ export class SyncStore {
 
   /** Events to send next, oldest first: never sent, and not refused under the current config. */
   sendable(limit: number): KioskEvent[] {
-    return this.selectSendable.all(this.rejectionEpoch(), limit).map((row) => JSON.parse(row.body) as KioskEvent);
+    return this.events.sendable(this.rejectionEpoch(), limit).map((body) => JSON.parse(body) as KioskEvent);
   }
 
   pendingCount(): number {
-    return this.countSendable.get(this.rejectionEpoch())!.n;
+    return this.events.countSendable(this.rejectionEpoch());
   }
 
   rejectedCount(): number {
-    return this.countRejected.get(this.rejectionEpoch())!.n;
+    return this.events.countRejected(this.rejectionEpoch());
   }
 
   markRejected(rejections: ReadonlyArray<{ id: string; reason: string }>, at: string): void {
     const epoch = this.rejectionEpoch();
     this.db.transaction(() => {
-      for (const r of rejections) this.markRejectedStmt.run(r.reason.slice(0, 500), at, epoch, r.id);
+      for (const r of rejections) this.events.markRejected(r.id, r.reason.slice(0, 500), at, epoch);
     })();
   }
 

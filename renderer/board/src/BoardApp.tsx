@@ -4,10 +4,57 @@ import { formatTimeVi, formatDayVi, vietnamDay } from '../../../shared/domain/vi
 import { AnnouncementQueue, callAnnouncement } from '../../src/queue/announcement-queue.ts';
 import { createBrowserAnnouncer } from '../../src/queue/browser-announcer.ts';
 import { autoplayAllowed } from './autoplay.ts';
+import { boardCodeOf, centreQuery, loadBoardCentre, type BoardCentre } from './board-centre.ts';
 import { addCall, publicCall, uniqueRecent } from './board-state.ts';
 import { reconnectDelayMs } from './reconnect-delay.ts';
 
 const EMPTY: BoardSnapshot = { current: [], recent: [] };
+const CENTRE_RETRY_MS = 5_000;
+/** This screen's centre, from its address; fixed for the page's life. */
+const CODE = boardCodeOf(location.pathname);
+const QUERY = centreQuery(CODE);
+
+/** The centre's name, asked until the server answers; `unknown` stays (a wrong address). */
+function useCentre(): BoardCentre {
+  const [centre, setCentre] = useState<BoardCentre>({ state: 'loading' });
+  useEffect(() => {
+    let timer: number | undefined;
+    let stopped = false;
+    const load = () => {
+      loadBoardCentre(CODE)
+        .catch(() => null)
+        .then((found) => {
+          if (stopped) return;
+          if (found) setCentre(found);
+          else timer = window.setTimeout(load, CENTRE_RETRY_MS);
+        })
+        .catch(() => undefined);
+    };
+    load();
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+    };
+  }, []);
+  useEffect(() => {
+    if (centre.state === 'known') document.title = `Bảng gọi số – ${centre.name}`;
+  }, [centre]);
+  return centre;
+}
+
+function UnknownCentre({ code }: { code: string }) {
+  return (
+    <div className="board board-unknown">
+      <main role="alert">
+        <h1>Không tìm thấy trung tâm mã “{code}”</h1>
+        <p>
+          Địa chỉ của bảng gọi số này không đúng. Hãy kiểm tra mã trung tâm ở cuối địa chỉ (ví dụ /board/TT01) hoặc liên
+          hệ cán bộ CNTT của trung tâm.
+        </p>
+      </main>
+    </div>
+  );
+}
 
 function useClock(): Date {
   const [now, setNow] = useState(() => new Date());
@@ -19,6 +66,12 @@ function useClock(): Date {
 }
 
 export function BoardApp() {
+  const centre = useCentre();
+  if (centre.state === 'unknown') return <UnknownCentre code={centre.code} />;
+  return <Board centreName={centre.state === 'known' ? centre.name : null} />;
+}
+
+function Board({ centreName }: { centreName: string | null }) {
   const [state, setState] = useState<BoardSnapshot>(EMPTY);
   const [latest, setLatest] = useState<BoardCall | null>(null);
   const [online, setOnline] = useState(true);
@@ -29,7 +82,7 @@ export function BoardApp() {
   useEffect(() => {
     // Clips until the centre's choice is known; a system voice only where the centre prefers it.
     let preferSystemVoice = false;
-    fetch('/api/v1/board/speech')
+    fetch(`/api/v1/board/speech${QUERY}`)
       .then((response) => (response.ok ? (response.json() as Promise<{ preferSystemVoice?: unknown }>) : null))
       .then((settings) => {
         preferSystemVoice = settings?.preferSystemVoice === true;
@@ -43,7 +96,7 @@ export function BoardApp() {
     let stopped = false;
     const connect = () => {
       if (stopped) return;
-      const stream = new EventSource('/api/v1/board/stream');
+      const stream = new EventSource(`/api/v1/board/stream${QUERY}`);
       source = stream;
       attach(stream);
     };
@@ -85,7 +138,10 @@ export function BoardApp() {
   return (
     <div className="board">
       <header className="board-head">
-        <h1>Mời công dân theo số thứ tự</h1>
+        <div className="board-title">
+          <h1>Mời công dân theo số thứ tự</h1>
+          {centreName ? <p className="board-centre">{centreName}</p> : null}
+        </div>
         <p className="clock" aria-label="Giờ hiện tại">
           {formatTimeVi(now)} · {formatDayVi(vietnamDay(now))}
         </p>

@@ -3,6 +3,7 @@ import { create } from 'zustand';
 import type { LiveAlertsList } from '../../../shared/contract/centre-settings.ts';
 import { currentSession } from './api.ts';
 import { useSession } from './session-store.ts';
+import { useCentrePath } from './centre-store.ts';
 
 interface LiveAlertsState {
   /** null until the stream's first message. */
@@ -17,8 +18,10 @@ const EXPIRED = 'Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại
 
 /** Opens the alerts stream while the shell is shown (the alert appears without a reload). */
 export function useLiveAlertsStream(): void {
+  const path = useCentrePath('/api/v1/console/live-alerts/stream');
   useEffect(() => {
-    const source = new EventSource('/api/v1/console/live-alerts/stream');
+    useLiveAlerts.setState({ list: null, link: 'connecting' });
+    const source = new EventSource(path);
     source.addEventListener('alerts', (event) => {
       useLiveAlerts.setState({
         list: JSON.parse((event as MessageEvent<string>).data) as LiveAlertsList,
@@ -39,5 +42,5 @@ export function useLiveAlertsStream(): void {
       }
     };
     return () => source.close();
-  }, []);
+  }, [path]);
 }

@@ -57,6 +57,10 @@ async function readError(response: Response): Promise<string> {
 function ticketCard(status: PhoneTicketStatus): HTMLElement {
   const card = el('section', `phone__card phone__state--${status.state}`);
   card.dataset.state = status.state;
+  if (status.centreName) {
+    card.append(el('p', 'phone__centre', status.centreName));
+    document.title = `Phiếu của tôi – ${status.centreName}`;
+  }
   if (status.number !== null) {
     card.append(el('p', 'phone__label', 'Số thứ tự của ông/bà'), el('p', 'phone__number', status.number));
     if (status.serviceName) card.append(el('p', 'phone__service', status.serviceName));

@@ -1,18 +1,33 @@
-import { useEffect, useRef, useState } from 'react';
-import { useKiosk } from '../store/kiosk-context.ts';
+import { useCallback, useContext, useEffect, useRef, useState } from 'react';
+import { KioskStoreContext, useKiosk } from '../store/kiosk-context.ts';
+import type { KioskStoreApi } from '../store/kiosk-store.ts';
 import { AnnouncementQueue, callAnnouncement, RATING_INVITATION } from './announcement-queue.ts';
 import { createBrowserAnnouncer } from './browser-announcer.ts';
 import './queue.css';
 
 const BANNER_SECONDS = 10;
 
-let sharedQueue: AnnouncementQueue | null = null;
-/** The centre's choice as the kiosk last published it; read by the announcer at each announcement. */
-let preferSystemVoice = false;
-/** One queue per page, created on first use (the AudioContext must not exist before it is needed). */
-function announcements(): AnnouncementQueue {
-  sharedQueue ??= new AnnouncementQueue(createBrowserAnnouncer({ preferSystemVoice: () => preferSystemVoice }));
-  return sharedQueue;
+const queues = new WeakMap<KioskStoreApi, AnnouncementQueue>();
+
+/**
+ * The page's one announcement queue (one kiosk store per page), created on first use: the
+ * AudioContext must not exist before it is needed. The announcer reads the centre's voice
+ * choice from the kiosk settings at each announcement.
+ */
+function announcementsOf(store: KioskStoreApi): AnnouncementQueue {
+  let queue = queues.get(store);
+  if (!queue) {
+    const preferSystemVoice = () => store.getState().kiosk?.settings.preferSystemVoice ?? false;
+    queues.set(store, (queue = new AnnouncementQueue(createBrowserAnnouncer({ preferSystemVoice }))));
+  }
+  return queue;
+}
+
+/** Gets the page's announcement queue when something is to be said. */
+function useAnnouncements(): () => AnnouncementQueue {
+  const store = useContext(KioskStoreContext);
+  if (!store) throw new Error('useAnnouncements must be used inside <KioskStoreContext>');
+  return useCallback(() => announcementsOf(store), [store]);
 }
 
 /**
@@ -20,11 +35,6 @@ function announcements(): AnnouncementQueue {
  * called number, and open the rating screen for a ticket the officer has just finished.
  */
 export function QueueCitizenLayer() {
-  // A system vi-VN voice only when the centre prefers it (and one exists); the bundled clips otherwise.
-  const systemVoice = useKiosk((s) => s.kiosk?.queue.preferSystemVoice ?? false);
-  useEffect(() => {
-    preferSystemVoice = systemVoice;
-  }, [systemVoice]);
   useRatingRequest();
   const banner = useCallAnnouncements();
   // The served citizen is rating: the next call is heard, not laid over their buttons.
@@ -44,6 +54,7 @@ function useRatingRequest(): void {
   const go = useKiosk((s) => s.go);
   const goIdle = useKiosk((s) => s.goIdle);
   const voice = useKiosk((s) => s.kiosk?.queue.ratingVoice ?? true);
+  const announcements = useAnnouncements();
   const opened = useRef<string | null>(null);
 
   useEffect(() => {
@@ -53,7 +64,7 @@ function useRatingRequest(): void {
     go({ name: 'rating', ticketId: request.ticketId });
     // Invited by voice once, gently (no chime), when the prompt opens; a kiosk setting turns it off.
     if (voice) void announcements().enqueue(RATING_INVITATION, false);
-  }, [request, screen, go, voice]);
+  }, [request, screen, go, voice, announcements]);
 
   const ratingTicket = screen.name === 'rating' ? screen.ticketId : undefined;
   const until = request?.ticketId === ratingTicket ? request?.until : undefined;
@@ -68,6 +79,7 @@ function useRatingRequest(): void {
 function useCallAnnouncements(): { number: string; counterNumber: number } | null {
   const loaded = useKiosk((s) => s.kiosk !== null);
   const lastCall = useKiosk((s) => s.kiosk?.queue.lastCall ?? null);
+  const announcements = useAnnouncements();
   const seen = useRef<number | null | undefined>(undefined);
   const [banner, setBanner] = useState<{ number: string; counterNumber: number; callId: number } | null>(null);
 
@@ -82,7 +94,7 @@ function useCallAnnouncements(): { number: string; counterNumber: number } | nul
     seen.current = callId;
     setBanner({ number: lastCall.number, counterNumber: lastCall.counterNumber, callId: lastCall.callId });
     void announcements().enqueue(callAnnouncement(lastCall.number, lastCall.counterNumber));
-  }, [loaded, lastCall]);
+  }, [loaded, lastCall, announcements]);
 
   useEffect(() => {
     if (!banner) return undefined;

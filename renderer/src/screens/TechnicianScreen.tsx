@@ -9,7 +9,7 @@ export function TechnicianScreen({ error, notice }: { error?: string | undefined
   const setCounter = useKiosk((s) => s.setCounter);
   const exitKiosk = useKiosk((s) => s.exitKiosk);
   const voice = useKiosk((s) => s.kiosk?.queue.ratingVoice ?? true);
-  const voiceFromConsole = useKiosk((s) => s.kiosk?.queue.ratingVoiceFromConsole ?? false);
+  const voiceFromConsole = useKiosk((s) => s.kiosk?.settings.ratingVoiceFromConsole ?? false);
   const setRatingVoice = useKiosk((s) => s.setRatingVoice);
   const goIdle = useKiosk((s) => s.goIdle);
   return (

@@ -20,6 +20,8 @@ import { m0020Centres } from './0020-centres.ts';
 import { m0021AttributionAndOfficerCode } from './0021-attribution-and-officer-code.ts';
 import { m0022PhotoAndPasswordChange } from './0022-photo-and-password-change.ts';
 import { m0023VoicePhoneLimitsDayCounts } from './0023-voice-phone-limits-day-counts.ts';
+import { m0024QueueByCentre } from './0024-queue-by-centre.ts';
+import { m0027LiveAlertCentre } from './0027-live-alert-centre.ts';
 import type { ServerMigration } from './migration.ts';
 
 /**
@@ -49,4 +51,6 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   m0021AttributionAndOfficerCode,
   m0022PhotoAndPasswordChange,
   m0023VoicePhoneLimitsDayCounts,
+  m0024QueueByCentre,
+  m0027LiveAlertCentre,
 ];

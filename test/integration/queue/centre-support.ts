@@ -129,7 +129,10 @@ export interface CentreKiosk {
   close: () => void;
 }
 
-/** A kiosk enrolled to the server with a one-time code, given its role and counter, synced once. */
+/**
+ * A kiosk enrolled to the server with a one-time code (for `centreId`, else the first centre),
+ * given its role and counter, synced once.
+ */
 export async function enrolKiosk(
   centre: CentreServer,
   network: Network,
@@ -137,6 +140,7 @@ export async function enrolKiosk(
   role: KioskRole,
   counterId: string | null,
   now?: () => Date,
+  centreId?: number,
 ): Promise<CentreKiosk> {
   const { dir, cleanup } = tempFolder('hailong-centre-');
   const core = new KioskCore({
@@ -149,7 +153,7 @@ export async function enrolKiosk(
     'POST',
     '/api/v1/devices/enrollment-codes',
     centre.admin,
-    {},
+    centreId === undefined ? {} : { centreId },
   );
   await core.sync.enroll({ serverUrl: centre.url, code, name });
   // Assigned in the console, as a technician does; the kiosk learns it at its next exchange.

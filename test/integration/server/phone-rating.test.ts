@@ -61,7 +61,7 @@ describe.each(BACKENDS)('rating later from the phone, on %s', (backend) => {
     officerId: officer,
     agencyId: 'ag-11',
   });
-  const finish = (ticketId: string, number: string) => ({
+  const finish = (ticketId: string, number: string, dossierCode?: string) => ({
     ...base('ticket.finished', ticketId, -60_000),
     number,
     serviceId: 'dv-1',
@@ -71,6 +71,7 @@ describe.each(BACKENDS)('rating later from the phone, on %s', (backend) => {
     issuedAt: at(-3_600_000),
     calledAt: at(-1_800_000),
     startedAt: at(-1_700_000),
+    ...(dossierCode !== undefined && { dossierCode }),
   });
   const status = async (t: string) => (await s.app.inject({ url: `/api/v1/phone/${t}` })).json<PhoneTicketStatus>();
   const rate = (t: string, payload: object, ip = '203.0.113.7') =>
@@ -159,6 +160,30 @@ describe.each(BACKENDS)('rating later from the phone, on %s', (backend) => {
     expect(await annexCount()).toBe(0);
     await setAnnex(true);
     expect(await annexCount()).toBe(1);
+  });
+
+  it('refuses (409) to rate a dossier already rated through another ticket, and counts it once', async () => {
+    // One citizen's dossier handled over two tickets (came back the next hour): one rating for it.
+    const [first, second] = [uuidv7(), uuidv7()];
+    const [t1, t2] = [token(), token()];
+    await send([
+      issue(first, '1001', t1),
+      call(first),
+      finish(first, '1001', 'HS-2026-000777'),
+      issue(second, '1002', t2, -3_500_000),
+      call(second),
+      finish(second, '1002', 'HS-2026-000777'),
+    ]);
+    expect((await rate(t1, { level: 'tot' })).statusCode).toBe(200);
+    const again = await rate(t2, { level: 'kha' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json<{ error: { code: string; message: string } }>().error).toEqual({
+      code: 'already_rated',
+      message: 'Hồ sơ HS-2026-000777 đã được đánh giá. Mỗi hồ sơ chỉ được đánh giá một lần.',
+    });
+    expect(await annexCount()).toBe(1);
+    const stored = await s.app.hailong.db.selectFrom('ratings').select(['ticket_id', 'level']).execute();
+    expect(stored).toEqual([{ ticket_id: first, level: 'tot' }]);
   });
 
   it('refuses a token it does not know, and a malformed one, changing nothing', async () => {

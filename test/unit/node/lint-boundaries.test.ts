@@ -71,3 +71,32 @@ describe('the shared/node lint boundary', () => {
     ]);
   });
 });
+
+describe('the kiosk core data-access boundary (issue 12 §3)', () => {
+  async function sqlRefusals(filePath: string, code: string): Promise<number[]> {
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? [])
+      .filter((message) => message.ruleId === 'no-restricted-syntax')
+      .map((message) => message.line);
+  }
+
+  const code = [
+    "import type { Db } from '../database.ts';",
+    'export function touch(db: Db, self: { db: Db }): void {',
+    "  db.prepare('SELECT 1').get();",
+    "  self.db.exec('DELETE FROM settings');",
+    "  db.pragma('user_version');",
+    '  console.log(`UPDATE duty SET last_active_at = 1`);',
+    "  console.log(/x/.exec('x'), 'Select a counter');",
+    '}',
+  ].join('\n');
+
+  it('refuses SQL in the kiosk core outside electron/core/data, line by line', async () => {
+    expect(await sqlRefusals('electron/core/queue/queue.ts', code)).toEqual([3, 3, 4, 4, 5, 6]);
+  });
+
+  it('lets electron/core/data and the migrations hold the SQL', async () => {
+    expect(await sqlRefusals('electron/core/data/settings.ts', code)).toEqual([]);
+    expect(await sqlRefusals('electron/core/migrations/0001-initial.ts', code)).toEqual([]);
+  });
+});

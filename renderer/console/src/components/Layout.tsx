@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { logout } from '../api.ts';
 import { LiveAlertBanner } from './LiveAlertBanner.tsx';
+import { CentreSelector } from './CentreSelector.tsx';
 import { isAdminRole } from '../../../../shared/contract/console-api.ts';
 import { useSession, type Route } from '../session-store.ts';
 
@@ -43,6 +44,7 @@ export function Layout({ children, title }: { children: ReactNode; title: string
             ))}
           </ul>
         </nav>
+        <CentreSelector />
         <span className="who">
           {session?.username} ({isAdminRole(session?.role) ? 'quản trị viên' : 'giám sát'})
           <button type="button" className="link" onClick={() => void logout()}>

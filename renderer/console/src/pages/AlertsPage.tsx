@@ -3,6 +3,7 @@ import type { AlertSettings, AlertsReport } from '../../../../shared/contract/co
 import { api, errorText } from '../api.ts';
 import { formatCount, formatDayVi, percent } from '../format.ts';
 import { useFetch } from '../use-fetch.ts';
+import { useCentreQuery } from '../centre-store.ts';
 import { AttributionSection } from './alerts/AttributionSection.tsx';
 import { LiveAlertSettingsForm } from './alerts/LiveAlertSettingsForm.tsx';
 import { LiveAlertsSection } from './alerts/LiveAlertsSection.tsx';
@@ -16,7 +17,7 @@ const FIELDS: { key: keyof AlertSettings; label: string; min: number; max: numbe
 
 export default function AlertsPage() {
   const [tick, setTick] = useState(0);
-  const { data, error } = useFetch<AlertsReport>(`/api/v1/console/alerts?v=${tick}`);
+  const { data, error } = useFetch<AlertsReport>(`/api/v1/console/alerts?${useCentreQuery({ v: String(tick) })}`);
   const [edited, setForm] = useState<Record<keyof AlertSettings, string> | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   // Until the person types, the fields show the thresholds in force.

@@ -8,6 +8,7 @@ import { useWidth } from '../components/use-width.ts';
 import { duration, formatCount, percent } from '../format.ts';
 import { presetPeriod } from '../periods.ts';
 import { useFetch } from '../use-fetch.ts';
+import { useCentre } from '../centre-store.ts';
 import { FunnelSection } from './ratings/FunnelSection.tsx';
 import { NationalScaleSection } from './ratings/NationalScaleSection.tsx';
 
@@ -58,10 +59,14 @@ function CoverageBars({ stats }: { stats: RatingsStats }) {
 export default function RatingsPage() {
   const [period, setPeriod] = useState<Period>(() => presetPeriod('month', new Date()));
   const [scope, setScope] = useState('');
-  const officers = useFetch<OfficerOut[]>('/api/v1/officers');
+  const centre = useCentre();
+  const officers = useFetch<OfficerOut[]>(
+    centre ? `/api/v1/officers?centreId=${String(centre.id)}` : '/api/v1/officers',
+  );
   const agencies = useFetch<{ id: string; name: string }[]>('/api/v1/agencies');
   const [kind, id] = scope.split(':');
   const params = new URLSearchParams({ from: period.from, to: period.to });
+  if (centre) params.set('centre', centre.code);
   if (kind === 'agency' && id) params.set('agencyId', id);
   if (kind === 'officer' && id) params.set('officerId', id);
   const { data: stats, error, loading } = useFetch<RatingsStats>(`/api/v1/console/ratings?${params.toString()}`);

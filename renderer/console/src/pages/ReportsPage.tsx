@@ -14,6 +14,8 @@ import { PeriodPicker, type Period } from '../components/PeriodPicker.tsx';
 import { formatCount } from '../format.ts';
 import { presetPeriod } from '../periods.ts';
 import { useFetch } from '../use-fetch.ts';
+import { useCentreQuery, useSelectedCentre } from '../centre-store.ts';
+import { useSession } from '../session-store.ts';
 import { NoteCell } from './reports/NoteCell.tsx';
 import { ReportFramingForm } from './reports/ReportFramingForm.tsx';
 
@@ -186,8 +188,12 @@ function CoverageSheet({ report }: { report: CoverageReport }) {
 
 export default function ReportsPage() {
   const [period, setPeriod] = useState<Period>(() => presetPeriod('month', new Date()));
-  const query = `from=${period.from}&to=${period.to}`;
-  const phuLuc2 = useFetch<PhuLuc2Report>(`/api/v1/reports/phu-luc-2?${query}&format=json`);
+  const query = useCentreQuery({ from: period.from, to: period.to });
+  // A province admin with every centre chosen reads the province's Phụ lục 2 (each centre, then the total).
+  const province = useSession((s) => s.session?.role === 'province_admin');
+  const several = useSelectedCentre((s) => (s.centres?.length ?? 0) > 1 && s.code === null);
+  const phuLuc2Query = province && several ? `${query}&scope=province` : query;
+  const phuLuc2 = useFetch<PhuLuc2Report>(`/api/v1/reports/phu-luc-2?${phuLuc2Query}&format=json`);
   const coverage = useFetch<CoverageReport>(`/api/v1/reports/coverage?${query}&format=json`);
   return (
     <>
@@ -200,7 +206,7 @@ export default function ReportsPage() {
             <h2 id="h-pl2">Phụ lục 2</h2>
             <Downloads
               links={FORMATS.map((f) => ({
-                href: `/api/v1/reports/phu-luc-2?${query}&format=${f.format}`,
+                href: `/api/v1/reports/phu-luc-2?${phuLuc2Query}&format=${f.format}`,
                 label: f.label,
               }))}
             />

@@ -5,25 +5,30 @@ import { levelColour } from '../components/StackedBars.tsx';
 import { age, formatCount, formatDayVi, time } from '../format.ts';
 import { printerLabel } from '../printer-label.ts';
 import { useSession } from '../session-store.ts';
+import { useCentrePath, useSelectedCentre } from '../centre-store.ts';
 
 type Link = 'connecting' | 'live' | 'retrying';
 
 /** The live stream: a fresh snapshot after every kiosk sync; reconnects by itself. */
 function useTodayStream(): { snapshot: TodaySnapshot | null; link: Link } {
-  const [snapshot, setSnapshot] = useState<TodaySnapshot | null>(null);
-  const [link, setLink] = useState<Link>('connecting');
+  const path = useCentrePath('/api/v1/console/today/stream');
+  // Kept with the stream it came from: another centre chosen, nothing of the previous one shows.
+  const [feed, setFeed] = useState<{ path: string; snapshot: TodaySnapshot | null; link: Link }>({
+    path,
+    snapshot: null,
+    link: 'connecting',
+  });
   useEffect(() => {
-    const source = new EventSource('/api/v1/console/today/stream');
+    const source = new EventSource(path);
     source.addEventListener('today', (event) => {
-      setSnapshot(JSON.parse((event as MessageEvent<string>).data) as TodaySnapshot);
-      setLink('live');
+      setFeed({ path, snapshot: JSON.parse((event as MessageEvent<string>).data) as TodaySnapshot, link: 'live' });
     });
     source.addEventListener('expired', () => {
       source.close();
       useSession.getState().expired('Phiên đăng nhập đã hết hạn. Hãy đăng nhập lại.');
     });
     source.onerror = () => {
-      setLink('retrying');
+      setFeed((f) => ({ path, snapshot: f.path === path ? f.snapshot : null, link: 'retrying' }));
       // A refused stream (401) is not retried by the browser: find out whether the session ended.
       if (source.readyState === EventSource.CLOSED) {
         void currentSession().then((found) => {
@@ -32,12 +37,18 @@ function useTodayStream(): { snapshot: TodaySnapshot | null; link: Link } {
       }
     };
     return () => source.close();
-  }, []);
-  return { snapshot, link };
+  }, [path]);
+  return feed.path === path ? feed : { snapshot: null, link: 'connecting' };
 }
 
 function CounterCard({ counter, now }: { counter: TodayCounter; now: number }) {
-  const label = `Quầy số ${counter.number}`;
+  // Every centre on one page: counter numbers repeat, so each card names its centre.
+  const centreName = useSelectedCentre((s) =>
+    s.code === null && (s.centres?.length ?? 0) > 1
+      ? s.centres?.find((c) => c.id === counter.centreId)?.name
+      : undefined,
+  );
+  const label = centreName ? `Quầy số ${counter.number} – ${centreName}` : `Quầy số ${counter.number}`;
   return (
     <section className="card counter" aria-label={label}>
       <header>
@@ -50,6 +61,7 @@ function CounterCard({ counter, now }: { counter: TodayCounter; now: number }) {
           <span className="pill muted-pill">Chưa có kiosk</span>
         )}
       </header>
+      {centreName ? <p className="small muted counter-centre">{centreName}</p> : null}
       <p className="officer">
         {counter.officer ? (
           <>

@@ -4,6 +4,7 @@ import { PeriodPicker, type Period } from '../../components/PeriodPicker.tsx';
 import { dateTime, formatCount, formatDayVi } from '../../format.ts';
 import { presetPeriod } from '../../periods.ts';
 import { useFetch } from '../../use-fetch.ts';
+import { useCentreQuery } from '../../centre-store.ts';
 
 const KIND_LABEL = {
   other_agency: 'Hôm đó cán bộ thuộc cơ quan khác',
@@ -17,9 +18,8 @@ const KIND_LABEL = {
  */
 export function AttributionSection() {
   const [period, setPeriod] = useState<Period>(() => presetPeriod('month', new Date()));
-  const { data, error } = useFetch<AttributionMismatchList>(
-    `/api/v1/console/attribution-mismatches?from=${period.from}&to=${period.to}`,
-  );
+  const query = useCentreQuery({ from: period.from, to: period.to });
+  const { data, error } = useFetch<AttributionMismatchList>(`/api/v1/console/attribution-mismatches?${query}`);
   return (
     <section className="card" aria-labelledby="h-attribution">
       <h2 id="h-attribution">Ghi nhận sai cơ quan so với lịch sử công tác</h2>

@@ -2,6 +2,7 @@ import type { CoverageReport } from '../../../../../shared/domain/coverage-repor
 import { FUNNEL_COLUMNS, OUTLIER_MIN_SERVED, type FunnelRow } from '../../../../../shared/domain/rating-funnel.ts';
 import { formatCount, percent } from '../../format.ts';
 import { useFetch } from '../../use-fetch.ts';
+import { useCentreQuery } from '../../centre-store.ts';
 import { Downloads } from '../../components/Downloads.tsx';
 
 /** The funnel's number columns, in the order Cells fills them. */
@@ -45,7 +46,7 @@ function Cells({ r }: { r: FunnelRow }) {
  * centre's are marked; Phụ lục 2 itself is unchanged. The per-dossier export sits beside it.
  */
 export function FunnelSection({ from, to }: { from: string; to: string }) {
-  const query = new URLSearchParams({ from, to }).toString();
+  const query = useCentreQuery({ from, to });
   const { data, error } = useFetch<CoverageReport>(`/api/v1/reports/coverage?${query}`);
   const funnel = data?.funnel;
   return (

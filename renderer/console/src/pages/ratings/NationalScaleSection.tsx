@@ -2,6 +2,7 @@ import { NATIONAL_LEVEL_LABELS, NATIONAL_LEVELS } from '../../../../../shared/co
 import type { NationalReport, NationalSummary } from '../../../../../shared/domain/national-scale.ts';
 import { formatCount, percent } from '../../format.ts';
 import { useFetch } from '../../use-fetch.ts';
+import { useCentreQuery } from '../../centre-store.ts';
 import { Downloads } from '../../components/Downloads.tsx';
 
 const index = (value: number | null) =>
@@ -26,7 +27,7 @@ function Cells({ s }: { s: NationalSummary }) {
  * 0–100 index, per officer and agency (issue 11 §5). Phụ lục 2 itself is unchanged.
  */
 export function NationalScaleSection({ from, to }: { from: string; to: string }) {
-  const query = new URLSearchParams({ from, to }).toString();
+  const query = useCentreQuery({ from, to });
   const { data, error } = useFetch<NationalReport>(`/api/v1/reports/national-scale?${query}`);
   return (
     <section className="card" aria-labelledby="h-national">
