@@ -15,6 +15,7 @@ import { provisioningRoutes } from './routes/provisioning-routes.ts';
 import { reportRoutes } from './routes/report-routes.ts';
 import { dossierRoutes } from './routes/dossier-routes.ts';
 import { nationalScaleRoutes } from './routes/national-scale-routes.ts';
+import { centreSettingsRoutes } from './routes/centre-settings-routes.ts';
 import { reportSettingsRoutes } from './routes/report-settings-routes.ts';
 import { staffRoutes } from './routes/staff-routes.ts';
 import { seedDemoHistory } from './demo/demo-history.ts';
@@ -158,6 +159,7 @@ export async function createServer(options: CreateServerOptions = {}): Promise<F
   dossierRoutes(app, server);
   nationalScaleRoutes(app, server);
   reportSettingsRoutes(app, server);
+  centreSettingsRoutes(app, server);
   await consoleRoutes(app, server);
   // Other server processes on the same PostgreSQL database hear this one's syncs, and it theirs.
   if (options.databaseUrl) {

@@ -133,6 +133,14 @@ export async function authenticateDevice(server: ServerContext, request: Fastify
       'rating_voice',
       'sync_refusal',
       (eb) => eb.selectFrom('settings').select('value').where('key', '=', 'config.version').as('config_version'),
+      // The centre's own counter: the kiosk's version is the sum (config/settings.ts configVersion).
+      (eb) =>
+        eb
+          .selectFrom('centre_settings as cs')
+          .select('cs.value')
+          .whereRef('cs.centre_id', '=', 'devices.centre_id')
+          .where('cs.key', '=', 'config.version')
+          .as('centre_config_version'),
     ])
     .where('token_hash', '=', hashToken(token))
     .executeTakeFirst();
@@ -146,6 +154,6 @@ export async function authenticateDevice(server: ServerContext, request: Fastify
     centreId: row.centre_id,
     assignment: toAssignment(row),
     hasSyncRefusal: row.sync_refusal !== null,
-    configVersion: Number(row.config_version ?? 0),
+    configVersion: Number(row.config_version ?? 0) + Number(row.centre_config_version ?? 0),
   };
 }

@@ -1,16 +1,18 @@
 import type { Db } from '../db/database.ts';
-import { getSetting, setSetting } from './settings.ts';
+import { readLevelled, writeLevelled, type LevelledValue, type SettingLevel } from './centre-settings.ts';
 
 /**
- * Centre-wide settings that concern kiosks' people rather than their data: the technician
- * PIN (hashed), when a sign-in ends by itself, and the shortest officer PIN accepted.
+ * Settings that concern kiosks' people rather than their data: the technician PIN (hashed), when
+ * a sign-in ends by itself, and the shortest officer PIN accepted. Each at a centre or, by
+ * default, the province (centre-settings.ts).
  */
-const KEY = {
+export const SECRET_KEYS = {
   technicianPinHash: 'technician.pinHash',
   endOfDay: 'duty.endOfDay',
   idleMinutes: 'duty.idleMinutes',
   minPinLength: 'officer.minPinLength',
 } as const;
+const KEY = SECRET_KEYS;
 
 export const DEFAULT_DUTY = { endOfDay: '17:30', idleMinutes: 120 } as const;
 /** New officer PINs are at least this long unless the centre says otherwise (the demo keeps 4). */
@@ -21,30 +23,53 @@ export interface DutySettings {
   idleMinutes: number;
 }
 
-export async function technicianPinHash(db: Db): Promise<string | null> {
-  return getSetting(db, KEY.technicianPinHash);
+export async function technicianPinAt(db: Db, level: SettingLevel): Promise<LevelledValue<string | null>> {
+  return readLevelled(db, KEY.technicianPinHash, level);
 }
 
-export async function setTechnicianPinHash(db: Db, hash: string): Promise<void> {
-  await setSetting(db, KEY.technicianPinHash, hash);
+export async function technicianPinHash(db: Db, level: SettingLevel = null): Promise<string | null> {
+  return (await technicianPinAt(db, level)).value;
 }
 
-export async function dutySettings(db: Db): Promise<DutySettings> {
-  const endOfDay = (await getSetting(db, KEY.endOfDay)) ?? DEFAULT_DUTY.endOfDay;
-  const idle = Number((await getSetting(db, KEY.idleMinutes)) ?? DEFAULT_DUTY.idleMinutes);
-  return { endOfDay, idleMinutes: Number.isInteger(idle) ? idle : DEFAULT_DUTY.idleMinutes };
+export async function setTechnicianPinHash(db: Db, hash: string, level: SettingLevel = null): Promise<void> {
+  await writeLevelled(db, KEY.technicianPinHash, hash, level);
 }
 
-export async function setDutySettings(db: Db, duty: DutySettings): Promise<void> {
-  await setSetting(db, KEY.endOfDay, duty.endOfDay);
-  await setSetting(db, KEY.idleMinutes, String(duty.idleMinutes));
+/** Both limits are written together, so one source describes them. */
+export async function dutyAt(db: Db, level: SettingLevel): Promise<LevelledValue<DutySettings>> {
+  const endOfDay = await readLevelled(db, KEY.endOfDay, level);
+  const idleStored = await readLevelled(db, KEY.idleMinutes, level);
+  const idle = Number(idleStored.value ?? DEFAULT_DUTY.idleMinutes);
+  return {
+    value: {
+      endOfDay: endOfDay.value ?? DEFAULT_DUTY.endOfDay,
+      idleMinutes: Number.isInteger(idle) ? idle : DEFAULT_DUTY.idleMinutes,
+    },
+    source: endOfDay.source,
+  };
 }
 
-export async function minPinLength(db: Db): Promise<number> {
-  const stored = Number((await getSetting(db, KEY.minPinLength)) ?? DEFAULT_MIN_PIN_LENGTH);
-  return Number.isInteger(stored) ? stored : DEFAULT_MIN_PIN_LENGTH;
+export async function dutySettings(db: Db, level: SettingLevel = null): Promise<DutySettings> {
+  return (await dutyAt(db, level)).value;
 }
 
-export async function setMinPinLength(db: Db, length: number): Promise<void> {
-  await setSetting(db, KEY.minPinLength, String(length));
+export async function setDutySettings(db: Db, duty: DutySettings, level: SettingLevel = null): Promise<void> {
+  await writeLevelled(db, KEY.endOfDay, duty.endOfDay, level);
+  await writeLevelled(db, KEY.idleMinutes, String(duty.idleMinutes), level);
+}
+
+export async function minPinLengthAt(db: Db, level: SettingLevel): Promise<LevelledValue<number>> {
+  const stored = await readLevelled(db, KEY.minPinLength, level);
+  const length = Number(stored.value ?? DEFAULT_MIN_PIN_LENGTH);
+  return Number.isInteger(length)
+    ? { value: length, source: stored.source }
+    : { value: DEFAULT_MIN_PIN_LENGTH, source: 'default' };
+}
+
+export async function minPinLength(db: Db, level: SettingLevel = null): Promise<number> {
+  return (await minPinLengthAt(db, level)).value;
+}
+
+export async function setMinPinLength(db: Db, length: number, level: SettingLevel = null): Promise<void> {
+  await writeLevelled(db, KEY.minPinLength, String(length), level);
 }

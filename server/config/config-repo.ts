@@ -8,16 +8,41 @@ import type { OfficerOut } from '../../shared/contract/server-api.ts';
 import type { SyncConfig } from '../../shared/contract/sync-protocol.ts';
 import type { Db } from '../db/database.ts';
 import { DEFAULT_CENTRE_NAME } from './seed.ts';
-import { configVersion, getSetting } from './settings.ts';
+import { configVersion } from './settings.ts';
+import { readJsonLevelled, readLevelled, type LevelledValue, type SettingLevel } from './centre-settings.ts';
+import { z } from 'zod';
 import { dutySettings, technicianPinHash } from './centre-secrets.ts';
 import type { DeviceAssignment } from '../../shared/contract/provisioning.ts';
 import { officersForDevice } from './counter-access.ts';
 import { centreById, firstCentreId } from './centres.ts';
 
+/**
+ * Agencies are the province's rows; a centre may list them in its own order (issue 13 §1), kept
+ * as one document `{ agencyId: order }` among the centre's settings. An agency missing from it
+ * keeps the province's order.
+ */
+export const AGENCY_ORDER_KEY = 'agencies.order';
+const AgencyOrderSchema = z.record(z.string(), z.number().int());
+
+export async function agencyOrderAt(db: Db, centreId: SettingLevel): Promise<LevelledValue<Record<string, number>>> {
+  if (centreId === null) return { value: {}, source: 'province' };
+  const own = await readJsonLevelled(db, AGENCY_ORDER_KEY, AgencyOrderSchema, {}, centreId);
+  // The province's order is the agencies' own column, never a `settings` row.
+  return own.source === 'centre' ? own : { value: {}, source: 'province' };
+}
+
 /** Reads configuration from the database on every call: the CLI may change it under a running server. */
-export async function listAgencies(db: Db): Promise<Agency[]> {
+export async function listAgencies(db: Db, centreId: SettingLevel = null): Promise<Agency[]> {
   const rows = await db.selectFrom('agencies').selectAll().orderBy('sort_order').orderBy('name').execute();
-  return rows.map((r) => ({ id: r.id, name: r.name, order: r.sort_order, active: r.active === 1 }));
+  const own = (await agencyOrderAt(db, centreId)).value;
+  const agencies = rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    order: own[r.id] ?? r.sort_order,
+    active: r.active === 1,
+  }));
+  // Stable: agencies the centre did not reorder keep the province's order among equals.
+  return Object.keys(own).length === 0 ? agencies : agencies.sort((a, b) => a.order - b.order);
 }
 
 /** `centreId`: that centre's officers only (null: every centre's). */
@@ -98,17 +123,31 @@ export async function listReasons(db: Db): Promise<RatingReason[]> {
   return rows.map((r) => ({ code: r.code, label: r.label, order: r.sort_order }));
 }
 
-/** The last queue configuration parsed, by its stored text: the live pages read it on every change. */
-let parsedQueueConfig: { stored: string | null; config: QueueConfig } | null = null;
+/** Queue configurations parsed, by their stored text: the live pages read them on every change. */
+const parsedQueueConfigs = new Map<string | null, QueueConfig>();
+/** About one per centre that has its own; older texts are dropped wholesale past this. */
+const PARSED_QUEUE_CONFIGS_KEPT = 512;
 
-export async function readQueueConfig(db: Db): Promise<QueueConfig> {
-  const stored = await getSetting(db, 'queue.config');
-  if (parsedQueueConfig?.stored !== stored) {
-    const config = QueueConfigSchema.parse(stored ? JSON.parse(stored) : { services: [], priorities: [] });
-    parsedQueueConfig = { stored, config };
+export const QUEUE_CONFIG_KEY = 'queue.config';
+
+/**
+ * A centre's services, priority categories and options (null: the province's). One document:
+ * a centre that changes any part of it keeps its own copy of the whole.
+ */
+export async function queueConfigAt(db: Db, level: SettingLevel): Promise<LevelledValue<QueueConfig>> {
+  const { value: stored, source } = await readLevelled(db, QUEUE_CONFIG_KEY, level);
+  let config = parsedQueueConfigs.get(stored);
+  if (!config) {
+    config = QueueConfigSchema.parse(stored ? JSON.parse(stored) : { services: [], priorities: [] });
+    if (parsedQueueConfigs.size >= PARSED_QUEUE_CONFIGS_KEPT) parsedQueueConfigs.clear();
+    parsedQueueConfigs.set(stored, config);
   }
   // A copy: callers may change what they receive without changing the next caller's.
-  return structuredClone(parsedQueueConfig.config);
+  return { value: structuredClone(config), source };
+}
+
+export async function readQueueConfig(db: Db, level: SettingLevel = null): Promise<QueueConfig> {
+  return (await queueConfigAt(db, level)).value;
 }
 
 /** A centre's name (default: the first centre's); the name lives in `centres` since migration 0020. */
@@ -141,9 +180,9 @@ export async function buildSyncConfig(
         .execute()
     ).filter((o) => allowed === 'all' || allowed.has(o.id));
     return {
-      version: await configVersion(trx),
+      version: await configVersion(trx, centre),
       centreName: await centreName(trx, centre),
-      agencies: await listAgencies(trx),
+      agencies: await listAgencies(trx, centre),
       officers: officers.map((o) => ({
         id: o.id,
         fullName: o.full_name,
@@ -156,12 +195,13 @@ export async function buildSyncConfig(
       ratingReasons: await listReasons(trx),
       officerPins: Object.fromEntries(officers.filter((o) => o.pin_hash !== null).map((o) => [o.id, o.pin_hash!])),
       officerPhotos: Object.fromEntries(officers.filter((o) => o.photo !== null).map((o) => [o.id, o.photo!])),
-      queue: await readQueueConfig(trx),
-      misuse: await readMisuseRules(trx),
-      technicianPinHash: await technicianPinHash(trx),
-      duty: await dutySettings(trx),
-      ratingPrompt: await readRatingPromptSettings(trx),
-      speech: await readSpeechSettings(trx),
+      // The centre's own settings, else the province's (issue 13 §1).
+      queue: await readQueueConfig(trx, centre),
+      misuse: await readMisuseRules(trx, centre),
+      technicianPinHash: await technicianPinHash(trx, centre),
+      duty: await dutySettings(trx, centre),
+      ratingPrompt: await readRatingPromptSettings(trx, centre),
+      speech: await readSpeechSettings(trx, centre),
     };
   });
 }

@@ -4,14 +4,15 @@ import {
   type RatingPromptSettings,
 } from '../../shared/contract/centre-settings.ts';
 import type { Db } from '../db/database.ts';
-import { getSetting } from './settings.ts';
+import { readJsonLevelled, type LevelledValue, type SettingLevel } from './centre-settings.ts';
 
 export const RATING_PROMPT_KEY = 'kiosk.rating_prompt';
 
-/** The rating prompt settings kiosks receive with the configuration. */
-export async function readRatingPromptSettings(db: Db): Promise<RatingPromptSettings> {
-  const stored = await getSetting(db, RATING_PROMPT_KEY);
-  if (!stored) return DEFAULT_RATING_PROMPT_SETTINGS;
-  const parsed = RatingPromptSettingsSchema.safeParse(JSON.parse(stored));
-  return parsed.success ? parsed.data : DEFAULT_RATING_PROMPT_SETTINGS;
+/** The rating prompt settings a centre's kiosks receive with the configuration (null: the province's). */
+export async function ratingPromptAt(db: Db, level: SettingLevel): Promise<LevelledValue<RatingPromptSettings>> {
+  return readJsonLevelled(db, RATING_PROMPT_KEY, RatingPromptSettingsSchema, DEFAULT_RATING_PROMPT_SETTINGS, level);
+}
+
+export async function readRatingPromptSettings(db: Db, level: SettingLevel = null): Promise<RatingPromptSettings> {
+  return (await ratingPromptAt(db, level)).value;
 }

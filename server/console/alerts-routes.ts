@@ -9,7 +9,8 @@ import {
   type AlertsReport,
 } from '../../shared/contract/console-api.ts';
 import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
-import { getSetting, setSetting } from '../config/settings.ts';
+import { readJsonLevelled, writeLevelled, type LevelledValue, type SettingLevel } from '../config/centre-settings.ts';
+import { sendSource, settingsLevel, SettingsLevelQuerySchema } from '../routes/settings-level.ts';
 import type { ServerContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { addRoute } from '../routes/route.ts';
@@ -17,13 +18,15 @@ import { ratingsStats } from './ratings-stats-query.ts';
 import { readCentre, type ReportCentre } from '../reports/centre-filter.ts';
 import { ReadCentreQuerySchema } from '../../shared/contract/centres-api.ts';
 
-const SETTING_KEY = 'console.alerts';
+export const ALERT_SETTINGS_KEY = 'console.alerts';
 
-export async function readAlertSettings(db: Db): Promise<AlertSettings> {
-  const stored = await getSetting(db, SETTING_KEY);
-  if (!stored) return DEFAULT_ALERT_SETTINGS;
-  const parsed = AlertSettingsSchema.safeParse(JSON.parse(stored));
-  return parsed.success ? parsed.data : DEFAULT_ALERT_SETTINGS;
+/** A centre's alert thresholds, else the province's (null: the province's). */
+export async function alertSettingsAt(db: Db, level: SettingLevel): Promise<LevelledValue<AlertSettings>> {
+  return readJsonLevelled(db, ALERT_SETTINGS_KEY, AlertSettingsSchema, DEFAULT_ALERT_SETTINGS, level);
+}
+
+export async function readAlertSettings(db: Db, level: SettingLevel = null): Promise<AlertSettings> {
+  return (await alertSettingsAt(db, level)).value;
 }
 
 const minusDays = (day: string, n: number) =>
@@ -91,14 +94,16 @@ export function alertsRoutes(app: FastifyInstance, server: ServerContext): void 
     response: AlertsReportSchema,
     centre: 'own',
     handler: async ({ query, request, user }) => {
-      const stored = await readAlertSettings(server.db);
+      const centre = await readCentre(server.db, user, request.query);
+      // The centre's own thresholds; every centre together: the province's.
+      const stored = await readAlertSettings(server.db, centre?.id ?? null);
       const settings: AlertSettings = {
         days: query.days ?? stored.days,
         lowSharePercent: query.lowSharePercent ?? stored.lowSharePercent,
         coveragePercent: query.coveragePercent ?? stored.coveragePercent,
         minRatings: query.minRatings ?? stored.minRatings,
       };
-      return alertsReport(server.db, settings, server.now(), await readCentre(server.db, user, request.query));
+      return alertsReport(server.db, settings, server.now(), centre);
     },
   });
   addRoute(app, server, {
@@ -107,7 +112,10 @@ export function alertsRoutes(app: FastifyInstance, server: ServerContext): void 
     summary: 'Ngưỡng cảnh báo đang dùng',
     access: 'supervisor',
     response: AlertSettingsSchema,
-    handler: () => readAlertSettings(server.db),
+    centre: 'own',
+    query: SettingsLevelQuerySchema,
+    handler: async ({ request, reply, user }) =>
+      sendSource(reply, await alertSettingsAt(server.db, await settingsLevel(server.db, user, request))),
   });
   addRoute(app, server, {
     method: 'PUT',
@@ -116,8 +124,15 @@ export function alertsRoutes(app: FastifyInstance, server: ServerContext): void 
     access: 'supervisor',
     body: AlertSettingsSchema,
     response: AlertSettingsSchema,
-    handler: async ({ body }) => {
-      await setSetting(server.db, SETTING_KEY, JSON.stringify(body));
+    centre: 'own',
+    query: SettingsLevelQuerySchema,
+    handler: async ({ body, request, user }) => {
+      await writeLevelled(
+        server.db,
+        ALERT_SETTINGS_KEY,
+        JSON.stringify(body),
+        await settingsLevel(server.db, user, request),
+      );
       return body;
     },
   });

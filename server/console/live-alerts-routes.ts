@@ -10,7 +10,8 @@ import {
 } from '../../shared/contract/centre-settings.ts';
 import { acknowledgeAlert, listAlerts } from '../alerts/live-alert-store.ts';
 import { evaluateBatch } from '../alerts/live-alert-watcher.ts';
-import { getSetting, setSetting } from '../config/settings.ts';
+import { readJsonLevelled, writeLevelled, type LevelledValue, type SettingLevel } from '../config/centre-settings.ts';
+import { sendSource, settingsLevel, SettingsLevelQuerySchema } from '../routes/settings-level.ts';
 import type { ServerContext } from '../context.ts';
 import type { Db } from '../db/database.ts';
 import { HttpError } from '../http-error.ts';
@@ -22,16 +23,18 @@ import { firstCentreId } from '../config/centres.ts';
 import { onIngested, type IngestedBatch } from './live-events.ts';
 import { streamToSupervisor } from './supervisor-stream.ts';
 
-const SETTING_KEY = 'console.live-alerts';
+export const LIVE_ALERT_SETTINGS_KEY = 'console.live-alerts';
 const HISTORY = 200;
 /** An expired or revoked session stops receiving alerts. */
 const SESSION_CHECK_MS = 30_000;
 
-export async function readLiveAlertSettings(db: Db): Promise<LiveAlertSettings> {
-  const stored = await getSetting(db, SETTING_KEY);
-  if (!stored) return DEFAULT_LIVE_ALERT_SETTINGS;
-  const parsed = LiveAlertSettingsSchema.safeParse(JSON.parse(stored));
-  return parsed.success ? parsed.data : DEFAULT_LIVE_ALERT_SETTINGS;
+/** A centre's live alert thresholds, else the province's (null: the province's). */
+export async function liveAlertSettingsAt(db: Db, level: SettingLevel): Promise<LevelledValue<LiveAlertSettings>> {
+  return readJsonLevelled(db, LIVE_ALERT_SETTINGS_KEY, LiveAlertSettingsSchema, DEFAULT_LIVE_ALERT_SETTINGS, level);
+}
+
+export async function readLiveAlertSettings(db: Db, level: SettingLevel = null): Promise<LiveAlertSettings> {
+  return (await liveAlertSettingsAt(db, level)).value;
 }
 
 /**
@@ -71,9 +74,10 @@ export function liveAlertsRoutes(app: FastifyInstance, server: ServerContext): v
       const centreId = (await centreOfBatch(server, batch)) ?? (await firstCentreId(server.db));
       byCentre.set(centreId, [...(byCentre.get(centreId) ?? []), batch]);
     }
-    const settings = await readLiveAlertSettings(server.db);
     for (const [centreId, group] of byCentre) {
       const merged: IngestedBatch = { deviceId: group[0]!.deviceId, events: group.flatMap((b) => b.events) };
+      // The centre's own thresholds (issue 13 §1).
+      const settings = await readLiveAlertSettings(server.db, centreId);
       const raised = await evaluateBatch(server, settings, merged, centreId);
       if (raised.length > 0) await pushAlerts(centreId);
     }
@@ -151,7 +155,10 @@ export function liveAlertsRoutes(app: FastifyInstance, server: ServerContext): v
     summary: 'Ngưỡng cảnh báo trực tiếp đang dùng',
     access: 'supervisor',
     response: LiveAlertSettingsSchema,
-    handler: () => readLiveAlertSettings(server.db),
+    centre: 'own',
+    query: SettingsLevelQuerySchema,
+    handler: async ({ request, reply, user }) =>
+      sendSource(reply, await liveAlertSettingsAt(server.db, await settingsLevel(server.db, user, request))),
   });
   addRoute(app, server, {
     method: 'PUT',
@@ -160,8 +167,15 @@ export function liveAlertsRoutes(app: FastifyInstance, server: ServerContext): v
     access: 'supervisor',
     body: LiveAlertSettingsSchema,
     response: LiveAlertSettingsSchema,
-    handler: async ({ body }) => {
-      await setSetting(server.db, SETTING_KEY, JSON.stringify(body));
+    centre: 'own',
+    query: SettingsLevelQuerySchema,
+    handler: async ({ body, request, user }) => {
+      await writeLevelled(
+        server.db,
+        LIVE_ALERT_SETTINGS_KEY,
+        JSON.stringify(body),
+        await settingsLevel(server.db, user, request),
+      );
       return body;
     },
   });

@@ -37,7 +37,9 @@ export async function checkIssuedNumbers<C extends Candidate>(
   const indexes = new Map<string, number>();
   const issued = fresh.filter((c) => c.event.type === 'ticket.issued');
   if (issued.length === 0) return { kept: [...fresh], indexes };
-  const services = new Map<string, QueueService>((await readQueueConfig(trx)).services.map((s) => [s.id, s]));
+  // The device's centre's services: a centre may have its own (issue 13 §1).
+  const centreServices = (await readQueueConfig(trx, centreId)).services;
+  const services = new Map<string, QueueService>(centreServices.map((s) => [s.id, s]));
   const days = [...new Set(issued.map((c) => vietnamDay(new Date(c.ms))))];
   const leases = await trx
     .selectFrom('number_leases')
@@ -109,7 +111,7 @@ export async function grantLeases(
   if (wanted.size > 0) {
     const centreId = await deviceCentreId(db, deviceId);
     await db.transaction().execute(async (trx) => {
-      const services = new Map((await readQueueConfig(trx)).services.map((s) => [s.id, s]));
+      const services = new Map((await readQueueConfig(trx, centreId)).services.map((s) => [s.id, s]));
       for (const { serviceId, day } of wanted.values()) {
         const service = services.get(serviceId);
         if (!service) continue;

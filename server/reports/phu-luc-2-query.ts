@@ -69,7 +69,7 @@ export async function phuLuc2Counts(db: Db, from: string, to: string, centre?: R
   if (centre) query = query.where(officerDayAtCentre('rating_daily', centre));
   const rows = await query.groupBy(['officer_id', 'agency_id', 'level', 'misuse']).execute();
   // A centre may leave phone ratings out of Phụ lục 2 (issue 11 §3).
-  if (!(await readQueueConfig(db)).options.phoneRatingsInAnnex) {
+  if (!(await readQueueConfig(db, centre?.id ?? null)).options.phoneRatingsInAnnex) {
     return splitMisuse(await withoutPhoneRatings(db, rows, from, to));
   }
   return splitMisuse(rows);
@@ -109,14 +109,15 @@ export async function phuLuc2Report(
     to,
     // Inactive levels too: the builder makes a column of one that has ratings in the period.
     levels: await listAllLevels(db),
-    agencies: await listAgencies(db),
+    // The centre's own agency order and framing, else the province's (issue 13 §1).
+    agencies: await listAgencies(db, centre?.id ?? null),
     officers: officers.map((o) => ({ id: o.id, fullName: o.full_name, agencyId: o.agency_id, order: o.sort_order })),
     roster: roster.map((r) => ({ officerId: r.id, agencyId: r.agency_id })),
     counts,
     misuseExcluded,
     generatedAt: now,
     notes: await readNotes(db, from, to),
-    framing: await readFraming(db),
+    framing: await readFraming(db, centre?.id ?? null),
   });
   return options.scopeLine && centre ? { ...report, scopeLine: centre.name } : report;
 }
@@ -154,6 +155,8 @@ export async function phuLuc2ProvinceReport(
   const misuseExcluded = parts.reduce((sum, p) => sum + p.misuseExcluded, 0);
   return {
     ...first,
+    // The province's own framing: the report is signed at the province, not at the first centre.
+    framing: await readFraming(db),
     centreName: '',
     scopeLine: 'Các trung tâm trong tỉnh',
     rows: parts.flatMap((p) => p.rows),

@@ -1,26 +1,31 @@
 import { readReportFraming, type ReportFraming } from '../../shared/domain/report-framing.ts';
-import { getSetting, setSetting } from '../config/settings.ts';
+import { readLevelled, writeLevelled, type LevelledValue, type SettingLevel } from '../config/centre-settings.ts';
 import type { Db } from '../db/database.ts';
 
 /**
  * The annex framing and the per-period `Ghi chú` of Phụ lục 2 (issue 10): report settings a
  * supervisor edits in the console. Neither goes to kiosks, so no config version bump.
  */
-const FRAMING_KEY = 'report.framing';
+export const FRAMING_KEY = 'report.framing';
 
-export async function readFraming(db: Db): Promise<ReportFraming> {
-  const stored = await getSetting(db, FRAMING_KEY);
+/** A centre's framing (its report's title lines, signer), else the province's (null: the province's). */
+export async function framingAt(db: Db, level: SettingLevel): Promise<LevelledValue<ReportFraming>> {
+  const { value: stored, source } = await readLevelled(db, FRAMING_KEY, level);
   let parsed: unknown = null;
   try {
     parsed = stored === null ? null : JSON.parse(stored);
   } catch {
     parsed = null; // a hand-broken value reads as the defaults
   }
-  return readReportFraming(parsed);
+  return { value: readReportFraming(parsed), source: parsed === null ? 'default' : source };
 }
 
-export async function saveFraming(db: Db, framing: ReportFraming): Promise<void> {
-  await setSetting(db, FRAMING_KEY, JSON.stringify(framing));
+export async function readFraming(db: Db, level: SettingLevel = null): Promise<ReportFraming> {
+  return (await framingAt(db, level)).value;
+}
+
+export async function saveFraming(db: Db, framing: ReportFraming, level: SettingLevel = null): Promise<void> {
+  await writeLevelled(db, FRAMING_KEY, JSON.stringify(framing), level);
 }
 
 export interface ReportNote {

@@ -5,18 +5,19 @@ import { DevicePatchSchema, TechnicianPinSchema } from '../../shared/contract/pr
 import { DeviceSummarySchema } from '../../shared/contract/server-api.ts';
 import { hashSecret } from '../auth/secret-hash.ts';
 import {
-  dutySettings,
-  minPinLength,
+  dutyAt,
+  minPinLengthAt,
   setDutySettings,
   setMinPinLength,
   setTechnicianPinHash,
-  technicianPinHash,
+  technicianPinAt,
 } from '../config/centre-secrets.ts';
 import { bumpConfigVersion } from '../config/settings.ts';
 import type { ServerContext } from '../context.ts';
 import { badRequest, notFound } from '../http-error.ts';
 import { listDevices } from './device-routes.ts';
 import { addRoute } from './route.ts';
+import { sendSource, settingsLevel, SettingsLevelQuerySchema } from './settings-level.ts';
 
 const DutySchema = z.object({
   endOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Giờ kết thúc ngày làm việc có dạng HH:MM (ví dụ 17:30).'),
@@ -37,9 +38,13 @@ const PinPolicySchema = z.object({
 
 /**
  * How the console provisions kiosks (issue 8 §1, §3): each kiosk's role, counter and printer,
- * and the centre-wide technician PIN and duty limits. Kiosks receive all of it with their sync.
+ * and the technician PIN, duty limits and PIN policy of a centre or of the province
+ * (routes/settings-level.ts). A centre's kiosks receive all of it with their sync.
  */
 export function provisioningRoutes(app: FastifyInstance, server: ServerContext): void {
+  const scoped = { centre: 'own', query: SettingsLevelQuerySchema } as const;
+  const level = (user: Parameters<typeof settingsLevel>[1], request: Parameters<typeof settingsLevel>[2]) =>
+    settingsLevel(server.db, user, request);
   addRoute(app, server, {
     method: 'PATCH',
     url: '/api/v1/devices/:id',
@@ -91,7 +96,7 @@ export function provisioningRoutes(app: FastifyInstance, server: ServerContext):
           })
           .where('id', '=', id)
           .execute();
-        await bumpConfigVersion(trx);
+        await bumpConfigVersion(trx, device.centre_id);
       });
       return (await listDevices(server.db)).find((d) => d.id === id);
     },
@@ -103,7 +108,11 @@ export function provisioningRoutes(app: FastifyInstance, server: ServerContext):
     summary: 'Mã PIN kỹ thuật viên của trung tâm đã được đặt hay chưa (không bao giờ trả mã)',
     access: 'supervisor',
     response: z.object({ set: z.boolean() }),
-    handler: async () => ({ set: (await technicianPinHash(server.db)) !== null }),
+    ...scoped,
+    handler: async ({ request, reply, user }) => {
+      const read = await technicianPinAt(server.db, await level(user, request));
+      return sendSource(reply, { ...read, value: { set: read.value !== null } });
+    },
   });
 
   addRoute(app, server, {
@@ -113,11 +122,13 @@ export function provisioningRoutes(app: FastifyInstance, server: ServerContext):
     access: 'admin',
     body: TechnicianPinSchema,
     response: OkSchema,
-    handler: async ({ body }) => {
+    ...scoped,
+    handler: async ({ body, request, user }) => {
+      const at = await level(user, request);
       const hash = await hashSecret(body.pin);
       await server.db.transaction().execute(async (trx) => {
-        await setTechnicianPinHash(trx, hash);
-        await bumpConfigVersion(trx);
+        await setTechnicianPinHash(trx, hash, at);
+        await bumpConfigVersion(trx, at);
       });
       return { ok: true };
     },
@@ -129,7 +140,8 @@ export function provisioningRoutes(app: FastifyInstance, server: ServerContext):
     summary: 'Giờ kết thúc ngày làm việc và thời gian không thao tác trước khi tự đăng xuất cán bộ',
     access: 'supervisor',
     response: DutySchema,
-    handler: () => dutySettings(server.db),
+    ...scoped,
+    handler: async ({ request, reply, user }) => sendSource(reply, await dutyAt(server.db, await level(user, request))),
   });
 
   addRoute(app, server, {
@@ -139,10 +151,12 @@ export function provisioningRoutes(app: FastifyInstance, server: ServerContext):
     access: 'admin',
     body: DutySchema,
     response: DutySchema,
-    handler: async ({ body }) => {
+    ...scoped,
+    handler: async ({ body, request, user }) => {
+      const at = await level(user, request);
       await server.db.transaction().execute(async (trx) => {
-        await setDutySettings(trx, body);
-        await bumpConfigVersion(trx);
+        await setDutySettings(trx, body, at);
+        await bumpConfigVersion(trx, at);
       });
       return body;
     },
@@ -154,7 +168,11 @@ export function provisioningRoutes(app: FastifyInstance, server: ServerContext):
     summary: 'Độ dài tối thiểu của mã PIN cán bộ mới',
     access: 'supervisor',
     response: PinPolicySchema,
-    handler: async () => ({ minOfficerPinLength: await minPinLength(server.db) }),
+    ...scoped,
+    handler: async ({ request, reply, user }) => {
+      const read = await minPinLengthAt(server.db, await level(user, request));
+      return sendSource(reply, { ...read, value: { minOfficerPinLength: read.value } });
+    },
   });
 
   addRoute(app, server, {
@@ -164,8 +182,9 @@ export function provisioningRoutes(app: FastifyInstance, server: ServerContext):
     access: 'admin',
     body: PinPolicySchema,
     response: PinPolicySchema,
-    handler: async ({ body }) => {
-      await setMinPinLength(server.db, body.minOfficerPinLength);
+    ...scoped,
+    handler: async ({ body, request, user }) => {
+      await setMinPinLength(server.db, body.minOfficerPinLength, await level(user, request));
       return body;
     },
   });

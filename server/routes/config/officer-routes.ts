@@ -141,7 +141,14 @@ export function officerRoutes(app: FastifyInstance, server: ServerContext): void
     response: OkSchema,
     centre: { table: 'officers' },
     handler: async ({ body, params }) => {
-      const minLength = await minPinLength(db());
+      const officer = await db()
+        .selectFrom('officers')
+        .select('centre_id')
+        .where('id', '=', params.id!)
+        .executeTakeFirst();
+      if (!officer) throw notFound('Không tìm thấy cán bộ.');
+      // The PIN policy of the officer's centre (else the province's).
+      const minLength = await minPinLength(db(), officer.centre_id);
       if (body.pin.length < minLength) throw badRequest(`Mã PIN cán bộ cần ít nhất ${minLength} chữ số.`);
       const pinHash = await hashPin(body.pin);
       await change(db(), async (trx) => {

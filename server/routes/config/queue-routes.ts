@@ -8,29 +8,40 @@ import {
   ServiceInputSchema,
 } from '../../../shared/contract/server-api.ts';
 import { QueueServiceSchema, type QueueConfig } from '../../../shared/domain/queue-config.ts';
-import { readQueueConfig } from '../../config/config-repo.ts';
-import { bumpConfigVersion, setSetting } from '../../config/settings.ts';
+import { QUEUE_CONFIG_KEY, queueConfigAt, readQueueConfig } from '../../config/config-repo.ts';
+import { writeLevelled, type SettingLevel } from '../../config/centre-settings.ts';
+import { bumpConfigVersion } from '../../config/settings.ts';
 import type { Db } from '../../db/database.ts';
 import { badRequest, notFound } from '../../http-error.ts';
 import { addRoute } from '../route.ts';
+import { sendSource, settingsLevel, SettingsLevelQuerySchema } from '../settings-level.ts';
 
 /**
  * The version goes up FIRST: on PostgreSQL that UPDATE locks the version row until commit, so
  * two concurrent queue edits run one after the other and neither overwrites the other's change
  * with a stale read (SQLite writers are serialised by BEGIN IMMEDIATE anyway).
  */
-async function updateQueue(db: Db, patch: (queue: QueueConfig) => QueueConfig): Promise<QueueConfig> {
+async function updateQueue(
+  db: Db,
+  level: SettingLevel,
+  patch: (queue: QueueConfig) => QueueConfig,
+): Promise<QueueConfig> {
   return db.transaction().execute(async (trx) => {
-    await bumpConfigVersion(trx);
-    const next = patch(await readQueueConfig(trx));
-    await setSetting(trx, 'queue.config', JSON.stringify(next));
+    await bumpConfigVersion(trx, level);
+    // A centre's first change starts from what it inherited, then is its own copy.
+    const next = patch(await readQueueConfig(trx, level));
+    await writeLevelled(trx, QUEUE_CONFIG_KEY, JSON.stringify(next), level);
     return next;
   });
 }
 
-/** The queue's services, priority categories and options (stored as one JSON document). */
+/**
+ * The queue's services, priority categories and options (stored as one JSON document), per centre
+ * or for the province (routes/settings-level.ts).
+ */
 export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
   const db = () => server.db;
+  const scoped = { centre: 'own', query: SettingsLevelQuerySchema } as const;
 
   // Queue: services, priority categories, options (stored as one JSON document)
   addRoute(app, server, {
@@ -39,7 +50,11 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
     summary: 'Dịch vụ (lĩnh vực) cấp số thứ tự',
     access: 'supervisor',
     response: z.array(QueueServiceSchema),
-    handler: async () => (await readQueueConfig(db())).services,
+    ...scoped,
+    handler: async ({ request, reply, user }) => {
+      const read = await queueConfigAt(db(), await settingsLevel(db(), user, request));
+      return sendSource(reply, { ...read, value: read.value.services });
+    },
   });
   addRoute(app, server, {
     method: 'PUT',
@@ -48,9 +63,23 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
     access: 'admin',
     body: ServiceInputSchema,
     response: QueueServiceSchema,
-    handler: async ({ body, params }) => {
+    ...scoped,
+    handler: async ({ body, params, request, user }) => {
       if (body.id !== params.id) throw badRequest('Mã dịch vụ trong đường dẫn và trong nội dung phải trùng nhau.');
-      await updateQueue(db(), (queue) => ({
+      const level = await settingsLevel(db(), user, request);
+      if (level !== null) {
+        // A centre's service is served at that centre's counters only.
+        const own = await db()
+          .selectFrom('counters')
+          .select('id')
+          .where('centre_id', '=', level)
+          .where('id', 'in', body.counterIds)
+          .execute();
+        if (own.length !== body.counterIds.length) {
+          throw badRequest('Dịch vụ của trung tâm chỉ được phục vụ tại các quầy của chính trung tâm đó.');
+        }
+      }
+      await updateQueue(db(), level, (queue) => ({
         ...queue,
         services: [...queue.services.filter((s) => s.id !== body.id), body].sort((a, b) => a.order - b.order),
       }));
@@ -63,10 +92,12 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
     summary: 'Xoá một dịch vụ',
     access: 'admin',
     response: OkSchema,
-    handler: async ({ params }) => {
-      const queue = await readQueueConfig(db());
+    ...scoped,
+    handler: async ({ params, request, user }) => {
+      const level = await settingsLevel(db(), user, request);
+      const queue = await readQueueConfig(db(), level);
       if (!queue.services.some((s) => s.id === params.id)) throw notFound('Không tìm thấy dịch vụ.');
-      await updateQueue(db(), (q) => ({ ...q, services: q.services.filter((s) => s.id !== params.id) }));
+      await updateQueue(db(), level, (q) => ({ ...q, services: q.services.filter((s) => s.id !== params.id) }));
       return { ok: true };
     },
   });
@@ -76,7 +107,11 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
     summary: 'Đối tượng ưu tiên',
     access: 'supervisor',
     response: PriorityCategoriesSchema,
-    handler: async () => (await readQueueConfig(db())).priorities,
+    ...scoped,
+    handler: async ({ request, reply, user }) => {
+      const read = await queueConfigAt(db(), await settingsLevel(db(), user, request));
+      return sendSource(reply, { ...read, value: read.value.priorities });
+    },
   });
   addRoute(app, server, {
     method: 'PUT',
@@ -85,7 +120,10 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
     access: 'admin',
     body: PriorityCategoriesSchema,
     response: PriorityCategoriesSchema,
-    handler: async ({ body }) => (await updateQueue(db(), (q) => ({ ...q, priorities: body }))).priorities,
+    ...scoped,
+    handler: async ({ body, request, user }) =>
+      (await updateQueue(db(), await settingsLevel(db(), user, request), (q) => ({ ...q, priorities: body })))
+        .priorities,
   });
   addRoute(app, server, {
     method: 'GET',
@@ -93,7 +131,11 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
     summary: 'Quy tắc gọi số và thời gian chờ đánh giá',
     access: 'supervisor',
     response: QueueOptionsInputSchema,
-    handler: async () => (await readQueueConfig(db())).options,
+    ...scoped,
+    handler: async ({ request, reply, user }) => {
+      const read = await queueConfigAt(db(), await settingsLevel(db(), user, request));
+      return sendSource(reply, { ...read, value: read.value.options });
+    },
   });
   addRoute(app, server, {
     method: 'PUT',
@@ -102,6 +144,8 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
     access: 'admin',
     body: QueueOptionsInputSchema,
     response: QueueOptionsInputSchema,
-    handler: async ({ body }) => (await updateQueue(db(), (q) => ({ ...q, options: body }))).options,
+    ...scoped,
+    handler: async ({ body, request, user }) =>
+      (await updateQueue(db(), await settingsLevel(db(), user, request), (q) => ({ ...q, options: body }))).options,
   });
 }

@@ -26,7 +26,8 @@ export function ratingScaleRoutes(app: FastifyInstance, server: ServerContext): 
     method: 'PUT',
     url: '/api/v1/rating-scale',
     summary: 'Thay thang đánh giá (các cột của Phụ lục 2)',
-    access: 'admin',
+    // The province owns the scale and the reasons (issue 13 §1): only its admin changes them.
+    access: 'province_admin',
     body: RatingScaleSchema,
     response: z.array(RatingLevelSchema),
     handler: async ({ body }) => {
@@ -66,7 +67,8 @@ export function ratingScaleRoutes(app: FastifyInstance, server: ServerContext): 
     method: 'PUT',
     url: '/api/v1/reasons',
     summary: 'Thay danh sách lý do chưa hài lòng',
-    access: 'admin',
+    // The province owns the scale and the reasons (issue 13 §1): only its admin changes them.
+    access: 'province_admin',
     body: RatingReasonsSchema,
     response: z.array(RatingReasonSchema),
     handler: async ({ body }) => {

@@ -280,9 +280,14 @@ describe.each(BACKENDS)('centres on %s', (backend) => {
   });
 
   it('keeps province-wide settings to the province admin once there are several centres', async () => {
-    const res = await call(s.app, adminA, 'PUT', '/api/v1/centre/duty', { maxIdleMinutes: 30 });
+    // The rating scale and the agencies' names are the province's (issue 13 §1).
+    const scale: unknown = (await call(s.app, adminA, 'GET', '/api/v1/rating-scale')).json();
+    const res = await call(s.app, adminA, 'PUT', '/api/v1/rating-scale', scale as object);
     expect(res.statusCode).toBe(403);
     expect(res.json<{ error: { message: string } }>().error.message).toContain('quản trị viên cấp tỉnh');
+    const agencyName = await call(s.app, adminA, 'PATCH', '/api/v1/agencies/ag-01', { name: 'Đổi tên' });
+    expect(agencyName.statusCode).toBe(403);
+    expect(agencyName.json<{ error: { message: string } }>().error.message).toContain('quản trị viên cấp tỉnh');
     // Their own centre's name they may change.
     const renamed = await call(s.app, adminA, 'PUT', '/api/v1/centre', { centreName: 'Trung tâm tỉnh (mới)' });
     expect(renamed.statusCode).toBe(200);

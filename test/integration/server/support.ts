@@ -81,7 +81,7 @@ export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 export async function createUserWithOwnPassword(
   app: FastifyInstance,
   adminToken: string,
-  user: { username: string; password: string; role: 'admin' | 'supervisor' },
+  user: { username: string; password: string; role: 'admin' | 'supervisor'; centreId?: number },
 ): Promise<void> {
   const temporary = `${user.password}-tam-thoi`;
   const created = await app.inject({
@@ -116,9 +116,14 @@ export async function firstLogin(app: FastifyInstance, username: string, passwor
   return token;
 }
 
-/** Enrols a device through the public protocol and returns its id and token. */
-export async function enrollDevice(app: FastifyInstance, admin: string, name = 'Kiosk quầy 1') {
-  const code = await app.inject({ method: 'POST', url: '/api/v1/devices/enrollment-codes', headers: auth(admin) });
+/** Enrols a device through the public protocol (at `centreId`, else the first centre) and returns its id and token. */
+export async function enrollDevice(app: FastifyInstance, admin: string, name = 'Kiosk quầy 1', centreId?: number) {
+  const code = await app.inject({
+    method: 'POST',
+    url: '/api/v1/devices/enrollment-codes',
+    headers: auth(admin),
+    ...(centreId !== undefined ? { payload: { centreId } } : {}),
+  });
   const enrolled = await app.inject({
     method: 'POST',
     url: '/api/v1/devices/enroll',
