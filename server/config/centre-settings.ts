@@ -59,6 +59,12 @@ export async function clearCentreSetting(db: Db, key: string, centreId: number):
   return Number(result.numDeletedRows) > 0;
 }
 
+/** The centres with their own value for any of `keys` (one read for a report over every centre). */
+export async function centresWithOwn(db: Db, keys: readonly string[]): Promise<Set<number>> {
+  const rows = await db.selectFrom('centre_settings').select('centre_id').where('key', 'in', keys).distinct().execute();
+  return new Set(rows.map((r) => r.centre_id));
+}
+
 /** The keys a centre has its own value for. */
 export async function centreOwnKeys(db: Db, centreId: number): Promise<Set<string>> {
   const rows = await db.selectFrom('centre_settings').select('key').where('centre_id', '=', centreId).execute();

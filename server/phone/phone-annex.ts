@@ -29,10 +29,17 @@ export async function withoutPhoneRatings(
     .where('day', '<=', to)
     .groupBy(['officer_id', 'agency_id', 'level', 'misuse'])
     .execute();
-  if (phone.length === 0) return [...rows];
-  const key = (r: Omit<AnnexCountRow, 'count'>) =>
-    `${r.officer_id}\u0000${r.agency_id}\u0000${r.level}\u0000${r.misuse}`;
   // count(*) comes back as a string from PostgreSQL's bigint.
-  const minus = new Map(phone.map((r) => [key(r), Number(r.count)]));
+  return minusPhone(
+    rows,
+    phone.map((r) => ({ ...r, count: Number(r.count) })),
+  );
+}
+
+/** Phone counts taken off the counts of the same key; a key left with none is dropped. */
+export function minusPhone(rows: readonly AnnexCountRow[], phone: readonly AnnexCountRow[]): AnnexCountRow[] {
+  if (phone.length === 0) return [...rows];
+  const key = (r: AnnexCountRow) => `${r.officer_id}\u0000${r.agency_id}\u0000${r.level}\u0000${r.misuse}`;
+  const minus = new Map(phone.map((r) => [key(r), r.count]));
   return rows.map((r) => ({ ...r, count: r.count - (minus.get(key(r)) ?? 0) })).filter((r) => r.count > 0);
 }

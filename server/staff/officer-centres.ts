@@ -61,37 +61,3 @@ export async function moveOfficerCentre(
   }
   await trx.deleteFrom('counter_officers').where('officer_id', '=', officerId).execute();
 }
-
-/**
- * The stays at one centre that overlap [from, to]: officer and the days there. An officer with no
- * history row counts at the centre of their officers row for every day.
- */
-export async function centreStays(
-  db: Db,
-  centreId: number,
-  from: string,
-  to: string,
-): Promise<{ officerId: string; fromDay: string | null; toDay: string | null }[]> {
-  const stays = await db
-    .selectFrom('officer_centres')
-    .select(['officer_id as officerId', 'from_day as fromDay', 'to_day as toDay'])
-    .where('centre_id', '=', centreId)
-    .where((eb) =>
-      eb.and([
-        eb.or([eb('from_day', 'is', null), eb('from_day', '<=', to)]),
-        eb.or([eb('to_day', 'is', null), eb('to_day', '>=', from)]),
-      ]),
-    )
-    .execute();
-  const unrecorded = await db
-    .selectFrom('officers')
-    .select('id as officerId')
-    .where('centre_id', '=', centreId)
-    .where((eb) =>
-      eb.not(
-        eb.exists(eb.selectFrom('officer_centres as c').select('c.id').whereRef('c.officer_id', '=', 'officers.id')),
-      ),
-    )
-    .execute();
-  return [...stays, ...unrecorded.map((o) => ({ officerId: o.officerId, fromDay: null, toDay: null }))];
-}

@@ -21,6 +21,7 @@ import { m0021AttributionAndOfficerCode } from './0021-attribution-and-officer-c
 import { m0022PhotoAndPasswordChange } from './0022-photo-and-password-change.ts';
 import { m0023VoicePhoneLimitsDayCounts } from './0023-voice-phone-limits-day-counts.ts';
 import { m0024QueueByCentre } from './0024-queue-by-centre.ts';
+import { m0025AnnexByCentre } from './0025-annex-by-centre.ts';
 import { m0027LiveAlertCentre } from './0027-live-alert-centre.ts';
 import type { ServerMigration } from './migration.ts';
 
@@ -52,5 +53,6 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   m0022PhotoAndPasswordChange,
   m0023VoicePhoneLimitsDayCounts,
   m0024QueueByCentre,
+  m0025AnnexByCentre,
   m0027LiveAlertCentre,
 ];

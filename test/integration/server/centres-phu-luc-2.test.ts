@@ -153,4 +153,32 @@ describe.each(BACKENDS)('Phụ lục 2 per centre and for the province on %s', (
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json<{ error: { message: string } }>().error.message).toContain('Không có trung tâm mã');
   });
+
+  it('counts a moved officer’s days at the centre where each was worked, once in the province total', async () => {
+    // Nguyễn Văn An moves to the commune on the 28th (today); his earlier days stay at TT01.
+    const moved = await s.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/officers/${officers.an}`,
+      headers: auth(s.admin),
+      payload: { centreId: 2 },
+    });
+    expect(moved.statusCode).toBe(200);
+    const kioskB = await kioskAt(s.app, s.admin, 2);
+    const after = rating({
+      officerId: officers.an!,
+      agencyId: 'ag-01',
+      level: 'kha',
+      occurredAt: '2026-11-28T10:00:00.000+07:00',
+    });
+    expect((await sync(s.app, kioskB, [after])).statusCode).toBe(200);
+    const rowOf = (r: PhuLuc2Report, name: string) => r.rows.find((row) => row.fullName === name)?.counts;
+    const a = (await report('centre=TT01')).json<PhuLuc2Report>();
+    expect(rowOf(a, 'Nguyễn Văn An')).toEqual([2, 0, 0, 1]);
+    const b = (await report('centre=XA01')).json<PhuLuc2Report>();
+    expect(rowOf(b, 'Nguyễn Văn An')).toEqual([0, 1, 0, 0]);
+    expect(b.totals).toEqual([3, 2, 1, 0]);
+    const province = (await report('scope=province')).json<PhuLuc2Report>();
+    expect(province.sections!.map((section) => section.totals)).toEqual([a.totals, b.totals]);
+    expect(province.totals).toEqual([5, 3, 1, 1]);
+  });
 });
