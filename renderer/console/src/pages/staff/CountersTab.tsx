@@ -8,6 +8,7 @@ import { AddTextForm, ChooseField, InlineForm } from '../../components/InlineFor
 import { Message } from '../../components/Message.tsx';
 import { SettingLevelNote } from '../../components/SettingLevelNote.tsx';
 import { formatCount } from '../../format.ts';
+import { useCentrePath } from '../../centre-store.ts';
 import { useAction } from '../../use-action.ts';
 import { useCentreSetting } from '../../use-centre-setting.ts';
 import { useFetch } from '../../use-fetch.ts';
@@ -16,7 +17,7 @@ import { CounterAccessEditor, counterAccessSummary } from './CounterAccessEditor
 export function CountersTab({ admin }: { admin: boolean }) {
   const { data, reload } = useFetch<Counter[]>('/api/v1/counters');
   const access = useFetch<CounterAccess[]>('/api/v1/counters/access');
-  const agencies = useFetch<Agency[]>('/api/v1/agencies');
+  const agencies = useFetch<Agency[]>(useCentrePath('/api/v1/agencies'));
   const officers = useFetch<OfficerOut[]>('/api/v1/officers');
   const { flash, busy, run } = useAction(() => {
     reload();
