@@ -15,3 +15,9 @@ export const BOARD_CHROMIUM_FLAGS = [
 export function boardLaunchCommand(boardUrl: string, chromium = 'chromium'): string {
   return [chromium, ...BOARD_CHROMIUM_FLAGS, boardUrl].join(' ');
 }
+
+/** The board's address: `/board/<centre code>` when the centre is known, `/board` (the first centre's) otherwise. */
+export function boardAddress(serverUrl: string, centreCode?: string | null): string {
+  const base = `${serverUrl.replace(/\/+$/, '')}/board`;
+  return centreCode ? `${base}/${encodeURIComponent(centreCode)}` : base;
+}

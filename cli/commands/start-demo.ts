@@ -1,4 +1,4 @@
-import { boardLaunchCommand } from './board-launch.ts';
+import { boardAddress, boardLaunchCommand } from './board-launch.ts';
 import type { FastifyInstance } from 'fastify';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { startBrowserHost } from '../../electron/host/browser-host.ts';
 import { createTicketPrinter } from '../../electron/printing/ticket-printer.ts';
 import { startVirtualPrinter, type VirtualPrinter } from '../../electron/printing/virtual-printer.ts';
 import { createServer } from '../../server/app.ts';
+import { centreById } from '../../server/config/centres.ts';
 import { hashToken, newEnrollmentCode, normaliseCode } from '../../server/auth/tokens.ts';
 import { DEMO_PIN, DEMO_TECHNICIAN_PIN } from '../../shared/domain/demo-config.ts';
 import { RENDERER_DIR } from '../paths.ts';
@@ -37,6 +38,8 @@ export interface RunningDemo {
   /** The generated admin password, only on the run that created the admin account. */
   generatedAdminPassword: string | null;
   deviceId: string;
+  /** The code of the demo kiosk's centre: its board is `/board/<code>`. */
+  centreCode: string | null;
   /** Whether this run enrolled the kiosk (false when an earlier run already had). */
   enrolledNow: boolean;
   server: FastifyInstance;
@@ -111,6 +114,13 @@ async function prepareKiosk(
   return { deviceId: enrolled.deviceId!, enrolledNow: true };
 }
 
+/** The centre the demo kiosk joined, so the printed board address names it. */
+async function kioskCentreCode(server: FastifyInstance, deviceId: string): Promise<string | null> {
+  const { db } = server.hailong;
+  const device = await db.selectFrom('devices').select('centre_id').where('id', '=', deviceId).executeTakeFirst();
+  return device ? ((await centreById(db, device.centre_id))?.code ?? null) : null;
+}
+
 /**
  * `npm start`: the central server on SQLite, a virtual ticket printer, and a demo kiosk
  * enrolled to the server and syncing with it. Re-running reuses the data folder.
@@ -182,6 +192,7 @@ export async function startDemo(options: DemoOptions): Promise<RunningDemo> {
       printer: printerUrl ? { url: printerUrl, outDir: printerOut } : null,
       generatedAdminPassword: server.hailong.generatedAdminPassword,
       deviceId,
+      centreCode: await kioskCentreCode(server, deviceId),
       enrolledNow,
       server,
       core: runningCore,
@@ -204,8 +215,8 @@ export function describeDemo(demo: RunningDemo, adminFromEnv: boolean): string[]
     '',
     'hailong đang chạy:',
     `  Máy chủ trung tâm:          ${demo.serverUrl}`,
-    `  Bảng gọi số (phòng chờ):    ${demo.serverUrl}board`,
-    `    TV tự đọc số, không cần bấm: ${boardLaunchCommand(`${demo.serverUrl}board`)}`,
+    `  Bảng gọi số (phòng chờ):    ${boardAddress(demo.serverUrl, demo.centreCode)}`,
+    `    TV tự đọc số, không cần bấm: ${boardLaunchCommand(boardAddress(demo.serverUrl, demo.centreCode))}`,
     `  API của máy chủ (OpenAPI):  ${demo.apiUrl}`,
     ...(demo.kioskUrl
       ? [`  Kiosk (mở bằng Chromium):   ${demo.kioskUrl}`, `  Màn hình cán bộ:            ${demo.officerUrl}`]

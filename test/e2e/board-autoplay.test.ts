@@ -1,6 +1,6 @@
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { BOARD_CHROMIUM_FLAGS, boardLaunchCommand } from '../../cli/commands/board-launch.ts';
+import { BOARD_CHROMIUM_FLAGS, boardAddress, boardLaunchCommand } from '../../cli/commands/board-launch.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, requireBuiltRenderer } from '../support/e2e-kiosk.ts';
 import { usePerTest } from '../support/e2e-hooks.ts';
 import { KioskEvents, startConsoleServer } from './console-support.ts';
@@ -54,6 +54,9 @@ describe('waiting-room board: speaking without a tap', () => {
       `chromium ${BOARD_CHROMIUM_FLAGS.join(' ')} http://127.0.0.1:8080/board`,
     );
     expect(BOARD_CHROMIUM_FLAGS).toContain('--autoplay-policy=no-user-gesture-required');
+    // A known centre's board is /board/<code>; none known: /board, the first centre's.
+    expect(boardAddress('http://127.0.0.1:8080/', 'XA-01')).toBe('http://127.0.0.1:8080/board/XA-01');
+    expect(boardAddress('http://127.0.0.1:8080', null)).toBe('http://127.0.0.1:8080/board');
 
     // The centre prefers the system voice, so what the board says can be read from the utterances.
     expect((await server().call('PUT', '/api/v1/console/speech-settings', { preferSystemVoice: true })).status).toBe(

@@ -30,8 +30,11 @@ export interface ConsoleServer {
   // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T names what the endpoint returns
   call<T>(method: string, path: string, body?: unknown): Promise<{ status: number; json: T }>;
   enroll(name: string): Promise<{ deviceId: string; token: string }>;
-  /** An account the admin created, whose owner already replaced the temporary password with `password`. */
-  addUser(username: string, password: string, role: 'admin' | 'supervisor'): Promise<void>;
+  /**
+   * An account the admin created (of centre `centreId`, default: the first), whose owner already
+   * replaced the temporary password with `password`.
+   */
+  addUser(username: string, password: string, role: 'admin' | 'supervisor', centreId?: number): Promise<void>;
   sync(
     token: string,
     events: unknown[],
@@ -83,9 +86,14 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
       if (res.status !== 201) throw new Error(`enroll failed ${res.status}`);
       return res.json;
     },
-    async addUser(username, password, role) {
+    async addUser(username, password, role, centreId) {
       const temporary = `${password}-tam-thoi`;
-      const created = await call('POST', '/api/v1/users', { username, password: temporary, role });
+      const created = await call('POST', '/api/v1/users', {
+        username,
+        password: temporary,
+        role,
+        ...(centreId === undefined ? {} : { centreId }),
+      });
       if (created.status !== 201) throw new Error(`create user failed ${created.status}`);
       const signedIn = await call<{ token: string }>('POST', '/api/v1/auth/login', { username, password: temporary });
       const changed = await call(

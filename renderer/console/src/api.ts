@@ -37,7 +37,7 @@ async function readError(response: Response): Promise<ApiFailure> {
 }
 
 /** Every call of the console: the session cookie, the CSRF header on writes, 401 → login page. */
-export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+async function send(path: string, options: RequestOptions): Promise<Response> {
   const method = options.method ?? 'GET';
   const headers: Record<string, string> = { Accept: 'application/json' };
   const csrf = useSession.getState().session?.csrfToken;
@@ -62,8 +62,20 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
     throw failure;
   }
   if (!response.ok) throw await readError(response);
+  return response;
+}
+
+export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const response = await send(path, options);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
+}
+
+/** A GET whose answer headers matter too (a setting's source: `hailong-setting-source`). */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- T names what the endpoint returns
+export async function apiWithHeaders<T>(path: string): Promise<{ data: T; headers: Headers }> {
+  const response = await send(path, {});
+  return { data: (await response.json()) as T, headers: response.headers };
 }
 
 export async function login(username: string, password: string): Promise<ConsoleSession> {

@@ -61,7 +61,11 @@ describe('npm start (hailong start)', () => {
     const text = first.printed.join('\n');
     expect(text).toContain(first.demo.serverUrl);
     expect(text).toContain(`${first.demo.serverUrl}api/v1/openapi.json`);
-    expect(text).toContain(`${first.demo.serverUrl}board`);
+    // The board of the demo kiosk's centre (a fresh install's centre #1, TT01) speaks that centre's way.
+    expect(first.demo.centreCode).toBe('TT01');
+    expect(text).toContain(`Bảng gọi số (phòng chờ):    ${first.demo.serverUrl}board/TT01`);
+    const launch = first.printed.find((line) => line.includes('--autoplay-policy=no-user-gesture-required'));
+    expect(launch?.endsWith(` ${first.demo.serverUrl}board/TT01`)).toBe(true);
     expect(text).toContain(first.demo.kioskUrl!);
     expect(text).toContain(`${first.demo.kioskUrl!}officer`);
     expect(text).toContain(first.demo.printer!.url);

@@ -3,7 +3,9 @@ import type { AlertSettings, AlertsReport } from '../../../../shared/contract/co
 import { api, errorText } from '../api.ts';
 import { formatCount, formatDayVi, percent } from '../format.ts';
 import { useFetch } from '../use-fetch.ts';
-import { useCentreQuery } from '../centre-store.ts';
+import { useCentreQuery, useSelectedCentre } from '../centre-store.ts';
+import { SettingLevelNote } from '../components/SettingLevelNote.tsx';
+import { useCentreSetting } from '../use-centre-setting.ts';
 import { AttributionSection } from './alerts/AttributionSection.tsx';
 import { LiveAlertSettingsForm } from './alerts/LiveAlertSettingsForm.tsx';
 import { LiveAlertsSection } from './alerts/LiveAlertsSection.tsx';
@@ -18,17 +20,22 @@ const FIELDS: { key: keyof AlertSettings; label: string; min: number; max: numbe
 export default function AlertsPage() {
   const [tick, setTick] = useState(0);
   const { data, error } = useFetch<AlertsReport>(`/api/v1/console/alerts?${useCentreQuery({ v: String(tick) })}`);
-  const [edited, setForm] = useState<Record<keyof AlertSettings, string> | null>(null);
+  const setting = useCentreSetting<AlertSettings>('/api/v1/console/alert-settings', 'alerts');
+  const code = useSelectedCentre((s) => s.code);
+  // A draft belongs to the centre it was typed for.
+  const [draft, setDraft] = useState<{ code: string | null; form: Record<keyof AlertSettings, string> } | null>(null);
+  const edited = draft?.code === code ? draft.form : null;
+  const setForm = (form: Record<keyof AlertSettings, string> | null) => setDraft(form ? { code, form } : null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   // Until the person types, the fields show the thresholds in force.
   const form =
     edited ??
-    (data
+    (setting.data
       ? {
-          days: String(data.settings.days),
-          lowSharePercent: String(data.settings.lowSharePercent),
-          coveragePercent: String(data.settings.coveragePercent),
-          minRatings: String(data.settings.minRatings),
+          days: String(setting.data.days),
+          lowSharePercent: String(setting.data.lowSharePercent),
+          coveragePercent: String(setting.data.coveragePercent),
+          minRatings: String(setting.data.minRatings),
         }
       : null);
   const save = async (event: SyntheticEvent) => {
@@ -43,8 +50,10 @@ export default function AlertsPage() {
       return;
     }
     try {
-      await api('/api/v1/console/alert-settings', { method: 'PUT', json: values });
+      await api(setting.at('/api/v1/console/alert-settings'), { method: 'PUT', json: values });
       setMessage({ ok: true, text: 'Đã lưu ngưỡng cảnh báo.' });
+      setForm(null);
+      setting.reload();
       setTick((n) => n + 1);
     } catch (failure) {
       setMessage({ ok: false, text: errorText(failure) });
@@ -53,10 +62,17 @@ export default function AlertsPage() {
   return (
     <>
       <LiveAlertsSection />
-      <LiveAlertSettingsForm />
+      <LiveAlertSettingsForm key={code ?? ''} />
       {form ? (
         <form className="card settings" onSubmit={(e) => void save(e)}>
           <h2>Ngưỡng cảnh báo</h2>
+          <SettingLevelNote
+            setting={setting}
+            onReset={() => {
+              setForm(null);
+              setTick((n) => n + 1);
+            }}
+          />
           <div className="fields">
             {FIELDS.map((f) => (
               <label key={f.key}>

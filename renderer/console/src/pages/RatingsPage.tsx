@@ -8,7 +8,7 @@ import { useWidth } from '../components/use-width.ts';
 import { duration, formatCount, percent } from '../format.ts';
 import { presetPeriod } from '../periods.ts';
 import { useFetch } from '../use-fetch.ts';
-import { useCentre } from '../centre-store.ts';
+import { useCentre, useCentrePath } from '../centre-store.ts';
 import { FunnelSection } from './ratings/FunnelSection.tsx';
 import { NationalScaleSection } from './ratings/NationalScaleSection.tsx';
 
@@ -63,7 +63,7 @@ export default function RatingsPage() {
   const officers = useFetch<OfficerOut[]>(
     centre ? `/api/v1/officers?centreId=${String(centre.id)}` : '/api/v1/officers',
   );
-  const agencies = useFetch<{ id: string; name: string }[]>('/api/v1/agencies');
+  const agencies = useFetch<{ id: string; name: string }[]>(useCentrePath('/api/v1/agencies'));
   const [kind, id] = scope.split(':');
   const params = new URLSearchParams({ from: period.from, to: period.to });
   if (centre) params.set('centre', centre.code);

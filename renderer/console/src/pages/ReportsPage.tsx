@@ -192,6 +192,7 @@ export default function ReportsPage() {
   // A province admin with every centre chosen reads the province's Phụ lục 2 (each centre, then the total).
   const province = useSession((s) => s.session?.role === 'province_admin');
   const several = useSelectedCentre((s) => (s.centres?.length ?? 0) > 1 && s.code === null);
+  const code = useSelectedCentre((s) => s.code);
   const phuLuc2Query = province && several ? `${query}&scope=province` : query;
   const phuLuc2 = useFetch<PhuLuc2Report>(`/api/v1/reports/phu-luc-2?${phuLuc2Query}&format=json`);
   const coverage = useFetch<CoverageReport>(`/api/v1/reports/coverage?${query}&format=json`);
@@ -222,7 +223,7 @@ export default function ReportsPage() {
             <p role="status">Đang tải…</p>
           )}
         </section>
-        <ReportFramingForm onSaved={phuLuc2.reload} />
+        <ReportFramingForm key={code ?? ''} onSaved={phuLuc2.reload} />
         <section className="card" aria-labelledby="h-cov">
           <div className="section-head">
             <h2 id="h-cov">Tỷ lệ đánh giá và thời gian phục vụ</h2>

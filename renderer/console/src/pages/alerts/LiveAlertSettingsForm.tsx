@@ -3,7 +3,8 @@ import type { LiveAlertSettings } from '../../../../../shared/contract/centre-se
 import { api, errorText } from '../../api.ts';
 import { Message, type Flash } from '../../components/Message.tsx';
 import { formatCount } from '../../format.ts';
-import { useFetch } from '../../use-fetch.ts';
+import { SettingLevelNote } from '../../components/SettingLevelNote.tsx';
+import { useCentreSetting } from '../../use-centre-setting.ts';
 
 const FIELDS: { key: keyof LiveAlertSettings; label: string; min: number; max: number; step: number }[] = [
   { key: 'counterWindowMinutes', label: 'Quầy: xét trong (phút)', min: 1, max: 240, step: 1 },
@@ -15,8 +16,8 @@ const FIELDS: { key: keyof LiveAlertSettings; label: string; min: number; max: n
 
 /** The thresholds of the live alerts, a centre setting. */
 export function LiveAlertSettingsForm() {
-  const [tick, setTick] = useState(0);
-  const { data } = useFetch<LiveAlertSettings>(`/api/v1/console/live-alert-settings?v=${tick}`);
+  const setting = useCentreSetting<LiveAlertSettings>('/api/v1/console/live-alert-settings', 'liveAlerts');
+  const { data } = setting;
   const [edited, setEdited] = useState<Partial<Record<keyof LiveAlertSettings, string>>>({});
   const [flash, setFlash] = useState<Flash>(null);
   if (!data) return null;
@@ -32,10 +33,10 @@ export function LiveAlertSettingsForm() {
       return;
     }
     try {
-      await api('/api/v1/console/live-alert-settings', { method: 'PUT', json: values });
+      await api(setting.at('/api/v1/console/live-alert-settings'), { method: 'PUT', json: values });
       setFlash({ ok: true, text: 'Đã lưu ngưỡng cảnh báo trực tiếp.' });
       setEdited({});
-      setTick((n) => n + 1);
+      setting.reload();
     } catch (failure) {
       setFlash({ ok: false, text: errorText(failure) });
     }
@@ -43,6 +44,7 @@ export function LiveAlertSettingsForm() {
   return (
     <form className="card settings" onSubmit={(e) => void save(e)}>
       <h2>Ngưỡng cảnh báo trực tiếp</h2>
+      <SettingLevelNote setting={setting} onReset={() => setEdited({})} />
       <div className="fields">
         {FIELDS.map((f) => (
           <label key={f.key}>

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { Counter } from '../../../../../shared/domain/config.ts';
 import type { DeviceSummary } from '../../../../../shared/contract/server-api.ts';
 import { api } from '../../api.ts';
+import { SettingLevelNote } from '../../components/SettingLevelNote.tsx';
+import { useCentreSetting } from '../../use-centre-setting.ts';
 
 /** What a kiosk does, as the Kiosks page says it. */
 export function roleLabel(device: DeviceSummary, counters: readonly Counter[]): string {
@@ -98,9 +100,11 @@ export function TechnicianPinForm(props: {
   run: (work: () => Promise<unknown>, success: string) => Promise<boolean>;
 }) {
   const [pin, setPin] = useState('');
+  const setting = useCentreSetting<{ set: boolean }>('/api/v1/centre/technician-pin', 'technicianPin');
   return (
     <section className="card" aria-labelledby="h-technician-pin">
       <h2 id="h-technician-pin">Mã PIN kỹ thuật viên</h2>
+      <SettingLevelNote setting={setting} />
       <p className="small muted">
         Dùng cho màn hình kỹ thuật và đăng ký lại kiosk sang máy chủ khác. Mọi kiosk nhận bản băm ở lần đồng bộ sau.
       </p>
@@ -120,10 +124,14 @@ export function TechnicianPinForm(props: {
         onClick={() =>
           void props
             .run(
-              () => api('/api/v1/centre/technician-pin', { method: 'PUT', json: { pin } }),
+              () => api(setting.at('/api/v1/centre/technician-pin'), { method: 'PUT', json: { pin } }),
               'Đã đặt mã PIN kỹ thuật viên.',
             )
-            .then((ok) => ok && setPin(''))
+            .then((ok) => {
+              if (!ok) return;
+              setPin('');
+              setting.reload();
+            })
         }
       >
         Đặt mã PIN

@@ -3,6 +3,9 @@ import type { ReportFraming } from '../../../../../shared/domain/report-framing.
 import { api } from '../../api.ts';
 import { Message } from '../../components/Message.tsx';
 import { useAction } from '../../use-action.ts';
+import { useCentre } from '../../centre-store.ts';
+import { SettingLevelNote } from '../../components/SettingLevelNote.tsx';
+import { useCentreSetting } from '../../use-centre-setting.ts';
 import { useFetch } from '../../use-fetch.ts';
 
 const TEXT_FIELDS: { key: Exclude<keyof ReportFraming, 'annexAlign'>; label: string; hint?: string }[] = [
@@ -17,8 +20,11 @@ const TEXT_FIELDS: { key: Exclude<keyof ReportFraming, 'annexAlign'>; label: str
 
 /** The centre's name and the annex framing every export prints (issue 10). */
 export function ReportFramingForm({ onSaved }: { onSaved: () => void }) {
-  const framing = useFetch<ReportFraming>('/api/v1/reports/framing');
-  const centre = useFetch<{ centreName: string }>('/api/v1/centre');
+  const framing = useCentreSetting<ReportFraming>('/api/v1/reports/framing', 'reportFraming');
+  // The name of the chosen centre (none chosen: one's own, or the first).
+  const chosen = useCentre();
+  const centrePath = chosen ? `/api/v1/centre?centreId=${chosen.id}` : '/api/v1/centre';
+  const centre = useFetch<{ centreName: string }>(centrePath);
   // Edits in progress; null: show what the server holds.
   const [edited, setDraft] = useState<ReportFraming | null>(null);
   const [editedName, setCentreName] = useState<string | null>(null);
@@ -37,10 +43,7 @@ export function ReportFramingForm({ onSaved }: { onSaved: () => void }) {
         className="framing-form"
         onSubmit={(e) => {
           e.preventDefault();
-          void action.run(
-            () => api('/api/v1/centre', { method: 'PUT', json: { centreName } }),
-            'Đã lưu tên trung tâm.',
-          );
+          void action.run(() => api(centrePath, { method: 'PUT', json: { centreName } }), 'Đã lưu tên trung tâm.');
         }}
       >
         <label>
@@ -52,40 +55,43 @@ export function ReportFramingForm({ onSaved }: { onSaved: () => void }) {
         </button>
       </form>
       {draft ? (
-        <form
-          className="framing-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void action.run(
-              () => api('/api/v1/reports/framing', { method: 'PUT', json: draft }),
-              'Đã lưu khung phụ lục.',
-            );
-          }}
-        >
-          {TEXT_FIELDS.map((field) => (
-            <label key={field.key}>
-              <span>{field.label}</span>
-              <input
-                value={draft[field.key]}
-                placeholder={field.hint}
-                onChange={(e) => setDraft({ ...draft, [field.key]: e.target.value })}
-              />
+        <>
+          <SettingLevelNote setting={framing} onReset={() => setDraft(null)} />
+          <form
+            className="framing-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void action.run(
+                () => api(framing.at('/api/v1/reports/framing'), { method: 'PUT', json: draft }),
+                'Đã lưu khung phụ lục.',
+              );
+            }}
+          >
+            {TEXT_FIELDS.map((field) => (
+              <label key={field.key}>
+                <span>{field.label}</span>
+                <input
+                  value={draft[field.key]}
+                  placeholder={field.hint}
+                  onChange={(e) => setDraft({ ...draft, [field.key]: e.target.value })}
+                />
+              </label>
+            ))}
+            <label>
+              <span>Vị trí nhãn phụ lục</span>
+              <select
+                value={draft.annexAlign}
+                onChange={(e) => setDraft({ ...draft, annexAlign: e.target.value === 'center' ? 'center' : 'right' })}
+              >
+                <option value="right">Góc phải, trên tiêu đề</option>
+                <option value="center">Giữa, trên tiêu đề</option>
+              </select>
             </label>
-          ))}
-          <label>
-            <span>Vị trí nhãn phụ lục</span>
-            <select
-              value={draft.annexAlign}
-              onChange={(e) => setDraft({ ...draft, annexAlign: e.target.value === 'center' ? 'center' : 'right' })}
-            >
-              <option value="right">Góc phải, trên tiêu đề</option>
-              <option value="center">Giữa, trên tiêu đề</option>
-            </select>
-          </label>
-          <button type="submit" className="primary" disabled={action.busy}>
-            Lưu khung phụ lục
-          </button>
-        </form>
+            <button type="submit" className="primary" disabled={action.busy}>
+              Lưu khung phụ lục
+            </button>
+          </form>
+        </>
       ) : null}
       <Message flash={action.flash} />
     </section>

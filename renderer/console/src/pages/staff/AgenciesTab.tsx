@@ -2,8 +2,9 @@ import type { Agency } from '../../../../../shared/domain/config.ts';
 import { api } from '../../api.ts';
 import { AddTextForm } from '../../components/InlineForm.tsx';
 import { Message } from '../../components/Message.tsx';
+import { SettingLevelNote } from '../../components/SettingLevelNote.tsx';
 import { useAction } from '../../use-action.ts';
-import { useFetch } from '../../use-fetch.ts';
+import { useCentreSetting } from '../../use-centre-setting.ts';
 
 /** Writes the new order as 1, 2, 3 … touching only the rows whose number changes. */
 export async function saveOrder(items: readonly { id: string; order: number }[], url: (id: string) => string) {
@@ -21,17 +22,23 @@ export function move<T>(items: T[], index: number, delta: number): T[] {
 }
 
 export function AgenciesTab({ admin }: { admin: boolean }) {
-  const { data, reload } = useFetch<Agency[]>('/api/v1/agencies');
+  // The names are the province's; the order is the selected centre's own or the province's.
+  const setting = useCentreSetting<Agency[]>('/api/v1/agencies', 'agencyOrder');
+  const { data, reload } = setting;
   const { flash, busy, run } = useAction(reload);
   const agencies = data ?? [];
   const shift = (index: number, delta: number) =>
     void run(
-      () => saveOrder(move(agencies, index, delta), (id) => `/api/v1/agencies/${encodeURIComponent(id)}`),
+      () => saveOrder(move(agencies, index, delta), (id) => setting.at(`/api/v1/agencies/${encodeURIComponent(id)}`)),
       'Đã đổi thứ tự cơ quan, đơn vị. Phụ lục 2 in theo thứ tự mới.',
     );
   return (
     <>
-      <p className="muted small">Thứ tự chính thức của tỉnh: Phụ lục 2 xếp các nhóm dòng theo thứ tự này.</p>
+      <p className="muted small">
+        Phụ lục 2 xếp các nhóm dòng theo thứ tự này. Tên và trạng thái là của tỉnh; mỗi trung tâm có thể đặt thứ tự
+        riêng.
+      </p>
+      <SettingLevelNote setting={setting} />
       <Message flash={flash} />
       <div className="table-wrap">
         <table className="data">

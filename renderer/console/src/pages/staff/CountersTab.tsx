@@ -6,15 +6,18 @@ import { api } from '../../api.ts';
 import { ActionButton, RemovableChips } from '../../components/ActionButton.tsx';
 import { AddTextForm, ChooseField, InlineForm } from '../../components/InlineForm.tsx';
 import { Message } from '../../components/Message.tsx';
+import { SettingLevelNote } from '../../components/SettingLevelNote.tsx';
 import { formatCount } from '../../format.ts';
+import { useCentrePath } from '../../centre-store.ts';
 import { useAction } from '../../use-action.ts';
+import { useCentreSetting } from '../../use-centre-setting.ts';
 import { useFetch } from '../../use-fetch.ts';
 import { CounterAccessEditor, counterAccessSummary } from './CounterAccessEditor.tsx';
 
 export function CountersTab({ admin }: { admin: boolean }) {
   const { data, reload } = useFetch<Counter[]>('/api/v1/counters');
   const access = useFetch<CounterAccess[]>('/api/v1/counters/access');
-  const agencies = useFetch<Agency[]>('/api/v1/agencies');
+  const agencies = useFetch<Agency[]>(useCentrePath('/api/v1/agencies'));
   const officers = useFetch<OfficerOut[]>('/api/v1/officers');
   const { flash, busy, run } = useAction(() => {
     reload();
@@ -133,9 +136,10 @@ export function CountersTab({ admin }: { admin: boolean }) {
 }
 
 export function ServicesTab({ admin }: { admin: boolean }) {
-  const services = useFetch<QueueService[]>('/api/v1/services');
+  // Services and priority categories are one setting (the queue document) of the selected centre.
+  const services = useCentreSetting<QueueService[]>('/api/v1/services', 'queue');
   const counters = useFetch<Counter[]>('/api/v1/counters');
-  const priorities = useFetch<PriorityCategory[]>('/api/v1/priority-categories');
+  const priorities = useCentreSetting<PriorityCategory[]>('/api/v1/priority-categories', 'queue');
   const { flash, busy, run } = useAction(() => {
     services.reload();
     priorities.reload();
@@ -145,6 +149,7 @@ export function ServicesTab({ admin }: { admin: boolean }) {
   const list = services.data ?? [];
   return (
     <>
+      <SettingLevelNote setting={services} onReset={priorities.reload} />
       <Message flash={flash} />
       <div className="table-wrap">
         <table className="data">
@@ -178,7 +183,7 @@ export function ServicesTab({ admin }: { admin: boolean }) {
                       label={`Xoá dịch vụ ${s.name}`}
                       onClick={() =>
                         void run(
-                          () => api(`/api/v1/services/${encodeURIComponent(s.id)}`, { method: 'DELETE' }),
+                          () => api(services.at(`/api/v1/services/${encodeURIComponent(s.id)}`), { method: 'DELETE' }),
                           `Đã xoá dịch vụ ${s.name}.`,
                         )
                       }
@@ -213,7 +218,7 @@ export function ServicesTab({ admin }: { admin: boolean }) {
               order: list.length + 1,
             };
             void run(
-              () => api(`/api/v1/services/${id}`, { method: 'PUT', json: body }),
+              () => api(services.at(`/api/v1/services/${id}`), { method: 'PUT', json: body }),
               `Đã thêm dịch vụ ${form.name}.`,
             ).then((ok) => ok && setForm({ ...form, name: '' }));
           }}
@@ -258,7 +263,7 @@ export function ServicesTab({ admin }: { admin: boolean }) {
         onRemove={(p) =>
           void run(
             () =>
-              api('/api/v1/priority-categories', {
+              api(priorities.at('/api/v1/priority-categories'), {
                 method: 'PUT',
                 json: (priorities.data ?? []).filter((x) => x.code !== p.code),
               }),
@@ -274,7 +279,7 @@ export function ServicesTab({ admin }: { admin: boolean }) {
             const list = priorities.data ?? [];
             const next = [...list, { code: `ut_${Date.now().toString(36)}`, label: priority, order: list.length + 1 }];
             return run(
-              () => api('/api/v1/priority-categories', { method: 'PUT', json: next }),
+              () => api(priorities.at('/api/v1/priority-categories'), { method: 'PUT', json: next }),
               `Đã thêm “${priority}”.`,
             );
           }}

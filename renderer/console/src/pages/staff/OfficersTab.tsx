@@ -5,6 +5,7 @@ import { api } from '../../api.ts';
 import { ChooseField, InlineForm } from '../../components/InlineForm.tsx';
 import { Message } from '../../components/Message.tsx';
 import { formatDayVi } from '../../format.ts';
+import { useCentrePath } from '../../centre-store.ts';
 import { useAction } from '../../use-action.ts';
 import { useFetch } from '../../use-fetch.ts';
 import { move, saveOrder } from './AgenciesTab.tsx';
@@ -77,7 +78,7 @@ function OfficerEditor({
 
 export function OfficersTab({ admin }: { admin: boolean }) {
   const officers = useFetch<OfficerOut[]>('/api/v1/officers');
-  const agencies = useFetch<Agency[]>('/api/v1/agencies');
+  const agencies = useFetch<Agency[]>(useCentrePath('/api/v1/agencies'));
   const { flash, busy, run } = useAction(officers.reload);
   const [editing, setEditing] = useState<string | null>(null);
   const [photoVersion, setPhotoVersion] = useState(0);
