@@ -150,8 +150,9 @@ export async function compareSample(
 }
 
 /**
- * Ratings [from, ratings) of the year into `ratings`, and their counts added to `rating_daily`
- * in the same statement (what the ingest's keepAggregates does per batch), in chunks.
+ * Ratings [from, ratings) of the year into `ratings`, and their counts added to `rating_daily` and
+ * the per-counter `counter_daily` in the same statement (what the ingest's keepAggregates does per
+ * batch for a rating without a ticket), in chunks.
  */
 export async function bulkFillYear(
   client: pg.Client,
@@ -177,11 +178,15 @@ export async function bulkFillYear(
     const end = Math.min(year.ratings, start + CHUNK);
     await client.query(
       `WITH inserted AS (INSERT INTO ratings (${COLUMNS}) ${YEAR_ROWS_SQL}
-         RETURNING day, officer_id, agency_id, level, misuse)
-       INSERT INTO rating_daily (day, officer_id, agency_id, level, misuse, n)
-       SELECT day, officer_id, agency_id, level, misuse, count(*) FROM inserted
-       GROUP BY day, officer_id, agency_id, level, misuse
-       ON CONFLICT (day, officer_id, agency_id, level, misuse) DO UPDATE SET n = rating_daily.n + excluded.n`,
+         RETURNING day, officer_id, agency_id, level, misuse, counter_id),
+       daily AS (INSERT INTO rating_daily (day, officer_id, agency_id, level, misuse, n)
+         SELECT day, officer_id, agency_id, level, misuse, count(*) FROM inserted
+         GROUP BY day, officer_id, agency_id, level, misuse
+         ON CONFLICT (day, officer_id, agency_id, level, misuse) DO UPDATE SET n = rating_daily.n + excluded.n)
+       INSERT INTO counter_daily (day, counter_id, served, rated)
+       SELECT day, counter_id, 0, count(*) FROM inserted WHERE misuse = 0 AND counter_id IS NOT NULL
+       GROUP BY day, counter_id
+       ON CONFLICT (day, counter_id) DO UPDATE SET rated = counter_daily.rated + excluded.rated`,
       yearParams(year, kiosks, start, end),
     );
     progress(end);
