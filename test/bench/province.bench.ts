@@ -141,7 +141,7 @@ async function fillYear(p: Province, year: ProvinceYear): Promise<string> {
   return (
     `${year.ratings.toLocaleString('en')} ratings over the ${year.days.length} working days ${year.from}..${year.to}; ` +
     `${SAMPLE_RATINGS} through POST /api/v1/sync, equal column for column to the same ratings written by the bulk ` +
-    `SQL; the rest by generate_series into ratings and rating_daily; ${reconcile}`
+    `SQL; the rest by generate_series into ratings, rating_daily and counter_daily; ${reconcile}`
   );
 }
 
