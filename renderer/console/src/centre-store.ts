@@ -37,6 +37,21 @@ export function useCentre(): CentreOut | null {
   return useSelectedCentre((s) => (s.code ? (s.centres?.find((c) => c.code === s.code) ?? null) : null));
 }
 
+/**
+ * The staff lists and creations (counters, officers, kiosks, enrolment codes) name the centre by
+ * id: `path` with `centreId=<id>` of the chosen centre, and the field for a creation's body
+ * (nothing chosen: the server's default, a user's own centre or the first).
+ */
+export function useCentreIdPath(path: string): string {
+  const centre = useCentre();
+  return centre ? `${path}${path.includes('?') ? '&' : '?'}centreId=${String(centre.id)}` : path;
+}
+
+export function useCentreIdBody(): { centreId?: number } {
+  const centre = useCentre();
+  return centre ? { centreId: centre.id } : {};
+}
+
 /** `path` narrowed to the selected centre: `?centre=<code>` added when a province admin chose one. */
 export function withCentre(path: string, code: string | null): string {
   if (!code) return path;

@@ -11,6 +11,7 @@ import { isAdminRole } from '../../../../shared/contract/console-api.ts';
 import { useSession } from '../session-store.ts';
 import { useAction } from '../use-action.ts';
 import { useFetch } from '../use-fetch.ts';
+import { useCentreIdBody, useCentreIdPath } from '../centre-store.ts';
 
 const ONLINE_MS = 3 * 60_000;
 
@@ -25,8 +26,9 @@ function offset(ms: number | null): string {
 
 export default function KiosksPage() {
   const admin = useSession((s) => isAdminRole(s.session?.role));
-  const { data, reload } = useFetch<DeviceSummary[]>('/api/v1/devices');
-  const counters = useFetch<Counter[]>('/api/v1/counters').data ?? [];
+  const { data, reload } = useFetch<DeviceSummary[]>(useCentreIdPath('/api/v1/devices'));
+  const counters = useFetch<Counter[]>(useCentreIdPath('/api/v1/counters')).data ?? [];
+  const atCentre = useCentreIdBody();
   const { flash, busy, run } = useAction(reload);
   const [code, setCode] = useState<{ code: string; expiresAt: string } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -52,6 +54,7 @@ export default function KiosksPage() {
                 setCode(
                   await api<{ code: string; expiresAt: string }>('/api/v1/devices/enrollment-codes', {
                     method: 'POST',
+                    json: atCentre,
                   }),
                 );
               }, 'Đã tạo mã đăng ký.')

@@ -8,7 +8,7 @@ import { useWidth } from '../components/use-width.ts';
 import { duration, formatCount, percent } from '../format.ts';
 import { presetPeriod } from '../periods.ts';
 import { useFetch } from '../use-fetch.ts';
-import { useCentre, useCentrePath } from '../centre-store.ts';
+import { useCentre, useCentreIdPath, useCentrePath } from '../centre-store.ts';
 import { FunnelSection } from './ratings/FunnelSection.tsx';
 import { NationalScaleSection } from './ratings/NationalScaleSection.tsx';
 
@@ -60,9 +60,7 @@ export default function RatingsPage() {
   const [period, setPeriod] = useState<Period>(() => presetPeriod('month', new Date()));
   const [scope, setScope] = useState('');
   const centre = useCentre();
-  const officers = useFetch<OfficerOut[]>(
-    centre ? `/api/v1/officers?centreId=${String(centre.id)}` : '/api/v1/officers',
-  );
+  const officers = useFetch<OfficerOut[]>(useCentreIdPath('/api/v1/officers'));
   const agencies = useFetch<{ id: string; name: string }[]>(useCentrePath('/api/v1/agencies'));
   const [kind, id] = scope.split(':');
   const params = new URLSearchParams({ from: period.from, to: period.to });

@@ -8,17 +8,18 @@ import { AddTextForm, ChooseField, InlineForm } from '../../components/InlineFor
 import { Message } from '../../components/Message.tsx';
 import { SettingLevelNote } from '../../components/SettingLevelNote.tsx';
 import { formatCount } from '../../format.ts';
-import { useCentrePath } from '../../centre-store.ts';
+import { useCentreIdBody, useCentreIdPath, useCentrePath } from '../../centre-store.ts';
 import { useAction } from '../../use-action.ts';
 import { useCentreSetting } from '../../use-centre-setting.ts';
 import { useFetch } from '../../use-fetch.ts';
 import { CounterAccessEditor, counterAccessSummary } from './CounterAccessEditor.tsx';
 
 export function CountersTab({ admin }: { admin: boolean }) {
-  const { data, reload } = useFetch<Counter[]>('/api/v1/counters');
-  const access = useFetch<CounterAccess[]>('/api/v1/counters/access');
+  const { data, reload } = useFetch<Counter[]>(useCentreIdPath('/api/v1/counters'));
+  const access = useFetch<CounterAccess[]>(useCentreIdPath('/api/v1/counters/access'));
   const agencies = useFetch<Agency[]>(useCentrePath('/api/v1/agencies'));
-  const officers = useFetch<OfficerOut[]>('/api/v1/officers');
+  const officers = useFetch<OfficerOut[]>(useCentreIdPath('/api/v1/officers'));
+  const atCentre = useCentreIdBody();
   const { flash, busy, run } = useAction(() => {
     reload();
     access.reload();
@@ -104,7 +105,11 @@ export function CountersTab({ admin }: { admin: boolean }) {
           onSubmit={() => {
             const n = Number(number);
             void run(
-              () => api('/api/v1/counters', { method: 'POST', json: { number: n, name: name || `Quầy số ${n}` } }),
+              () =>
+                api('/api/v1/counters', {
+                  method: 'POST',
+                  json: { number: n, name: name || `Quầy số ${n}`, ...atCentre },
+                }),
               `Đã thêm quầy số ${n}.`,
             ).then((ok) => {
               if (ok) {
@@ -138,7 +143,7 @@ export function CountersTab({ admin }: { admin: boolean }) {
 export function ServicesTab({ admin }: { admin: boolean }) {
   // Services and priority categories are one setting (the queue document) of the selected centre.
   const services = useCentreSetting<QueueService[]>('/api/v1/services', 'queue');
-  const counters = useFetch<Counter[]>('/api/v1/counters');
+  const counters = useFetch<Counter[]>(useCentreIdPath('/api/v1/counters'));
   const priorities = useCentreSetting<PriorityCategory[]>('/api/v1/priority-categories', 'queue');
   const { flash, busy, run } = useAction(() => {
     services.reload();

@@ -5,7 +5,7 @@ import { api } from '../../api.ts';
 import { ChooseField, InlineForm } from '../../components/InlineForm.tsx';
 import { Message } from '../../components/Message.tsx';
 import { formatDayVi } from '../../format.ts';
-import { useCentrePath } from '../../centre-store.ts';
+import { useCentreIdBody, useCentreIdPath, useCentrePath } from '../../centre-store.ts';
 import { useAction } from '../../use-action.ts';
 import { useFetch } from '../../use-fetch.ts';
 import { move, saveOrder } from './AgenciesTab.tsx';
@@ -77,8 +77,9 @@ function OfficerEditor({
 }
 
 export function OfficersTab({ admin }: { admin: boolean }) {
-  const officers = useFetch<OfficerOut[]>('/api/v1/officers');
+  const officers = useFetch<OfficerOut[]>(useCentreIdPath('/api/v1/officers'));
   const agencies = useFetch<Agency[]>(useCentrePath('/api/v1/agencies'));
+  const atCentre = useCentreIdBody();
   const { flash, busy, run } = useAction(officers.reload);
   const [editing, setEditing] = useState<string | null>(null);
   const [photoVersion, setPhotoVersion] = useState(0);
@@ -100,7 +101,7 @@ export function OfficersTab({ admin }: { admin: boolean }) {
           busy={busy}
           onSubmit={() => {
             void run(
-              () => api('/api/v1/officers', { method: 'POST', json: { fullName, agencyId } }),
+              () => api('/api/v1/officers', { method: 'POST', json: { fullName, agencyId, ...atCentre } }),
               `Đã thêm cán bộ “${fullName}”.`,
             ).then((ok) => ok && setFullName(''));
           }}
