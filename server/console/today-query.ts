@@ -99,13 +99,8 @@ export async function todaySnapshot(db: Db, now: Date, centre: ReportCentre | nu
     latestDuty(db, 'device_id'),
     deviceCountersOfDay(db, day, centre?.id ?? null),
   ]);
-  // A counter's duty ends at its own centre's end of day; a counter no longer listed, the province's.
-  const counterCentre = new Map(counters.map((c) => [c.id, c.centreId]));
-  const provinceDuty = await dutySettings(db);
-  const dutyAt = (counterId: string | null) => {
-    const centreId = counterId === null ? undefined : counterCentre.get(counterId);
-    return (centreId === undefined ? undefined : centres.get(centreId)?.duty) ?? provinceDuty;
-  };
+  // A counter's duty ends at its own centre's end of day. Only the page's counters are shown.
+  const counterDuty = new Map(counters.map((c) => [c.id, centres.get(c.centreId)?.duty]));
   const deviceCounter = new Map(deviceDuty.map((d) => [d.device_id, d.counter_id]));
   // A kiosk's latest call today says best where it stands now.
   for (const [deviceId, counterId] of deviceCalls) deviceCounter.set(deviceId, counterId);
@@ -140,17 +135,20 @@ export async function todaySnapshot(db: Db, now: Date, centre: ReportCentre | nu
     counters,
     serviceCounter: serviceCounterOf(centres),
     officers: new Map(officers.map((o) => [o.id, { fullName: o.fullName, agencyName: o.agencyName }])),
-    lastDuty: lastDuty.map((d) => ({
-      counterId: d.counter_id,
-      // A sign-in past the centre's end of day, or of an officer deactivated since, is over
-      // even before the kiosk's own `officer.signed_out` arrives (it may be offline).
-      kind:
-        d.kind === 'signed_in' && !dutyStillOpen(d, dutyAt(d.counter_id), officers, now)
-          ? ('signed_out' as const)
-          : d.kind,
-      officerId: d.officer_id,
-      occurredAt: d.occurred_at,
-    })),
+    lastDuty: lastDuty.flatMap((d) => {
+      const duty = counterDuty.get(d.counter_id);
+      if (!duty) return [];
+      return [
+        {
+          counterId: d.counter_id,
+          // A sign-in past the centre's end of day, or of an officer deactivated since, is over
+          // even before the kiosk's own `officer.signed_out` arrives (it may be offline).
+          kind: d.kind === 'signed_in' && !dutyStillOpen(d, duty, officers, now) ? ('signed_out' as const) : d.kind,
+          officerId: d.officer_id,
+          occurredAt: d.occurred_at,
+        },
+      ];
+    }),
     queue: tickets,
     devices: devices.map((d) => ({
       id: d.id,
