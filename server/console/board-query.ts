@@ -40,8 +40,8 @@ type CallRow = {
  * only the calling one: a transferred citizen keeps the number the first service printed. A
  * service the server no longer lists is held to the general shape of a ticket number.
  */
-async function printable(db: Db): Promise<(row: CallRow) => boolean> {
-  const services = (await readQueueConfig(db)).services;
+async function printable(db: Db, centreId: number): Promise<(row: CallRow) => boolean> {
+  const services = (await readQueueConfig(db, centreId)).services;
   const known = new Set(services.map((s) => s.id));
   return (row) =>
     known.has(row.service_id)
@@ -50,8 +50,8 @@ async function printable(db: Db): Promise<(row: CallRow) => boolean> {
 }
 
 /** Oldest first; ties (same instant) in event id order, so the result never flips. */
-async function timed(db: Db, rows: readonly CallRow[]): Promise<TimedCall[]> {
-  const shown = await printable(db);
+async function timed(db: Db, rows: readonly CallRow[], centreId: number): Promise<TimedCall[]> {
+  const shown = await printable(db, centreId);
   const byId = new Map(rows.filter(shown).map((r) => [r.event_id, r]));
   return [...byId.values()]
     .sort((a, b) => a.called_ms - b.called_ms || (a.event_id < b.event_id ? -1 : 1))
@@ -95,7 +95,7 @@ export async function boardCallsOfDay(db: Db, day: string, centreId: number): Pr
       .limit(RECENT_CALLS)
       .execute(),
   ]);
-  return timed(db, [...current, ...recent]);
+  return timed(db, [...current, ...recent], centreId);
 }
 
 /** One centre's calls among the given events (a batch just stored), oldest first. */
@@ -110,5 +110,5 @@ export async function callsOfEvents(db: Db, eventIds: readonly string[], centreI
         .execute()),
     );
   }
-  return timed(db, rows);
+  return timed(db, rows, centreId);
 }

@@ -7,8 +7,8 @@ export interface TodayInput {
   day: string;
   now: Date;
   counters: { id: string; number: number; name: string; centreId?: number }[];
-  /** serviceId → the counter that serves it (for transferred tickets). */
-  serviceCounter: ReadonlyMap<string, string>;
+  /** The counter that serves a service at a centre (for transferred tickets); null: the ticket's centre is not known. */
+  serviceCounter: ServiceCounter;
   officers: ReadonlyMap<string, { fullName: string; agencyName: string }>;
   /** The latest sign-in or sign-out at each counter, whatever the day: one per counter (see latestDuty). */
   lastDuty: { counterId: string; kind: 'signed_in' | 'signed_out'; officerId: string; occurredAt: string }[];
@@ -34,6 +34,9 @@ export interface TodayInput {
   counterScope?: ReadonlySet<string>;
 }
 
+/** Each centre has its own services (issue 13 §1): a service id names a counter only with its centre. */
+export type ServiceCounter = (serviceId: string, centreId: number | null) => string | undefined;
+
 /** Today's tickets not made by a transfer, counted by pinned counter and service (from `queue_tickets`). */
 export interface QueueIssuedRow {
   serviceId: string;
@@ -44,6 +47,8 @@ export interface QueueIssuedRow {
 /** Today's waiting tickets, counted by where they wait. */
 export interface QueueWaitingRow {
   serviceId: string;
+  /** The centre whose queue it is in (absent: not known). */
+  centreId?: number;
   /** The counter that holds it; null while unpinned. */
   counterId: string | null;
   pinnedCounterId: string | null;
@@ -65,16 +70,18 @@ export interface QueueActiveRow {
  */
 export function summariseQueue(
   queue: TodayInput['queue'],
-  serviceCounter: ReadonlyMap<string, string>,
+  serviceCounter: ServiceCounter,
 ): { issuedByCounter: Map<string, number>; waiting: Map<string, number>; current: Map<string, QueueActiveRow> } {
   const issuedByCounter = new Map<string, number>();
   const waiting = new Map<string, number>();
   const add = (map: Map<string, number>, key: string | null | undefined, n: number) => {
     if (key !== null && key !== undefined) map.set(key, (map.get(key) ?? 0) + n);
   };
-  for (const row of queue.issued) add(issuedByCounter, row.pinnedCounterId ?? serviceCounter.get(row.serviceId), row.n);
+  for (const row of queue.issued) {
+    add(issuedByCounter, row.pinnedCounterId ?? serviceCounter(row.serviceId, null), row.n);
+  }
   for (const row of queue.waiting) {
-    add(waiting, row.counterId ?? row.pinnedCounterId ?? serviceCounter.get(row.serviceId), row.n);
+    add(waiting, row.counterId ?? row.pinnedCounterId ?? serviceCounter(row.serviceId, row.centreId ?? null), row.n);
   }
   const current = new Map<string, QueueActiveRow>();
   for (const ticket of queue.active) {

@@ -3,7 +3,8 @@ import type { TodaySnapshot } from '../../shared/contract/console-api.ts';
 import { vietnamDay } from '../../shared/domain/vietnam-time.ts';
 import { listCounters, listLevels, listOfficers, readQueueConfig } from '../config/config-repo.ts';
 import type { Db } from '../db/database.ts';
-import { buildToday } from './today-model.ts';
+import { listCentres } from '../config/centres.ts';
+import { buildToday, type ServiceCounter } from './today-model.ts';
 import { dutyEndsAt } from '../../shared/domain/duty-limits.ts';
 import { dutySettings, type DutySettings } from '../config/centre-secrets.ts';
 import { deviceCountersOfDay, queueOfDay } from './today-queue-query.ts';
@@ -46,16 +47,50 @@ function dutyStillOpen(
   return now.getTime() < dutyEndsAt(signIn.occurred_ms, duty.endOfDay);
 }
 
+/** What Today reads of one centre's settings: its services' counters and its duty limits. */
+interface CentreToday {
+  serviceCounter: ReadonlyMap<string, string>;
+  duty: DutySettings;
+}
+
+/**
+ * Each shown centre's services and duty limits (its own, else the province's), read once per
+ * snapshot: per centre, not per counter, so a province-wide page costs a few reads per centre.
+ */
+async function centresToday(db: Db, centre: ReportCentre | null): Promise<Map<number, CentreToday>> {
+  const ids = centre ? [centre.id] : (await listCentres(db)).map((c) => c.id);
+  const read = async (id: number): Promise<[number, CentreToday]> => {
+    const [queue, duty] = await Promise.all([readQueueConfig(db, id), dutySettings(db, id)]);
+    return [id, { serviceCounter: new Map(queue.services.map((svc) => [svc.id, svc.counterId])), duty }];
+  };
+  return new Map(await Promise.all(ids.map(read)));
+}
+
+/**
+ * A service's counter at a ticket's centre. A day's issued totals do not say their centre: the
+ * shown centre's services decide, or with every centre the first centre listing the service.
+ */
+function serviceCounterOf(centres: ReadonlyMap<number, CentreToday>): ServiceCounter {
+  return (serviceId, centreId) => {
+    if (centreId !== null) return centres.get(centreId)?.serviceCounter.get(serviceId);
+    for (const own of centres.values()) {
+      const counterId = own.serviceCounter.get(serviceId);
+      if (counterId !== undefined) return counterId;
+    }
+    return undefined;
+  };
+}
+
 /**
  * The Today page of one centre (its counters, kiosks, and the ratings of the officers working
  * there today) or, with no centre, of every centre.
  */
 export async function todaySnapshot(db: Db, now: Date, centre: ReportCentre | null = null): Promise<TodaySnapshot> {
   const day = vietnamDay(now);
-  const [counters, officers, queue, levels, tickets] = await Promise.all([
+  const [counters, officers, centres, levels, tickets] = await Promise.all([
     listCounters(db, centre?.id ?? null),
     listOfficers(db),
-    readQueueConfig(db),
+    centresToday(db, centre),
     listLevels(db),
     queueOfDay(db, day),
   ]);
@@ -64,7 +99,8 @@ export async function todaySnapshot(db: Db, now: Date, centre: ReportCentre | nu
     latestDuty(db, 'device_id'),
     deviceCountersOfDay(db, day, centre?.id ?? null),
   ]);
-  const duty = await dutySettings(db);
+  // A counter's duty ends at its own centre's end of day. Only the page's counters are shown.
+  const counterDuty = new Map(counters.map((c) => [c.id, centres.get(c.centreId)?.duty]));
   const deviceCounter = new Map(deviceDuty.map((d) => [d.device_id, d.counter_id]));
   // A kiosk's latest call today says best where it stands now.
   for (const [deviceId, counterId] of deviceCalls) deviceCounter.set(deviceId, counterId);
@@ -97,16 +133,22 @@ export async function todaySnapshot(db: Db, now: Date, centre: ReportCentre | nu
     day,
     now,
     counters,
-    serviceCounter: new Map(queue.services.map((svc) => [svc.id, svc.counterId])),
+    serviceCounter: serviceCounterOf(centres),
     officers: new Map(officers.map((o) => [o.id, { fullName: o.fullName, agencyName: o.agencyName }])),
-    lastDuty: lastDuty.map((d) => ({
-      counterId: d.counter_id,
-      // A sign-in past the centre's end of day, or of an officer deactivated since, is over
-      // even before the kiosk's own `officer.signed_out` arrives (it may be offline).
-      kind: d.kind === 'signed_in' && !dutyStillOpen(d, duty, officers, now) ? ('signed_out' as const) : d.kind,
-      officerId: d.officer_id,
-      occurredAt: d.occurred_at,
-    })),
+    lastDuty: lastDuty.flatMap((d) => {
+      const duty = counterDuty.get(d.counter_id);
+      if (!duty) return [];
+      return [
+        {
+          counterId: d.counter_id,
+          // A sign-in past the centre's end of day, or of an officer deactivated since, is over
+          // even before the kiosk's own `officer.signed_out` arrives (it may be offline).
+          kind: d.kind === 'signed_in' && !dutyStillOpen(d, duty, officers, now) ? ('signed_out' as const) : d.kind,
+          officerId: d.officer_id,
+          occurredAt: d.occurred_at,
+        },
+      ];
+    }),
     queue: tickets,
     devices: devices.map((d) => ({
       id: d.id,

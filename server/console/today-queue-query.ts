@@ -18,10 +18,10 @@ export async function queueOfDay(
     .execute();
   const waiting = await db
     .selectFrom('queue_tickets')
-    .select(['service_id', 'counter_id', 'pinned_counter_id', sql<number>`count(*)`.as('n')])
+    .select(['centre_id', 'service_id', 'counter_id', 'pinned_counter_id', sql<number>`count(*)`.as('n')])
     .where('day', '=', day)
     .where('status', '=', 'waiting')
-    .groupBy(['service_id', 'counter_id', 'pinned_counter_id'])
+    .groupBy(['centre_id', 'service_id', 'counter_id', 'pinned_counter_id'])
     .execute();
   const tickets = await db
     .selectFrom('queue_tickets')
@@ -51,6 +51,7 @@ export async function queueOfDay(
       n: r.n,
     })),
     waiting: waiting.map((r) => ({
+      centreId: r.centre_id,
       serviceId: r.service_id,
       counterId: r.counter_id,
       pinnedCounterId: r.pinned_counter_id,

@@ -29,7 +29,7 @@ export async function recordPhoneRating(db: Db, token: string, request: PhoneRat
   const finish = ticket.status === 'done' ? await finishOf(db, ticket.ticket_id) : undefined;
   if (!finish)
     throw new HttpError(409, 'not_finished', `Số ${ticket.number} chưa được phục vụ xong nên chưa thể đánh giá.`);
-  const { options } = await readQueueConfig(db);
+  const { options } = await readQueueConfig(db, ticket.centre_id);
   if (now.getTime() >= finish.finished_ms + options.phoneRatingHours * 3_600_000) {
     throw new HttpError(409, 'expired', `Đã hết thời gian đánh giá cho số ${ticket.number}.`);
   }

@@ -73,9 +73,10 @@ export async function phoneTicketStatus(db: Db, token: string, nowMs: number): P
   };
   const row = await ticketOfToken(db, token);
   if (!row) return empty;
-  const config = await readQueueConfig(db);
+  // The ticket's centre's services and rating window, else the province's.
+  const config = await readQueueConfig(db, row.centre_id);
   const serviceName = config.services.find((s) => s.id === row.service_id)?.name ?? null;
-  const counters = new Map((await listCounters(db)).map((c) => [c.id, c.name]));
+  const counters = new Map((await listCounters(db, row.centre_id)).map((c) => [c.id, c.name]));
   const counterName = row.counter_id === null ? null : (counters.get(row.counter_id) ?? null);
   const base = {
     ...empty,

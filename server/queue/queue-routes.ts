@@ -83,7 +83,8 @@ export function queueRoutes(app: FastifyInstance, server: ServerContext): void {
         throw new HttpError(404, 'not_found', 'Không tìm thấy phiếu này ở trung tâm của kiosk.');
       }
       if (ticket.status !== 'waiting') return taken(`Số ${ticket.number} đã được gọi hoặc đã xử lý.`);
-      const service = (await readQueueConfig(server.db)).services.find((s) => s.id === ticket.service_id) ?? null;
+      const service =
+        (await readQueueConfig(server.db, ticket.centre_id)).services.find((s) => s.id === ticket.service_id) ?? null;
       if (
         !inQueueOf({ serviceId: ticket.service_id, pinnedCounterId: ticket.pinned_counter_id }, body.counterId, service)
       ) {
@@ -185,7 +186,7 @@ async function sendFrom(
   cursor: number,
 ): Promise<number> {
   const today = vietnamDay(server.now());
-  const services = new Map((await readQueueConfig(server.db)).services.map((s) => [s.id, s]));
+  const services = new Map((await readQueueConfig(server.db, centreId)).services.map((s) => [s.id, s]));
   for (;;) {
     if (stream.closed) return cursor;
     const rows = await server.db

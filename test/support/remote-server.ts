@@ -36,6 +36,28 @@ export async function remoteLogin(base: string, username: string, password: stri
 }
 
 /**
+ * A console account an admin creates (at `centreId` when given), logged in after changing its
+ * temporary password as a first login must; returns its bearer token.
+ */
+export async function remoteUser(
+  base: string,
+  admin: string,
+  user: { username: string; password: string; role: 'admin' | 'supervisor'; centreId?: number },
+): Promise<string> {
+  const temporary = `${user.password}-tam-thoi`;
+  await expectOk(call(base, 'POST', '/api/v1/users', { token: admin, body: { ...user, password: temporary } }), 'user');
+  const first = await remoteLogin(base, user.username, temporary);
+  await expectOk(
+    call(base, 'POST', '/api/v1/auth/password', {
+      token: first.token,
+      body: { currentPassword: temporary, newPassword: user.password },
+    }),
+    'password change',
+  );
+  return (await remoteLogin(base, user.username, user.password)).token;
+}
+
+/**
  * One counter, its queue service and one officer, set up by an admin the way a technician would.
  * `key` makes the ids unique when counter numbers repeat (one set per centre); `centreId` is sent
  * only when given (the centres of issue 13 §1).
@@ -43,7 +65,7 @@ export async function remoteLogin(base: string, username: string, password: stri
 export async function provisionCounter(
   base: string,
   admin: string,
-  counter: { number: number; agencyId: string; key?: string; centreId?: string },
+  counter: { number: number; agencyId: string; key?: string; centreId?: string | number },
 ) {
   const key = counter.key ?? String(counter.number);
   const centre = counter.centreId === undefined ? {} : { centreId: counter.centreId };

@@ -16,9 +16,9 @@ import {
 } from '../../config/counter-access.ts';
 import { CounterSchema } from '../../../shared/domain/config.ts';
 import { listCounters } from '../../config/config-repo.ts';
-import { conflict, notFound } from '../../http-error.ts';
+import { conflict } from '../../http-error.ts';
 import { addRoute } from '../route.ts';
-import { change, editExisting, newId } from './change.ts';
+import { changeAtCentres, editExisting, newId, ownerCentre } from './change.ts';
 import { actingCentre, scopeOf } from '../../auth/centre-scope.ts';
 import { firstCentreId } from '../../config/centres.ts';
 import { CentreFilterQuerySchema } from '../../../shared/contract/centres-api.ts';
@@ -50,7 +50,8 @@ export function counterRoutes(app: FastifyInstance, server: ServerContext): void
       const centreId = await actingCentre(db(), user, body.centreId);
       // Counter numbers repeat across centres; the default id keeps the first centre's old form.
       const id = body.id ?? (centreId === (await firstCentreId(db())) ? `q-${body.number}` : newId(`q${body.number}`));
-      await change(db(), async (trx) => {
+      await changeAtCentres(db(), async (trx, concerns) => {
+        concerns(centreId);
         const clash = await trx
           .selectFrom('counters')
           .select('id')
@@ -107,9 +108,9 @@ export function counterRoutes(app: FastifyInstance, server: ServerContext): void
     response: OkSchema,
     centre: { table: 'counters' },
     handler: async ({ params }) => {
-      await change(db(), async (trx) => {
-        const result = await trx.deleteFrom('counters').where('id', '=', params.id!).executeTakeFirst();
-        if (Number(result.numDeletedRows) === 0) throw notFound('Không tìm thấy quầy.');
+      await changeAtCentres(db(), async (trx, concerns) => {
+        concerns(await ownerCentre(trx, 'counters', params.id!, 'Không tìm thấy quầy.'));
+        await trx.deleteFrom('counters').where('id', '=', params.id!).execute();
         await forgetCounter(trx, params.id!);
       });
       return { ok: true };
@@ -136,9 +137,8 @@ export function counterRoutes(app: FastifyInstance, server: ServerContext): void
     response: CounterAccessSchema,
     centre: { table: 'counters' },
     handler: async ({ body, params }) => {
-      await change(db(), async (trx) => {
-        const found = await trx.selectFrom('counters').select('id').where('id', '=', params.id!).executeTakeFirst();
-        if (!found) throw notFound('Không tìm thấy quầy.');
+      await changeAtCentres(db(), async (trx, concerns) => {
+        concerns(await ownerCentre(trx, 'counters', params.id!, 'Không tìm thấy quầy.'));
         await replaceCounterAccess(trx, params.id!, body);
       });
       return (await listCounterAccess(db())).find((a) => a.counterId === params.id);

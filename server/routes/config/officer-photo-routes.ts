@@ -4,7 +4,7 @@ import { MAX_OFFICER_PHOTO_BYTES, sniffPhotoType } from '../../../shared/domain/
 import type { ServerContext } from '../../context.ts';
 import { badRequest, notFound } from '../../http-error.ts';
 import { addRoute } from '../route.ts';
-import { change } from './change.ts';
+import { changeAtCentres, ownerCentre } from './change.ts';
 
 const UPLOAD_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'];
 const TOO_LARGE = `Ảnh quá lớn: tối đa ${MAX_OFFICER_PHOTO_BYTES / 1024} KB. Hãy thu nhỏ ảnh rồi tải lại.`;
@@ -32,9 +32,9 @@ function photoRoutes(app: FastifyInstance, server: ServerContext): void {
   const photoUrl = '/api/v1/officers/:id/photo';
   /** Upload and removal are one write: the photo (or none), with the config version bumped for kiosks. */
   const setPhoto = (officerId: string, photo: string | null) =>
-    change(server.db, async (trx) => {
-      const result = await trx.updateTable('officers').set({ photo }).where('id', '=', officerId).executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) throw notFound('Không tìm thấy cán bộ.');
+    changeAtCentres(server.db, async (trx, concerns) => {
+      concerns(await ownerCentre(trx, 'officers', officerId, 'Không tìm thấy cán bộ.'));
+      await trx.updateTable('officers').set({ photo }).where('id', '=', officerId).execute();
     });
 
   addRoute(app, server, {

@@ -17,7 +17,7 @@ import type { Db } from '../../db/database.ts';
 import { badRequest, conflict, notFound } from '../../http-error.ts';
 import { recordOfficerChange, startAssignment } from '../../staff/officer-assignments.ts';
 import { addRoute } from '../route.ts';
-import { change, newId } from './change.ts';
+import { changeAtCentres, newId } from './change.ts';
 import { nextOfficerOrder } from './officer-order.ts';
 import { actingCentre, scopeOf } from '../../auth/centre-scope.ts';
 import { moveOfficerCentre, startCentre } from '../../staff/officer-centres.ts';
@@ -59,7 +59,8 @@ export function officerRoutes(app: FastifyInstance, server: ServerContext): void
       assertDates(body.activeFrom, body.activeTo);
       const centreId = await actingCentre(db(), user, body.centreId);
       const id = body.id ?? newId('cb');
-      await change(db(), async (trx) => {
+      await changeAtCentres(db(), async (trx, concerns) => {
+        concerns(centreId);
         await assertAgency(trx, body.agencyId);
         if (await trx.selectFrom('officers').select('id').where('id', '=', id).executeTakeFirst()) {
           throw conflict(`Mã cán bộ "${id}" đã có.`);
@@ -102,9 +103,12 @@ export function officerRoutes(app: FastifyInstance, server: ServerContext): void
       // Another centre: a province admin's move (a centre's user is refused before this).
       const toCentre = body.centreId === undefined ? undefined : await actingCentre(db(), user, body.centreId);
       const id = params.id!;
-      await change(db(), async (trx) => {
+      await changeAtCentres(db(), async (trx, concerns) => {
         const current = await trx.selectFrom('officers').selectAll().where('id', '=', id).executeTakeFirst();
         if (!current) throw notFound('Không tìm thấy cán bộ.');
+        // A move changes what both centres' kiosks hold.
+        concerns(current.centre_id);
+        if (toCentre !== undefined) concerns(toCentre);
         assertDates(
           body.activeFrom !== undefined ? body.activeFrom : current.active_from,
           body.activeTo !== undefined ? body.activeTo : current.active_to,
@@ -151,7 +155,8 @@ export function officerRoutes(app: FastifyInstance, server: ServerContext): void
       const minLength = await minPinLength(db(), officer.centre_id);
       if (body.pin.length < minLength) throw badRequest(`Mã PIN cán bộ cần ít nhất ${minLength} chữ số.`);
       const pinHash = await hashPin(body.pin);
-      await change(db(), async (trx) => {
+      await changeAtCentres(db(), async (trx, concerns) => {
+        concerns(officer.centre_id);
         const result = await trx
           .updateTable('officers')
           .set({ pin_hash: pinHash })

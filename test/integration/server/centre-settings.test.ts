@@ -21,6 +21,7 @@ interface KioskConfig {
   version: number;
   agencies: { id: string; order: number }[];
   counters: { id: string }[];
+  officers: { id: string }[];
   queue: { services: { id: string; name: string }[]; options: { ratingTimeoutSeconds?: number } };
   technicianPinHash: string | null;
   ratingPrompt: { dossierRequired: boolean };
@@ -152,6 +153,57 @@ describe.each(BACKENDS)('settings per centre on %s', (backend) => {
       const scale: unknown = (await call(s.app, supervisorA, 'GET', '/api/v1/rating-scale')).json();
       expect((await call(s.app, adminA, 'PUT', '/api/v1/rating-scale', scale)).statusCode).toBe(403);
       expect((await call(s.app, s.admin, 'PUT', '/api/v1/rating-scale', scale)).statusCode).toBe(200);
+    },
+    SLOW,
+  );
+
+  it(
+    "downloads a counter's or an officer's change only to its centre's kiosks (both centres' for a move)",
+    async () => {
+      /** The version a kiosk is told after holding `known`; the configuration comes only when it moved. */
+      const versionAfter = async (kiosk: { token: string }, known: number) => {
+        const body = (await sync(s.app, kiosk.token, [], { configVersion: known })).json<KioskSync>();
+        expect(body.config === undefined).toBe(body.configVersion === known);
+        return body.configVersion;
+      };
+      let a = (await fullConfig(s.app, kioskA.token)).version;
+      let b = (await fullConfig(s.app, kioskB.token)).version;
+      const expectMoved = async (movedA: boolean, movedB: boolean, what: string) => {
+        const [nextA, nextB] = [await versionAfter(kioskA, a), await versionAfter(kioskB, b)];
+        expect(nextA > a, `A after ${what}`).toBe(movedA);
+        expect(nextB > b, `B after ${what}`).toBe(movedB);
+        [a, b] = [nextA, nextB];
+      };
+
+      const counter = await call(s.app, adminA, 'POST', '/api/v1/counters', { number: 1, name: 'Quầy 1 xã A' });
+      expect(counter.statusCode, counter.body).toBe(201);
+      await expectMoved(true, false, 'a counter created at A');
+      const counterId = counter.json<{ id: string }>().id;
+      expect(
+        (await call(s.app, adminA, 'PATCH', `/api/v1/counters/${counterId}`, { name: 'Quầy một' })).statusCode,
+      ).toBe(200);
+      await expectMoved(true, false, 'a counter of A renamed');
+      const officer = await call(s.app, adminA, 'POST', '/api/v1/officers', {
+        fullName: 'Đặng Thị Xã',
+        agencyId: 'ag-01',
+      });
+      expect(officer.statusCode, officer.body).toBe(201);
+      await expectMoved(true, false, 'an officer created at A');
+      const officerId = officer.json<{ id: string }>().id;
+      expect(
+        (await call(s.app, adminA, 'POST', `/api/v1/officers/${officerId}/pin`, { pin: '482915' })).statusCode,
+      ).toBe(200);
+      await expectMoved(true, false, "an A officer's PIN");
+
+      // A move: the officer leaves A's kiosks and reaches B's.
+      const moved = await call(s.app, s.admin, 'PATCH', `/api/v1/officers/${officerId}`, { centreId: centreB.id });
+      expect(moved.statusCode, moved.body).toBe(200);
+      await expectMoved(true, true, 'an officer moved from A to B');
+      expect((await fullConfig(s.app, kioskB.token)).officers.map((o) => o.id)).toContain(officerId);
+      expect((await fullConfig(s.app, kioskA.token)).officers.map((o) => o.id)).not.toContain(officerId);
+
+      expect((await call(s.app, adminA, 'DELETE', `/api/v1/counters/${counterId}`)).statusCode).toBe(200);
+      await expectMoved(true, false, 'a counter of A deleted');
     },
     SLOW,
   );

@@ -7,7 +7,14 @@ import type { BoardSnapshot, TodaySnapshot } from '../../../shared/contract/cons
 import { LISTENER_APPLICATION_NAME } from '../../../server/db/pg-listener.ts';
 import { PHONE_LIMITS } from '../../../server/phone/phone-routes.ts';
 import { startCliServer, type CliServer } from '../../support/cli-server.ts';
-import { call, provisionCounter, remoteEnroll, remoteLogin, remoteSync } from '../../support/remote-server.ts';
+import {
+  call,
+  provisionCounter,
+  remoteEnroll,
+  remoteLogin,
+  remoteSync,
+  remoteUser,
+} from '../../support/remote-server.ts';
 import { KioskEvents, SseReader } from '../console/console-fixtures.ts';
 import { ADMIN_PASSWORD, freshDatabase } from './support.ts';
 
@@ -146,6 +153,51 @@ describe('two server processes on one PostgreSQL database', () => {
     } finally {
       await today.cancel();
       await board.cancel();
+    }
+  }, 60_000);
+
+  it("brings a rating synced to A to centre A's supervisor's Today on B, and not to centre B's", async () => {
+    const db = await freshDatabase('postgres');
+    cleanup = db.cleanup;
+    const env = { HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD };
+    const a = await startCliServer(['--database-url', db.options.databaseUrl!], env);
+    servers.push(a);
+    const b = await startCliServer(['--database-url', db.options.databaseUrl!], env);
+    servers.push(b);
+    const { token: admin } = await remoteLogin(a.url, 'admin', ADMIN_PASSWORD);
+    const first = ((await call(a.url, 'GET', '/api/v1/centres', { token: admin })).body as { id: number }[])[0]!;
+    const second = await call(a.url, 'POST', '/api/v1/centres', {
+      token: admin,
+      body: { code: 'xa-b', name: 'Bộ phận một cửa xã B' },
+    });
+    expect(second.status).toBe(201);
+    const centreB = (second.body as { id: number }).id;
+    const atA = await provisionCounter(a.url, admin, { number: 1, agencyId: 'ag-03', key: 'a1' });
+    await provisionCounter(a.url, admin, { number: 1, agencyId: 'ag-03', key: 'b1', centreId: centreB });
+    const supervisor = (username: string, centreId: number) =>
+      remoteUser(a.url, admin, { username, password: 'mat-khau-giam-sat', role: 'supervisor', centreId });
+    const supervisorA = await supervisor('giamsat.a', first.id);
+    const supervisorB = await supervisor('giamsat.b', centreB);
+    const kioskA = await remoteEnroll(a.url, admin, 'Kiosk quầy 1 trung tâm A');
+
+    const todayOf = (token: string) =>
+      openStream(`${b.url}/api/v1/console/today/stream`, { authorization: `Bearer ${token}` });
+    const todayA = await todayOf(supervisorA);
+    const todayB = await todayOf(supervisorB);
+    try {
+      expect((await todayA.next<TodaySnapshot>('today')).totals.ratings).toBe(0);
+      expect((await todayB.next<TodaySnapshot>('today')).totals.ratings).toBe(0);
+      const q1 = new KioskEvents(atA.counterId, atA.officerId, 'ag-03');
+      await remoteSync(a.url, kioskA.token, [q1.signIn(), q1.rate('tot')]);
+      const seen = await todayA.next<TodaySnapshot>('today', 5_000);
+      expect(seen.totals.ratings).toBe(1);
+      expect(seen.counters.find((c) => c.counterId === atA.counterId)?.officer?.fullName).toBe('Trần Thị Bền a1');
+      // Centre B's supervisor, on the same process, hears nothing of it.
+      await expect(todayB.next<TodaySnapshot>('today', 2_000)).rejects.toThrow(/no "today" event/);
+      expect(todayB.seen()).not.toContain('Trần Thị Bền a1');
+    } finally {
+      await todayA.cancel();
+      await todayB.cancel();
     }
   }, 60_000);
 

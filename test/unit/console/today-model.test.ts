@@ -23,10 +23,11 @@ function input(queue: TodayInput['queue'], extra: Partial<TodayInput> = {}): Tod
       { id: 'q-1', number: 1, name: 'Quầy số 1' },
       { id: 'q-2', number: 2, name: 'Quầy số 2' },
     ],
-    serviceCounter: new Map([
-      ['s-1', 'q-1'],
-      ['s-2', 'q-2'],
-    ]),
+    serviceCounter: (serviceId) =>
+      new Map([
+        ['s-1', 'q-1'],
+        ['s-2', 'q-2'],
+      ]).get(serviceId),
     officers: new Map([['cb-1', { fullName: 'Nguyễn Văn A', agencyName: 'Sở Tư pháp' }]]),
     lastDuty: [{ counterId: 'q-1', kind: 'signed_in', officerId: 'cb-1', occurredAt: at(0) }],
     queue,
@@ -54,7 +55,7 @@ describe('Today model', () => {
         { number: '0999', counterId: 'q-1', status: 'serving' as const, since: at(2) },
       ],
     };
-    const summary = summariseQueue(queue, new Map([['s-2', 'q-2']]));
+    const summary = summariseQueue(queue, (serviceId) => new Map([['s-2', 'q-2']]).get(serviceId));
     expect(summary.waiting.get('q-2')).toBe(1);
     expect(summary.issuedByCounter.get('q-2')).toBeUndefined();
     const today = buildToday(input(queue));
