@@ -63,18 +63,20 @@ export const AGGREGATES: readonly AggregateDefinition[] = [
     // Tickets issued per Vietnam day of issue, service and pinned counter ('' for none); a ticket
     // made by a transfer carries the citizen's number on and is not counted again.
     table: 'issued_daily',
-    keys: ['day', 'service_id', 'pinned_counter_id'],
+    keys: ['day', 'centre_id', 'service_id', 'pinned_counter_id'],
     sums: ['n'],
-    recountSql: `SELECT day, service_id, COALESCE(pinned_counter_id, '') AS pinned_counter_id, count(*) AS n
+    recountSql: `SELECT day, centre_id, service_id, COALESCE(pinned_counter_id, '') AS pinned_counter_id, count(*) AS n
       FROM queue_tickets WHERE transferred_from IS NULL
-      GROUP BY day, service_id, COALESCE(pinned_counter_id, '')`,
+      GROUP BY day, centre_id, service_id, COALESCE(pinned_counter_id, '')`,
   },
 ];
 
 function toRow(definition: AggregateDefinition, raw: Record<string, unknown>): AggregateRow {
   const key: Record<string, string | number> = {};
-  // misuse is a number on both engines; the other keys are text.
-  for (const column of definition.keys) key[column] = column === 'misuse' ? Number(raw[column]) : String(raw[column]);
+  // misuse and centre_id are numbers on both engines; the other keys are text.
+  for (const column of definition.keys) {
+    key[column] = column === 'misuse' || column === 'centre_id' ? Number(raw[column]) : String(raw[column]);
+  }
   const sums: Record<string, number> = {};
   for (const column of definition.sums) sums[column] = Number(raw[column]);
   return { key, sums };

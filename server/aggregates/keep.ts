@@ -89,7 +89,12 @@ export async function keepIssued(trx: Db, created: readonly QueueTicketRow[]): P
     created
       .filter((t) => t.transferred_from === null)
       .map((t) => ({
-        key: { day: t.day, service_id: t.service_id, pinned_counter_id: t.pinned_counter_id ?? '' },
+        key: {
+          day: t.day,
+          centre_id: t.centre_id,
+          service_id: t.service_id,
+          pinned_counter_id: t.pinned_counter_id ?? '',
+        },
         sums: { n: 1 },
       })),
   );

@@ -40,6 +40,8 @@ export type ServiceCounter = (serviceId: string, centreId: number | null) => str
 /** Today's tickets not made by a transfer, counted by pinned counter and service (from `queue_tickets`). */
 export interface QueueIssuedRow {
   serviceId: string;
+  /** The centre that issued them (absent: not known). */
+  centreId?: number;
   pinnedCounterId: string | null;
   n: number;
 }
@@ -78,7 +80,7 @@ export function summariseQueue(
     if (key !== null && key !== undefined) map.set(key, (map.get(key) ?? 0) + n);
   };
   for (const row of queue.issued) {
-    add(issuedByCounter, row.pinnedCounterId ?? serviceCounter(row.serviceId, null), row.n);
+    add(issuedByCounter, row.pinnedCounterId ?? serviceCounter(row.serviceId, row.centreId ?? null), row.n);
   }
   for (const row of queue.waiting) {
     add(waiting, row.counterId ?? row.pinnedCounterId ?? serviceCounter(row.serviceId, row.centreId ?? null), row.n);

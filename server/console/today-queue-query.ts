@@ -13,7 +13,7 @@ export async function queueOfDay(
 ): Promise<{ issued: QueueIssuedRow[]; waiting: QueueWaitingRow[]; active: QueueActiveRow[] }> {
   const issued = await db
     .selectFrom('issued_daily')
-    .select(['pinned_counter_id', 'service_id', 'n'])
+    .select(['centre_id', 'pinned_counter_id', 'service_id', 'n'])
     .where('day', '=', day)
     .execute();
   const waiting = await db
@@ -46,6 +46,7 @@ export async function queueOfDay(
   }
   return {
     issued: issued.map((r) => ({
+      centreId: r.centre_id,
       serviceId: r.service_id,
       pinnedCounterId: r.pinned_counter_id === '' ? null : r.pinned_counter_id,
       n: r.n,

@@ -203,7 +203,7 @@ export interface ServerSchema {
   /** Migration 0023, kept by the ingest: per counter and Vietnam day, tickets served and ratings (misuse left out). */
   counter_daily: { day: string; counter_id: string; served: number; rated: number };
   /** Migration 0023, kept by the queue projection: tickets issued (not by a transfer); pinned_counter_id '' when none. */
-  issued_daily: { day: string; service_id: string; pinned_counter_id: string; n: number };
+  issued_daily: { day: string; centre_id: number; service_id: string; pinned_counter_id: string; n: number };
   console_ticket_daily: {
     day: string;
     officer_id: string;

@@ -22,6 +22,7 @@ import { m0022PhotoAndPasswordChange } from './0022-photo-and-password-change.ts
 import { m0023VoicePhoneLimitsDayCounts } from './0023-voice-phone-limits-day-counts.ts';
 import { m0024QueueByCentre } from './0024-queue-by-centre.ts';
 import { m0025AnnexByCentre } from './0025-annex-by-centre.ts';
+import { m0026IssuedByCentre } from './0026-issued-by-centre.ts';
 import { m0027LiveAlertCentre } from './0027-live-alert-centre.ts';
 import type { ServerMigration } from './migration.ts';
 
@@ -54,5 +55,6 @@ export const SERVER_MIGRATIONS: readonly ServerMigration[] = [
   m0023VoicePhoneLimitsDayCounts,
   m0024QueueByCentre,
   m0025AnnexByCentre,
+  m0026IssuedByCentre,
   m0027LiveAlertCentre,
 ];

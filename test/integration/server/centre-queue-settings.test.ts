@@ -171,8 +171,10 @@ describe.each(BACKENDS)("a centre's own queue setup and duty limits on %s", (bac
     // The unpinned ticket waits at the counter serving B's `dv-chung`, not the province's.
     expect(counter(every, 'q-b').waiting).toBe(1);
     expect(counter(every, 'q-a').waiting).toBe(0);
+    // The day's issued tickets are counted where they were issued (issued_daily per centre).
+    expect([counter(every, 'q-a').issuedToday, counter(every, 'q-b').issuedToday]).toEqual([0, 1]);
 
     const onlyB = await today(`?centre=${centreB.code}`);
-    expect(counter(onlyB, 'q-b')).toMatchObject({ officer: null, waiting: 1 });
+    expect(counter(onlyB, 'q-b')).toMatchObject({ officer: null, waiting: 1, issuedToday: 1 });
   });
 });
