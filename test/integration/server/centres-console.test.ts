@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LiveAlertsList } from '../../../shared/contract/centre-settings.ts';
 import type { RatingsStats, TodaySnapshot } from '../../../shared/contract/console-api.ts';
 import { KioskEvents, SseReader } from '../console/console-fixtures.ts';
-import { BACKENDS, auth, firstLogin, startTestServer, sync, type TestServer } from './support.ts';
+import { BACKENDS, auth, enrollDevice, firstLogin, startTestServer, sync, type TestServer } from './support.ts';
 
 /**
  * Issue 13 §1: the console's pages filter by centre. A centre's supervisor reads only their
@@ -17,13 +17,6 @@ async function created<T>(app: FastifyInstance, token: string, url: string, payl
   const res = await app.inject({ method: 'POST', url, headers: auth(token), payload });
   if (res.statusCode !== 201) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
   return res.json<T>();
-}
-
-async function enrollAt(app: FastifyInstance, token: string, centreId: number, name: string) {
-  const code = await created<{ code: string }>(app, token, '/api/v1/devices/enrollment-codes', { centreId });
-  const res = await app.inject({ method: 'POST', url: '/api/v1/devices/enroll', payload: { code: code.code, name } });
-  if (res.statusCode !== 201) throw new Error(res.body);
-  return res.json<{ deviceId: string; token: string }>();
 }
 
 /** A ticket issued, served and rated at the kiosk's counter, with its dossier code. */
@@ -82,8 +75,8 @@ describe.each(BACKENDS)('console pages per centre on %s', (backend) => {
       centreId: first.id,
     });
     supervisorA = await firstLogin(s.app, 'giamsat.a', 'mat-khau-giam-sat');
-    kioskA = await enrollAt(s.app, s.admin, first.id, 'Kiosk tỉnh');
-    kioskB = await enrollAt(s.app, s.admin, second.id, 'Kiosk xã');
+    kioskA = await enrollDevice(s.app, s.admin, 'Kiosk tỉnh', first.id);
+    kioskB = await enrollDevice(s.app, s.admin, 'Kiosk xã', second.id);
     kA = new KioskEvents('q-a', officerA.id, 'ag-01', () => NOW);
     kB = new KioskEvents('q-b', officerB.id, 'ag-01', () => NOW);
     // A counter with 4 low ratings in 15 minutes raises a live alert.

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PhuLuc2Report } from '../../../shared/domain/phu-luc-2.ts';
-import { BACKENDS, auth, firstLogin, rating, startTestServer, sync, type TestServer } from './support.ts';
+import { BACKENDS, auth, enrollDevice, firstLogin, rating, startTestServer, sync, type TestServer } from './support.ts';
 
 /** Issue 13 §1: Phụ lục 2 of one centre, and the province's with each centre's STT and subtotal. */
 const PERIOD = 'from=2026-11-20&to=2026-11-28';
@@ -10,12 +10,6 @@ async function post<T>(app: FastifyInstance, token: string, url: string, payload
   const res = await app.inject({ method: 'POST', url, headers: auth(token), payload });
   if (res.statusCode !== 201) throw new Error(`${url}: ${res.body}`);
   return res.json<T>();
-}
-
-async function kioskAt(app: FastifyInstance, token: string, centreId: number) {
-  const { code } = await post<{ code: string }>(app, token, '/api/v1/devices/enrollment-codes', { centreId });
-  const res = await app.inject({ method: 'POST', url: '/api/v1/devices/enroll', payload: { code, name: 'Kiosk' } });
-  return res.json<{ token: string }>().token;
 }
 
 describe.each(BACKENDS)('Phụ lục 2 per centre and for the province on %s', (backend) => {
@@ -39,8 +33,8 @@ describe.each(BACKENDS)('Phụ lục 2 per centre and for the province on %s', (
       cuong: (await add('Trần Văn Cường', 'ag-01', b.id)).id,
       dung: (await add('Phạm Thị Dung', 'ag-03', b.id)).id,
     };
-    const kioskA = await kioskAt(s.app, s.admin, 1);
-    const kioskB = await kioskAt(s.app, s.admin, b.id);
+    const kioskA = (await enrollDevice(s.app, s.admin, 'Kiosk', 1)).token;
+    const kioskB = (await enrollDevice(s.app, s.admin, 'Kiosk', b.id)).token;
     const at = (day: number) => `2026-11-${day}T09:00:00.000+07:00`;
     const r = (officer: string, agencyId: string, level: string, day: number) =>
       rating({ officerId: officers[officer]!, agencyId, level, occurredAt: at(day) });
@@ -163,7 +157,7 @@ describe.each(BACKENDS)('Phụ lục 2 per centre and for the province on %s', (
       payload: { centreId: 2 },
     });
     expect(moved.statusCode).toBe(200);
-    const kioskB = await kioskAt(s.app, s.admin, 2);
+    const kioskB = (await enrollDevice(s.app, s.admin, 'Kiosk', 2)).token;
     const after = rating({
       officerId: officers.an!,
       agencyId: 'ag-01',

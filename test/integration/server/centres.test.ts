@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   BACKENDS,
   auth,
+  enrollDevice,
   firstLogin,
   rating,
   startTestServer,
@@ -31,14 +32,6 @@ async function created<T>(app: FastifyInstance, token: string, url: string, payl
   const res = await call(app, token, 'POST', url, payload);
   if (res.statusCode !== 201) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
   return res.json<T>();
-}
-
-/** Enrols a kiosk with a code made for `centreId`. */
-async function enrollAt(app: FastifyInstance, token: string, centreId: number, name: string) {
-  const code = await created<{ code: string }>(app, token, '/api/v1/devices/enrollment-codes', { centreId });
-  const res = await app.inject({ method: 'POST', url: '/api/v1/devices/enroll', payload: { code: code.code, name } });
-  if (res.statusCode !== 201) throw new Error(res.body);
-  return res.json<{ deviceId: string; token: string }>();
 }
 
 describe.each(BACKENDS)('centres on %s', (backend) => {
@@ -183,8 +176,8 @@ describe.each(BACKENDS)('centres on %s', (backend) => {
     ] as const) {
       expect((await call(s.app, s.admin, 'POST', `/api/v1/officers/${id}/pin`, { pin })).statusCode).toBe(200);
     }
-    const kioskB = await enrollAt(s.app, s.admin, second.id, 'Kiosk xã');
-    const kioskA = await enrollAt(s.app, s.admin, first.id, 'Kiosk tỉnh');
+    const kioskB = await enrollDevice(s.app, s.admin, 'Kiosk xã', second.id);
+    const kioskA = await enrollDevice(s.app, s.admin, 'Kiosk tỉnh', first.id);
     type Config = NonNullable<SyncBody['config']> & {
       centreName: string;
       counters: { number: number; name: string }[];
@@ -227,7 +220,7 @@ describe.each(BACKENDS)('centres on %s', (backend) => {
       role: 'supervisor',
       centreId: second.id,
     });
-    const kioskB = await enrollAt(s.app, s.admin, second.id, 'Kiosk B');
+    const kioskB = await enrollDevice(s.app, s.admin, 'Kiosk B', second.id);
     const idFor = (path: string) =>
       path.startsWith('/api/v1/officers')
         ? officerB.id
@@ -304,7 +297,7 @@ describe.each(BACKENDS)('centres on %s', (backend) => {
       fullName: 'Phạm Văn Chuyển',
       agencyId: 'ag-01',
     });
-    const kioskA = await enrollAt(s.app, s.admin, first.id, 'Kiosk A');
+    const kioskA = await enrollDevice(s.app, s.admin, 'Kiosk A', first.id);
     const before = await sync(s.app, kioskA.token, [
       rating({ officerId: officer.id, agencyId: 'ag-01', occurredAt: '2026-11-20T09:00:00.000+07:00' }),
     ]);
@@ -312,7 +305,7 @@ describe.each(BACKENDS)('centres on %s', (backend) => {
     // Moved on 28/11 (the server's day): 20/11 stays with centre A.
     const moved = await call(s.app, s.admin, 'PATCH', `/api/v1/officers/${officer.id}`, { centreId: second.id });
     expect(moved.statusCode).toBe(200);
-    const kioskB = await enrollAt(s.app, s.admin, second.id, 'Kiosk B');
+    const kioskB = await enrollDevice(s.app, s.admin, 'Kiosk B', second.id);
     await sync(s.app, kioskB.token, [
       rating({
         officerId: officer.id,
