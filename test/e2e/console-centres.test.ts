@@ -82,6 +82,13 @@ describe('console: the centre chosen in the header', () => {
     expect(await select.inputValue()).toBe('TT01');
     await openNav(page, 'Hôm nay');
     await expect.poll(() => ratings.textContent(), { timeout: 15_000 }).toBe('2');
+    // The kiosks page lists the chosen centre's kiosks only.
+    await openNav(page, 'Kiosk');
+    await page.getByRole('row', { name: /Kiosk quầy 1/ }).waitFor();
+    expect(await page.getByRole('row', { name: /Kiosk xã/ }).count()).toBe(0);
+    await select.selectOption({ label: 'Bộ phận một cửa xã Tân An' });
+    await page.getByRole('row', { name: /Kiosk xã/ }).waitFor();
+    expect(await page.getByRole('row', { name: /Kiosk quầy 1/ }).count()).toBe(0);
     await context.close();
 
     // A commune supervisor: their centre's name in the header, nothing to choose, only their data.
