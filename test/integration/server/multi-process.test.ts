@@ -62,6 +62,14 @@ async function waitFor<T>(probe: () => Promise<T>, ok: (value: T) => boolean, ti
 describe('two server processes on one PostgreSQL database', () => {
   const servers: CliServer[] = [];
   let cleanup: () => Promise<void> = () => Promise.resolve();
+  /** Two server processes on one fresh PostgreSQL database, stopped after the test. */
+  async function twoServers(): Promise<[CliServer, CliServer]> {
+    const db = await freshDatabase('postgres');
+    cleanup = db.cleanup;
+    const env = { HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD };
+    for (let i = 0; i < 2; i += 1) servers.push(await startCliServer(['--database-url', db.options.databaseUrl!], env));
+    return [servers.at(-2)!, servers.at(-1)!];
+  }
   afterEach(async () => {
     await Promise.all(servers.splice(0).map((s) => s.stop()));
     await cleanup();
@@ -157,13 +165,7 @@ describe('two server processes on one PostgreSQL database', () => {
   }, 60_000);
 
   it("brings a rating synced to A to centre A's supervisor's Today on B, and not to centre B's", async () => {
-    const db = await freshDatabase('postgres');
-    cleanup = db.cleanup;
-    const env = { HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD };
-    const a = await startCliServer(['--database-url', db.options.databaseUrl!], env);
-    servers.push(a);
-    const b = await startCliServer(['--database-url', db.options.databaseUrl!], env);
-    servers.push(b);
+    const [a, b] = await twoServers();
     const { token: admin } = await remoteLogin(a.url, 'admin', ADMIN_PASSWORD);
     const first = ((await call(a.url, 'GET', '/api/v1/centres', { token: admin })).body as { id: number }[])[0]!;
     const second = await call(a.url, 'POST', '/api/v1/centres', {
@@ -202,13 +204,7 @@ describe('two server processes on one PostgreSQL database', () => {
   }, 60_000);
 
   it("counts the phone page's limits once for the centre, whichever process answers", async () => {
-    const db = await freshDatabase('postgres');
-    cleanup = db.cleanup;
-    const env = { HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD };
-    const a = await startCliServer(['--database-url', db.options.databaseUrl!], env);
-    servers.push(a);
-    const b = await startCliServer(['--database-url', db.options.databaseUrl!], env);
-    servers.push(b);
+    const [a, b] = await twoServers();
     const either = (i: number) => (i % 2 === 0 ? a.url : b.url);
     // A token no kiosk has synced yet: the page says so (200) until its own limit is used up.
     const token = Buffer.from('0193f0a1b2c3d4e5f60718293a4b5c6d', 'hex').toString('base64url');
@@ -232,13 +228,7 @@ describe('two server processes on one PostgreSQL database', () => {
     expect((await call(a.url, 'GET', `/api/v1/phone/${other}`)).status).toBe(200);
   }, 60_000);
   it('gives a kiosk syncing to B, at its next sync, what an admin changed through A', async () => {
-    const db = await freshDatabase('postgres');
-    cleanup = db.cleanup;
-    const env = { HAILONG_ADMIN_PASSWORD: ADMIN_PASSWORD };
-    const a = await startCliServer(['--database-url', db.options.databaseUrl!], env);
-    servers.push(a);
-    const b = await startCliServer(['--database-url', db.options.databaseUrl!], env);
-    servers.push(b);
+    const [a, b] = await twoServers();
     const { token: admin } = await remoteLogin(a.url, 'admin', ADMIN_PASSWORD);
     const { counterId, officerId } = await provisionCounter(a.url, admin, { number: 1, agencyId: 'ag-03' });
     const kiosk = await remoteEnroll(a.url, admin, 'Kiosk quầy 1');
